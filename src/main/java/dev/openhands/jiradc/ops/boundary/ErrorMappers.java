@@ -1,0 +1,53 @@
+package dev.openhands.jiradc.ops.boundary;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every error leaves as {@code {"error": "..."}}: a clear message, never a stack trace. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    private ErrorMappers() {
+    }
+
+    static Response error(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
+    }
+
+    /** Errors the application raised on purpose keep their status and message. */
+    @Provider
+    public static class Expected implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response original = e.getResponse();
+            if (original.hasEntity()) {
+                return original;
+            }
+            String message = e.getMessage() != null ? e.getMessage() : original.getStatusInfo().getReasonPhrase();
+            return error(original.getStatus(), message);
+        }
+    }
+
+    /** Anything else is a bug: logged with a reference the user can quote, answered without details. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException expected) {
+                return new Expected().toResponse(expected);
+            }
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
+            return error(500, "Internal error; the server log has the details under reference " + reference + ".");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.openhands.jiradc.secrets.control;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-GCM with a random 96-bit nonce per value. The stored form is {@code v1:<base64(nonce|ciphertext|tag)>}.
+ * The purpose (for example {@code account.api-key}) is bound in as associated data, so a value
+ * copied into another column does not decrypt there.
+ */
+public class SecretCipher {
+
+    private static final String PREFIX = "v1:";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKey key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretCipher(byte[] key) {
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes");
+        }
+        this.key = new SecretKeySpec(key, "AES");
+    }
+
+    public static byte[] generateKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    public String encrypt(String purpose, String plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, purpose);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** @throws UndecryptableSecret when the value was sealed with another key or purpose, or was altered */
+    public String decrypt(String purpose, String stored) {
+        if (stored == null || !stored.startsWith(PREFIX)) {
+            throw new UndecryptableSecret("not a value sealed by this service");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new UndecryptableSecret("the stored value is not valid base64");
+        }
+        if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new UndecryptableSecret("the stored value is too short");
+        }
+        try {
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(bytes, NONCE_BYTES), purpose);
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new UndecryptableSecret("it was sealed with another secrets.key, or altered");
+        }
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String purpose) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    public static final class UndecryptableSecret extends RuntimeException {
+        public UndecryptableSecret(String reason) {
+            super("cannot decrypt a stored secret: " + reason);
+        }
+    }
+}

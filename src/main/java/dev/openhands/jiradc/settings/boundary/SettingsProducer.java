@@ -1,0 +1,56 @@
+package dev.openhands.jiradc.settings.boundary;
+
+import dev.openhands.jiradc.settings.control.SettingsValidator;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsProblem;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads the Admin Console values once, when the application starts, and offers them as one
+ * immutable {@link IntegrationSettings}. A changed value takes effect on the next deployment.
+ */
+@ApplicationScoped
+public class SettingsProducer {
+
+    private static final Logger LOG = Logger.getLogger(SettingsProducer.class.getName());
+
+    @Inject
+    Config config;
+
+    private IntegrationSettings settings;
+
+    @PostConstruct
+    void load() {
+        settings = SettingsValidator.validate(key -> config.getOptionalValue(key, String.class));
+        if (settings.misconfigured()) {
+            LOG.severe(() -> "Jira Data Center integration is misconfigured; fix these values and redeploy:");
+            for (SettingsProblem problem : settings.problems()) {
+                LOG.severe(problem::toString);
+            }
+        } else {
+            LOG.info(() -> "Jira Data Center integration " + (settings.enabled() ? "enabled" : "disabled")
+                    + ", linking by " + settings.linkingMethod().configValue()
+                    + settings.jiraBaseUrl().map(url -> ", Jira at " + url).orElse(""));
+        }
+        if (settings.devMode()) {
+            LOG.warning(() -> "DEV MODE. Serving at " + settings.appUrl().map(Object::toString).orElse("this server's root")
+                    + ": readiness at /health/ready, liveness at /health/live.");
+        }
+    }
+
+    void validateAtStartup(@Observes Startup startup) {
+        // observing Startup creates this bean, so the values are validated and logged at deployment
+    }
+
+    @Produces
+    public IntegrationSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.openhands.jiradc.settings.control;
+
+/** The MicroProfile Config keys of the Admin Console values. */
+public final class SettingsKeys {
+
+    public static final String ENABLED = "jira-dc.enabled";
+    public static final String LINKING_METHOD = "jira-dc.linking-method";
+    public static final String SERVICE_ACCOUNT_EMAIL = "jira-dc.service-account.email";
+    public static final String SERVICE_ACCOUNT_PAT = "jira-dc.service-account.pat";
+    public static final String BASE_URL = "jira-dc.base-url";
+    public static final String OAUTH_CLIENT_ID = "jira-dc.oauth.client-id";
+    public static final String OAUTH_CLIENT_SECRET = "jira-dc.oauth.client-secret";
+    public static final String TRUSTED_CA = "jira-dc.trusted-ca";
+    public static final String TRIGGER_LABEL = "jira-dc.trigger.label";
+    public static final String APP_URL = "openhands.app-url";
+    public static final String API_URL = "openhands.api-url";
+    public static final String SECRETS_KEY = "secrets.key";
+    public static final String DEV_MODE = "service.dev-mode";
+
+    private SettingsKeys() {
+    }
+}

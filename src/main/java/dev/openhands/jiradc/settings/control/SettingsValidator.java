@@ -1,0 +1,219 @@
+package dev.openhands.jiradc.settings.control;
+
+import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
+
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.LinkingMethod;
+import dev.openhands.jiradc.settings.entity.Secret;
+import dev.openhands.jiradc.settings.entity.SettingsProblem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Turns raw configuration values into {@link IntegrationSettings}, collecting one problem per
+ * invalid or missing value. Messages name the key and the fix, and never contain a secret value.
+ */
+public class SettingsValidator {
+
+    public static final String DEFAULT_TRIGGER_LABEL = "openhands";
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
+
+    private final Function<String, Optional<String>> config;
+    private final List<SettingsProblem> problems = new ArrayList<>();
+
+    private SettingsValidator(Function<String, Optional<String>> config) {
+        this.config = key -> config.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /** @param config looks a key up, empty when it is not set */
+    public static IntegrationSettings validate(Function<String, Optional<String>> config) {
+        return new SettingsValidator(config).validate();
+    }
+
+    private IntegrationSettings validate() {
+        boolean enabled = bool(ENABLED);
+        boolean devMode = bool(DEV_MODE);
+        LinkingMethod linking = linkingMethod();
+
+        Optional<String> email = value(SERVICE_ACCOUNT_EMAIL).filter(this::validEmail);
+        Optional<Secret> pat = secret(SERVICE_ACCOUNT_PAT);
+        Optional<URI> baseUrl = url(BASE_URL, "https://jira.example.com");
+        Optional<String> clientId = value(OAUTH_CLIENT_ID);
+        Optional<Secret> clientSecret = secret(OAUTH_CLIENT_SECRET);
+        List<X509Certificate> trustedCa = trustedCa();
+        Optional<URI> appUrl = url(APP_URL, "https://app.openhands.example.com");
+        Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
+        String label = triggerLabel();
+        Optional<Secret> secretsKey = secretsKey(devMode);
+
+        if (enabled) {
+            require(email, SERVICE_ACCOUNT_EMAIL,
+                    "the email address of the Jira user OpenHands acts as, for example openhands-bot@company.com");
+            require(pat, SERVICE_ACCOUNT_PAT,
+                    "a personal access token of that Jira user (in Jira: Profile > Personal Access Tokens > Create token)");
+            require(baseUrl, BASE_URL, "the address of Jira Data Center including the scheme, for example https://jira.example.com");
+            require(appUrl, APP_URL,
+                    "the address people use to reach OpenHands, for example https://app.openhands.example.com; callback and webhook URLs are built from it");
+            if (linking == LinkingMethod.OAUTH) {
+                String where = "from Jira's incoming application link (Administration > Applications > Application links),"
+                        + " or set " + LINKING_METHOD + "=email to link users by email instead";
+                require(clientId, OAUTH_CLIENT_ID, "the OAuth client ID " + where);
+                require(clientSecret, OAUTH_CLIENT_SECRET, "the OAuth client secret " + where);
+            }
+        }
+        return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
+                appUrl, apiUrl, label, secretsKey, devMode, problems);
+    }
+
+    private Optional<String> value(String key) {
+        return config.apply(key);
+    }
+
+    private Optional<Secret> secret(String key) {
+        return value(key).map(Secret::of);
+    }
+
+    private void problem(String key, String message) {
+        problems.add(new SettingsProblem(key, message));
+    }
+
+    private void require(Optional<?> value, String key, String what) {
+        // a value that is set but invalid has its own problem already
+        if (value.isEmpty() && config.apply(key).isEmpty()) {
+            problem(key, "is required when " + ENABLED + "=true: " + what + ".");
+        }
+    }
+
+    private boolean bool(String key) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return false;
+        }
+        String value = raw.get().toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        problem(key, "must be true or false, not '" + raw.get() + "'.");
+        return false;
+    }
+
+    private LinkingMethod linkingMethod() {
+        Optional<String> raw = value(LINKING_METHOD);
+        if (raw.isEmpty()) {
+            return LinkingMethod.OAUTH;
+        }
+        for (LinkingMethod method : LinkingMethod.values()) {
+            if (method.configValue().equalsIgnoreCase(raw.get())) {
+                return method;
+            }
+        }
+        problem(LINKING_METHOD, "must be oauth (recommended) or email, not '" + raw.get() + "'.");
+        return LinkingMethod.OAUTH;
+    }
+
+    private boolean validEmail(String email) {
+        if (EMAIL.matcher(email).matches()) {
+            return true;
+        }
+        problem(SERVICE_ACCOUNT_EMAIL, "must be an email address, for example openhands-bot@company.com, not '" + email + "'.");
+        return false;
+    }
+
+    private Optional<URI> url(String key, String example) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = raw.get();
+        if (!value.contains("://")) {
+            problem(key, "must include the scheme: write " + example + ", not '" + value + "'.");
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            problem(key, "is not a valid URL (" + e.getReason() + "); write it like " + example + ".");
+            return Optional.empty();
+        }
+        if (uri.getRawUserInfo() != null) {
+            // the value may hold a password: do not repeat it
+            problem(key, "must not contain a user name or password; write it like " + example + ".");
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            problem(key, "must start with https:// (or http://), for example " + example + ", not '" + value + "'.");
+            return Optional.empty();
+        }
+        if (uri.getHost() == null) {
+            problem(key, "must name a host, for example " + example + ", not '" + value + "'.");
+            return Optional.empty();
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            problem(key, "must be the base address only, without '?' or '#' parts, for example " + example + ".");
+            return Optional.empty();
+        }
+        return Optional.of(URI.create(value.replaceAll("/+$", "")));
+    }
+
+    private List<X509Certificate> trustedCa() {
+        Optional<String> raw = value(TRUSTED_CA);
+        if (raw.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return PemCertificates.read(raw.get());
+        } catch (PemCertificates.UnreadableCertificates e) {
+            problem(TRUSTED_CA, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String triggerLabel() {
+        Optional<String> raw = value(TRIGGER_LABEL);
+        if (raw.isEmpty()) {
+            return DEFAULT_TRIGGER_LABEL;
+        }
+        if (LABEL.matcher(raw.get()).matches()) {
+            return raw.get();
+        }
+        problem(TRIGGER_LABEL, "must be one Jira label: a single word without spaces, for example openhands.");
+        return DEFAULT_TRIGGER_LABEL;
+    }
+
+    private Optional<Secret> secretsKey(boolean devMode) {
+        Optional<String> raw = value(SECRETS_KEY);
+        String generate = "generate one with: openssl rand -base64 32";
+        if (raw.isEmpty()) {
+            if (!devMode) {
+                problem(SECRETS_KEY, "is required: the base64 AES key that encrypts tokens, API keys and webhook"
+                        + " secrets stored in the database; " + generate + ".");
+            }
+            return Optional.empty();
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(raw.get());
+        } catch (IllegalArgumentException e) {
+            problem(SECRETS_KEY, "is not valid base64 (the value is not shown); " + generate + ".");
+            return Optional.empty();
+        }
+        if (key.length != 16 && key.length != 24 && key.length != 32) {
+            problem(SECRETS_KEY, "must decode to 16, 24 or 32 bytes (an AES-128, -192 or -256 key), but decodes to "
+                    + key.length + " bytes; " + generate + ".");
+            return Optional.empty();
+        }
+        return raw.map(Secret::of);
+    }
+}

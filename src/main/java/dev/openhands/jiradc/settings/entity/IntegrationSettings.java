@@ -1,0 +1,49 @@
+package dev.openhands.jiradc.settings.entity;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Admin Console values, read once at start-up and validated. When {@link #problems()} is not
+ * empty the integration is misconfigured: it says so in readiness and on the settings page, and
+ * values that failed validation are absent here.
+ */
+public record IntegrationSettings(
+        boolean enabled,
+        LinkingMethod linkingMethod,
+        Optional<String> serviceAccountEmail,
+        Optional<Secret> serviceAccountPat,
+        Optional<URI> jiraBaseUrl,
+        Optional<String> oauthClientId,
+        Optional<Secret> oauthClientSecret,
+        List<X509Certificate> trustedCertificates,
+        Optional<URI> appUrl,
+        Optional<URI> apiUrl,
+        String triggerLabel,
+        Optional<Secret> secretsKey,
+        boolean devMode,
+        List<SettingsProblem> problems) {
+
+    public static final String CALLBACK_PATH = "/integration/jira-dc/callback";
+
+    public IntegrationSettings {
+        trustedCertificates = List.copyOf(trustedCertificates);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean misconfigured() {
+        return !problems.isEmpty();
+    }
+
+    /** The mention that asks for OpenHands in a comment, {@code @openhands} by default. */
+    public String mention() {
+        return "@" + triggerLabel;
+    }
+
+    /** The redirect URL to register in Jira's incoming application link, when the app URL is known. */
+    public Optional<String> oauthCallbackUrl() {
+        return appUrl.map(url -> url + CALLBACK_PATH);
+    }
+}

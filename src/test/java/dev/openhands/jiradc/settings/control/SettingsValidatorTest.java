@@ -1,0 +1,230 @@
+package dev.openhands.jiradc.settings.control;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.LinkingMethod;
+import dev.openhands.jiradc.settings.entity.SettingsProblem;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsValidatorTest {
+
+    static final String PAT = "NjM0MTk2OTY0NjQ5OrYyb3Ss+secret-pat";
+    static final String CLIENT_SECRET = "f9a8b7c6d5e4-client-secret";
+    static final String KEY = "q83vEjRWeJC0zO/l0xEKXGh6jD5ARxJ0xgvVhhqZ3Zk=";
+
+    final Map<String, String> config = new HashMap<>(Map.of(
+            "jira-dc.enabled", "true",
+            "jira-dc.service-account.email", "openhands-bot@company.com",
+            "jira-dc.service-account.pat", PAT,
+            "jira-dc.base-url", "https://jira.example.com/",
+            "jira-dc.oauth.client-id", "client-1",
+            "jira-dc.oauth.client-secret", CLIENT_SECRET,
+            "openhands.app-url", "https://app.openhands.example.com",
+            "secrets.key", KEY));
+
+    IntegrationSettings validate() {
+        return SettingsValidator.validate(key -> Optional.ofNullable(config.get(key)));
+    }
+
+    SettingsProblem onlyProblem(IntegrationSettings settings) {
+        assertEquals(1, settings.problems().size(), () -> "problems: " + settings.problems());
+        SettingsProblem problem = settings.problems().get(0);
+        for (String secret : new String[] {PAT, CLIENT_SECRET, KEY}) {
+            assertFalse(problem.message().contains(secret), "a secret value appears in: " + problem);
+        }
+        return problem;
+    }
+
+    @Test
+    void completeConfigurationIsValid() {
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertTrue(settings.enabled());
+        assertEquals(LinkingMethod.OAUTH, settings.linkingMethod());
+        assertEquals(URI.create("https://jira.example.com"), settings.jiraBaseUrl().orElseThrow(), "trailing slash dropped");
+        assertEquals(settings.appUrl(), settings.apiUrl(), "the API URL defaults to the app URL");
+        assertEquals("@openhands", settings.mention());
+        assertEquals("https://app.openhands.example.com/integration/jira-dc/callback", settings.oauthCallbackUrl().orElseThrow());
+        assertEquals(PAT, settings.serviceAccountPat().orElseThrow().reveal());
+        assertFalse(settings.toString().contains(PAT), "secrets are masked in toString");
+        assertFalse(settings.toString().contains(CLIENT_SECRET));
+    }
+
+    @Test
+    void baseUrlWithoutSchemeNamesTheKeyAndShowsAnExample() {
+        config.put("jira-dc.base-url", "jira.example.com");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("jira-dc.base-url", problem.key());
+        assertTrue(problem.message().contains("must include the scheme"), problem.message());
+        assertTrue(problem.message().contains("https://jira.example.com"), problem.message());
+    }
+
+    @Test
+    void hostWithPortButNoSchemeIsAlsoMissingTheScheme() {
+        config.put("jira-dc.base-url", "jira.example.com:8443");
+        assertTrue(onlyProblem(validate()).message().contains("must include the scheme"));
+    }
+
+    @Test
+    void otherSchemesAreRefused() {
+        config.put("jira-dc.base-url", "ftp://jira.example.com");
+        assertTrue(onlyProblem(validate()).message().contains("must start with https://"));
+    }
+
+    @Test
+    void credentialsInAUrlAreRefusedWithoutRepeatingThem() {
+        config.put("jira-dc.base-url", "https://admin:hunter2@jira.example.com");
+        SettingsProblem problem = onlyProblem(validate());
+        assertTrue(problem.message().contains("must not contain a user name or password"));
+        assertFalse(problem.message().contains("hunter2"));
+    }
+
+    @Test
+    void queryInBaseUrlIsRefused() {
+        config.put("jira-dc.base-url", "https://jira.example.com/?os_authType=basic");
+        assertTrue(onlyProblem(validate()).message().contains("base address only"));
+    }
+
+    @Test
+    void baseUrlMayHaveAContextPath() {
+        config.put("jira-dc.base-url", "https://intranet.example.com/jira/");
+        assertEquals(URI.create("https://intranet.example.com/jira"), validate().jiraBaseUrl().orElseThrow());
+    }
+
+    @Test
+    void everyRequiredValueMissingIsOneProblemEach() {
+        config.keySet().retainAll(java.util.Set.of("jira-dc.enabled", "secrets.key"));
+        IntegrationSettings settings = validate();
+        assertEquals(java.util.List.of("jira-dc.service-account.email", "jira-dc.service-account.pat", "jira-dc.base-url",
+                        "openhands.app-url", "jira-dc.oauth.client-id", "jira-dc.oauth.client-secret"),
+                settings.problems().stream().map(SettingsProblem::key).toList());
+        assertTrue(settings.problems().get(0).message().startsWith("is required when jira-dc.enabled=true"));
+    }
+
+    @Test
+    void emailLinkingNeedsNoOAuthClient() {
+        config.put("jira-dc.linking-method", "Email");
+        config.remove("jira-dc.oauth.client-id");
+        config.remove("jira-dc.oauth.client-secret");
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertEquals(LinkingMethod.EMAIL, settings.linkingMethod());
+    }
+
+    @Test
+    void unknownLinkingMethodIsAProblem() {
+        config.put("jira-dc.linking-method", "saml");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("jira-dc.linking-method", problem.key());
+        assertTrue(problem.message().contains("oauth (recommended) or email"));
+    }
+
+    @Test
+    void disabledIntegrationNeedsNothingButTheSecretsKey() {
+        config.keySet().retainAll(java.util.Set.of("secrets.key"));
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertFalse(settings.enabled());
+    }
+
+    @Test
+    void notABooleanIsAProblem() {
+        config.put("jira-dc.enabled", "yes");
+        SettingsProblem problem = validate().problems().get(0);
+        assertEquals("jira-dc.enabled", problem.key());
+        assertTrue(problem.message().contains("true or false"));
+    }
+
+    @Test
+    void secretsKeyIsRequiredOutsideDevMode() {
+        config.remove("secrets.key");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("secrets.key", problem.key());
+        assertTrue(problem.message().contains("openssl rand -base64 32"));
+    }
+
+    @Test
+    void devModeRunsWithoutSecretsKey() {
+        config.remove("secrets.key");
+        config.put("service.dev-mode", "true");
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertTrue(settings.secretsKey().isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not base64 !!", "c2hvcnQ="})
+    void badSecretsKeyIsAProblemThatDoesNotShowTheKey(String key) {
+        config.put("secrets.key", key);
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("secrets.key", problem.key());
+        assertFalse(problem.message().contains(key));
+    }
+
+    @Test
+    void badEmailIsAProblem() {
+        config.put("jira-dc.service-account.email", "openhands-bot");
+        assertEquals("jira-dc.service-account.email", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void labelWithSpacesIsAProblem() {
+        config.put("jira-dc.trigger.label", "open hands");
+        assertEquals("jira-dc.trigger.label", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void customLabelChangesTheMention() {
+        config.put("jira-dc.trigger.label", "ai-agent");
+        assertEquals("@ai-agent", validate().mention());
+    }
+
+    @Test
+    void separateApiUrlIsValidatedToo() {
+        config.put("openhands.api-url", "api.openhands.example.com");
+        assertEquals("openhands.api-url", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void blankValuesCountAsMissing() {
+        config.put("jira-dc.service-account.pat", "   ");
+        assertEquals("jira-dc.service-account.pat", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void trustedCaAsPemTextOrFile(@TempDir Path dir) throws Exception {
+        String pem = Files.readString(Path.of(getClass().getResource("/tls/test-ca.pem").toURI()));
+        config.put("jira-dc.trusted-ca", pem);
+        assertEquals(1, validate().trustedCertificates().size());
+
+        config.put("jira-dc.trusted-ca", pem.replace("\n", "\\n"));
+        assertEquals(1, validate().trustedCertificates().size(), "PEM with escaped newlines, as environment variables carry it");
+
+        Path file = dir.resolve("ca.pem");
+        Files.writeString(file, pem);
+        config.put("jira-dc.trusted-ca", file.toString());
+        assertEquals("CN=OpenHands Jira DC Test CA",
+                validate().trustedCertificates().get(0).getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void unreadableTrustedCaIsAProblem() {
+        config.put("jira-dc.trusted-ca", "/no/such/ca.pem");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("jira-dc.trusted-ca", problem.key());
+        assertTrue(problem.message().contains("/no/such/ca.pem"));
+
+        config.put("jira-dc.trusted-ca", "-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----");
+        assertTrue(onlyProblem(validate()).message().contains("cannot be read"));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.openhands.jiradc.testing;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * WireMock servers on loopback standing in for Jira Data Center and OpenHands. The deployed
+ * application reaches them through the URLs put in its configuration.
+ */
+public final class MockServers {
+
+    private MockServers() {
+    }
+
+    public static WireMockServer start() {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
+                .stubRequestLoggingDisabled(true));
+        server.start();
+        return server;
+    }
+
+    public static String baseUrl(WireMockServer server) {
+        return "http://127.0.0.1:" + server.port();
+    }
+}

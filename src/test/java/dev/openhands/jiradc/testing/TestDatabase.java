@@ -1,0 +1,86 @@
+package dev.openhands.jiradc.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A fresh, empty database for one deployment: an H2 file database under {@code target/it-databases}
+ * by default, or a new schema in the PostgreSQL named by {@code it.postgresql.url} when Maven runs
+ * with {@code -Ppostgresql}. Either way the test can open it too, to look at what was stored.
+ */
+public final class TestDatabase {
+
+    private static boolean staleSchemasDropped;
+
+    /** PostgreSQL here trusts local connections; the embedded H2 database is created with it. */
+    private static final String PASSWORD = "openhands";
+
+    private final String url;
+    private final String className;
+    private final String user;
+
+    private TestDatabase(String className, String url, String user) {
+        this.className = className;
+        this.url = url;
+        this.user = user;
+    }
+
+    public static TestDatabase fresh() {
+        String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (!postgresql()) {
+            String file = Path.of(System.getProperty("it.directory", "target"), "it-databases", name).toAbsolutePath().toString();
+            // AUTO_SERVER lets the test process open the file while the app server holds it
+            return new TestDatabase("org.h2.jdbcx.JdbcDataSource", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "openhands");
+        }
+        String baseUrl = System.getProperty("it.postgresql.url");
+        String user = System.getProperty("it.postgresql.user");
+        try (Connection connection = DriverManager.getConnection(baseUrl, user, PASSWORD);
+             Statement statement = connection.createStatement()) {
+            dropStaleSchemas(statement);
+            statement.execute("create schema " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare a schema in " + baseUrl + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase("org.postgresql.ds.PGSimpleDataSource", baseUrl + "?currentSchema=" + name, user);
+    }
+
+    public static boolean postgresql() {
+        return "postgresql".equals(System.getProperty("it.database", "h2"));
+    }
+
+    /** Schemas left by earlier runs: dropped once per test JVM, before the first new one is made. */
+    private static synchronized void dropStaleSchemas(Statement statement) throws SQLException {
+        if (staleSchemasDropped) {
+            return;
+        }
+        List<String> stale = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname like 'it\\_%'")) {
+            while (rs.next()) {
+                stale.add(rs.getString(1));
+            }
+        }
+        for (String schema : stale) {
+            statement.execute("drop schema " + schema + " cascade");
+        }
+        staleSchemasDropped = true;
+    }
+
+    /** The MicroProfile Config values that point the deployed application at this database. */
+    public Map<String, String> config() {
+        return Map.of("datasource.class-name", className, "datasource.url", url,
+                "datasource.user", user, "datasource.password", PASSWORD);
+    }
+
+    /** A JDBC connection from the test itself, to look at what the application stored. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, PASSWORD);
+    }
+}
