@@ -15,6 +15,9 @@ public final class TestSettings {
     public final String oauthClientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
     public final String oauthClientSecret = "oauth-secret-" + UUID.randomUUID();
     public final String secretsKey = randomKey();
+    public final String oidcClientSecret = "oidc-secret-" + UUID.randomUUID();
+    /** Where sign-in goes; tests that sign in replace it with a running identity provider. */
+    public String identityProviderUrl = "http://127.0.0.1:9/no-identity-provider";
     private final String jiraBaseUrl;
     private final String openHandsUrl;
 
@@ -34,12 +37,15 @@ public final class TestSettings {
         values.put("jira-dc.oauth.client-secret", oauthClientSecret);
         values.put("openhands.app-url", openHandsUrl);
         values.put("secrets.key", secretsKey);
+        values.put("oidc.provider-uri", identityProviderUrl);
+        values.put("oidc.client-id", "openhands-jira-dc");
+        values.put("oidc.client-secret", oidcClientSecret);
         return values;
     }
 
     /** Every secret value in these settings, for tests that check none of them leaks. */
     public String[] secretValues() {
-        return new String[] {servicePat, oauthClientSecret, secretsKey};
+        return new String[] {servicePat, oauthClientSecret, secretsKey, oidcClientSecret};
     }
 
     private static String randomKey() {

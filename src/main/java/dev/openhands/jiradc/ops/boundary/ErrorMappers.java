@@ -18,8 +18,8 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    static Response error(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+    static Response error(Response.ResponseBuilder response, String message) {
+        return response.type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
     }
 
@@ -33,7 +33,7 @@ public final class ErrorMappers {
                 return original;
             }
             String message = e.getMessage() != null ? e.getMessage() : original.getStatusInfo().getReasonPhrase();
-            return error(original.getStatus(), message);
+            return error(Response.fromResponse(original), message);
         }
     }
 
@@ -47,7 +47,7 @@ public final class ErrorMappers {
             }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
-            return error(500, "Internal error; the server log has the details under reference " + reference + ".");
+            return error(Response.serverError(), "Internal error; the server log has the details under reference " + reference + ".");
         }
     }
 }

@@ -16,6 +16,11 @@ public final class SettingsKeys {
     public static final String API_URL = "openhands.api-url";
     public static final String SECRETS_KEY = "secrets.key";
     public static final String DEV_MODE = "service.dev-mode";
+    public static final String OIDC_PROVIDER_URI = "oidc.provider-uri";
+    public static final String OIDC_CLIENT_ID = "oidc.client-id";
+    public static final String OIDC_CLIENT_SECRET = "oidc.client-secret";
+    public static final String OIDC_GROUPS_CLAIM = "oidc.groups-claim";
+    public static final String OIDC_ADMIN_GROUP = "oidc.admin-group";
 
     private SettingsKeys() {
     }

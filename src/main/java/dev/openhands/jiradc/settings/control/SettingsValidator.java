@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public class SettingsValidator {
 
     public static final String DEFAULT_TRIGGER_LABEL = "openhands";
+    public static final String DEFAULT_ADMIN_GROUP = "openhands-admins";
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
@@ -55,6 +56,10 @@ public class SettingsValidator {
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
         String label = triggerLabel();
         Optional<Secret> secretsKey = secretsKey(devMode);
+        IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
+                url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
+                secret(OIDC_CLIENT_SECRET), value(OIDC_GROUPS_CLAIM).orElse("groups"),
+                value(OIDC_ADMIN_GROUP).orElse(DEFAULT_ADMIN_GROUP));
 
         if (enabled) {
             require(email, SERVICE_ACCOUNT_EMAIL,
@@ -70,9 +75,14 @@ public class SettingsValidator {
                 require(clientId, OAUTH_CLIENT_ID, "the OAuth client ID " + where);
                 require(clientSecret, OAUTH_CLIENT_SECRET, "the OAuth client secret " + where);
             }
+            String client = " of this service's client in the identity provider people sign in with (the realm OpenHands uses)";
+            require(signIn.providerUri(), OIDC_PROVIDER_URI, "the OpenID Connect issuer URL people sign in with,"
+                    + " for example https://login.example.com/realms/openhands");
+            require(signIn.clientId(), OIDC_CLIENT_ID, "the client ID" + client);
+            require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, secretsKey, devMode, problems);
+                appUrl, apiUrl, label, secretsKey, devMode, signIn, problems);
     }
 
     private Optional<String> value(String key) {

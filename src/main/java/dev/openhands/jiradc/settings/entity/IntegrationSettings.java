@@ -24,7 +24,17 @@ public record IntegrationSettings(
         String triggerLabel,
         Optional<Secret> secretsKey,
         boolean devMode,
+        SignIn signIn,
         List<SettingsProblem> problems) {
+
+    /** OpenID Connect sign-in against the organisation's identity provider. */
+    public record SignIn(Optional<URI> providerUri, Optional<String> clientId, Optional<Secret> clientSecret,
+            String groupsClaim, String adminGroup) {
+
+        public boolean configured() {
+            return providerUri.isPresent() && clientId.isPresent() && clientSecret.isPresent();
+        }
+    }
 
     public static final String CALLBACK_PATH = "/integration/jira-dc/callback";
 

@@ -22,15 +22,18 @@ class SettingsValidatorTest {
     static final String CLIENT_SECRET = "f9a8b7c6d5e4-client-secret";
     static final String KEY = "q83vEjRWeJC0zO/l0xEKXGh6jD5ARxJ0xgvVhhqZ3Zk=";
 
-    final Map<String, String> config = new HashMap<>(Map.of(
-            "jira-dc.enabled", "true",
-            "jira-dc.service-account.email", "openhands-bot@company.com",
-            "jira-dc.service-account.pat", PAT,
-            "jira-dc.base-url", "https://jira.example.com/",
-            "jira-dc.oauth.client-id", "client-1",
-            "jira-dc.oauth.client-secret", CLIENT_SECRET,
-            "openhands.app-url", "https://app.openhands.example.com",
-            "secrets.key", KEY));
+    final Map<String, String> config = new HashMap<>(Map.ofEntries(
+            Map.entry("jira-dc.enabled", "true"),
+            Map.entry("jira-dc.service-account.email", "openhands-bot@company.com"),
+            Map.entry("jira-dc.service-account.pat", PAT),
+            Map.entry("jira-dc.base-url", "https://jira.example.com/"),
+            Map.entry("jira-dc.oauth.client-id", "client-1"),
+            Map.entry("jira-dc.oauth.client-secret", CLIENT_SECRET),
+            Map.entry("openhands.app-url", "https://app.openhands.example.com"),
+            Map.entry("secrets.key", KEY),
+            Map.entry("oidc.provider-uri", "https://login.example.com/realms/openhands"),
+            Map.entry("oidc.client-id", "openhands-jira-dc"),
+            Map.entry("oidc.client-secret", CLIENT_SECRET)));
 
     IntegrationSettings validate() {
         return SettingsValidator.validate(key -> Optional.ofNullable(config.get(key)));
@@ -106,7 +109,8 @@ class SettingsValidatorTest {
         config.keySet().retainAll(java.util.Set.of("jira-dc.enabled", "secrets.key"));
         IntegrationSettings settings = validate();
         assertEquals(java.util.List.of("jira-dc.service-account.email", "jira-dc.service-account.pat", "jira-dc.base-url",
-                        "openhands.app-url", "jira-dc.oauth.client-id", "jira-dc.oauth.client-secret"),
+                        "openhands.app-url", "jira-dc.oauth.client-id", "jira-dc.oauth.client-secret",
+                        "oidc.provider-uri", "oidc.client-id", "oidc.client-secret"),
                 settings.problems().stream().map(SettingsProblem::key).toList());
         assertTrue(settings.problems().get(0).message().startsWith("is required when jira-dc.enabled=true"));
     }

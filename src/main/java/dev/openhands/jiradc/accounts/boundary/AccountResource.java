@@ -1,0 +1,78 @@
+package dev.openhands.jiradc.accounts.boundary;
+
+import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.openhands.boundary.OpenHands;
+import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
+import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
+import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.MediaType;
+
+/** The signed-in person's account: who they are, and their OpenHands API key (never shown once saved). */
+@Path("api/integrations/jira-dc/account")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    @Inject
+    SignedInUser user;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    OpenHands openHands;
+
+    @GET
+    public JsonObject get() {
+        Account account = user.account();
+        return Json.createObjectBuilder()
+                .add("email", account.email())
+                .add("displayName", account.displayName())
+                .add("admin", user.isAdmin())
+                .add("openHandsApiKey", account.hasOpenHandsApiKey() ? "set" : "not set")
+                .build();
+    }
+
+    /** Checks the key with OpenHands before keeping it. */
+    @PUT
+    @Path("openhands-api-key")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject saveApiKey(JsonObject body) {
+        Account account = user.account();
+        String apiKey = body == null ? "" : body.getString("apiKey", "").trim();
+        if (apiKey.isEmpty()) {
+            throw new BadRequestException("Paste your OpenHands API key in the field 'apiKey'.");
+        }
+        OpenHandsUser owner;
+        try {
+            owner = openHands.userOf(apiKey);
+        } catch (ApiKeyRefused e) {
+            throw new BadRequestException(e.getMessage());
+        } catch (OpenHandsUnavailable e) {
+            throw new ServiceUnavailableException(e.getMessage());
+        }
+        if (owner.email().isPresent() && !Account.normalise(owner.email().get()).equals(Account.normalise(account.email()))) {
+            throw new BadRequestException("This API key belongs to another OpenHands user, not to " + account.email()
+                    + ". Create a key while signed in to OpenHands as yourself.");
+        }
+        accounts.storeOpenHandsApiKey(account.id(), apiKey);
+        return Json.createObjectBuilder().add("openHandsApiKey", "set").build();
+    }
+
+    @DELETE
+    @Path("openhands-api-key")
+    public JsonObject removeApiKey() {
+        accounts.removeOpenHandsApiKey(user.account().id());
+        return Json.createObjectBuilder().add("openHandsApiKey", "not set").build();
+    }
+}

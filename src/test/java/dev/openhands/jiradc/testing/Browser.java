@@ -1,0 +1,70 @@
+package dev.openhands.jiradc.testing;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A person's browser: keeps cookies and follows redirects, so it can sign in and call the APIs. */
+public final class Browser {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private final java.util.function.Function<String, URI> service;
+
+    public Browser(java.util.function.Function<String, URI> service) {
+        this.service = service;
+    }
+
+    /** Goes through the identity provider's sign-in; returns the last response of the redirect chain. */
+    public HttpResponse<String> signIn() {
+        return get("/sign-in");
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(service.apply(path)).GET());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(service.apply(path)).DELETE());
+    }
+
+    public HttpResponse<String> putJson(String path, String json) {
+        return send(HttpRequest.newBuilder(service.apply(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(service.apply(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Without following redirects: for checking where a redirect points. */
+    public HttpResponse<String> getNoRedirect(String path) {
+        HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(client.cookieHandler().orElseThrow())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        try {
+            return noRedirects.send(HttpRequest.newBuilder(service.apply(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

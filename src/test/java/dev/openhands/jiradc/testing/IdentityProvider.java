@@ -1,0 +1,44 @@
+package dev.openhands.jiradc.testing;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * A real OpenID Connect provider on loopback (mock-oauth2-server), issuer {@code /default}. Before a
+ * sign-in, the test says who signs in next with {@link #nextSignIn}.
+ */
+public final class IdentityProvider {
+
+    public static final String ISSUER = "default";
+    public static final String ADMIN_GROUP = "openhands-admins";
+
+    private final MockOAuth2Server server = new MockOAuth2Server();
+
+    public static IdentityProvider start() {
+        IdentityProvider provider = new IdentityProvider();
+        try {
+            provider.server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        return provider;
+    }
+
+    /** The issuer URL to configure as {@code oidc.provider-uri}. */
+    public String issuerUrl() {
+        return server.issuerUrl(ISSUER).toString().replaceAll("/$", "");
+    }
+
+    public void nextSignIn(String subject, String email, String name, List<String> groups) {
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"),
+                Map.of("email", email, "email_verified", true, "name", name, "groups", groups), 3600));
+    }
+
+    public void stop() {
+        server.shutdown();
+    }
+}
