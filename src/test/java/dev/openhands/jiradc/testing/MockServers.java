@@ -14,7 +14,7 @@ public final class MockServers {
     }
 
     public static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .stubRequestLoggingDisabled(true));
         server.start();
         return server;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -46,11 +48,21 @@ public final class TestDeployment {
         return this;
     }
 
+    /** Payara writes its log there too (it-logging.properties), for tests that look for leaked secrets. */
+    private static void createLogDirectory() {
+        try {
+            Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "it-logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public WebArchive war() {
         File file = new File(System.getProperty("it.war", "target/openhands-jira-dc.war"));
         if (!file.isFile()) {
             throw new IllegalStateException(file + " is missing: integration tests run after 'mvn package'");
         }
+        createLogDirectory();
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
         Properties properties = new Properties();
         try (InputStream shipped = war.get(CONFIG).getAsset().openStream()) {

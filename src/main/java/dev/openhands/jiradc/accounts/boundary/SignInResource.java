@@ -22,11 +22,20 @@ public class SignInResource {
     @Inject
     SignedInUser user;
 
+    /** Protected (web.xml): an anonymous browser is sent to the identity provider first. */
     @GET
     public Response signIn() {
+        return callback();
+    }
+
+    /** Where the identity provider sends the browser back, signed in. */
+    @GET
+    @Path("callback")
+    public Response callback() {
         user.signIn();
         return Response.seeOther(SETTINGS_PAGE).build();
     }
+
 
     @POST
     @Path("out")

@@ -1,14 +1,13 @@
 package dev.openhands.jiradc.accounts.boundary;
 
 import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
@@ -22,7 +21,7 @@ public class SignedInUser {
     SecurityContext security;
 
     @Inject
-    OpenIdContext openId;
+    HttpServletRequest request;
 
     @Inject
     Accounts accounts;
@@ -35,27 +34,31 @@ public class SignedInUser {
     /** @throws NotAuthorizedException (401) when nobody is signed in */
     public Account account() {
         if (account == null) {
-            if (security.getCallerPrincipal() == null) {
-                throw new NotAuthorizedException("Sign in first: open /sign-in.", Response.status(401)
-                        .header("WWW-Authenticate", "OpenIdConnect").build());
-            }
-            String subject = openId.getSubject();
-            account = accounts.bySubject(subject).orElseGet(this::signIn);
+            SignedInIdentity identity = identity().orElseThrow(() -> new NotAuthorizedException(
+                    "Sign in first: open /sign-in.", Response.status(401).header("WWW-Authenticate", "OpenIdConnect").build()));
+            account = accounts.bySubject(identity.subject()).orElseGet(this::signIn);
         }
         return account;
     }
 
+    /** The caller's account, or empty when nobody is signed in. */
+    public Optional<Account> current() {
+        return identity().isEmpty() ? Optional.empty() : Optional.of(account());
+    }
+
     /** Records the sign-in, creating the account the first time. */
     public Account signIn() {
-        String email = claim("email").orElseThrow(() -> new ForbiddenException(
-                "The identity provider did not say which email address you have; ask an administrator to release the"
-                        + " 'email' claim to this service."));
-        if (openId.getClaimsJson().containsKey("email_verified")
-                && openId.getClaimsJson().get("email_verified") == JsonValue.FALSE) {
-            throw new ForbiddenException("Your email address " + email + " is not verified at the identity provider;"
-                    + " verify it there and sign in again.");
+        SignedInIdentity identity = identity().orElseThrow(() -> new NotAuthorizedException("Sign in first: open /sign-in.",
+                Response.status(401).build()));
+        if (identity.email().isBlank()) {
+            throw new ForbiddenException("The identity provider did not say which email address you have; ask its"
+                    + " administrator to release the 'email' claim to this service.");
         }
-        account = accounts.signIn(openId.getSubject(), email, claim("name").orElse(email));
+        if (!identity.emailVerified()) {
+            throw new ForbiddenException("Your email address " + identity.email() + " is not verified at the identity"
+                    + " provider; verify it there and sign in again.");
+        }
+        account = accounts.signIn(identity.subject(), identity.email(), identity.name().isBlank() ? identity.email() : identity.name());
         return account;
     }
 
@@ -70,16 +73,14 @@ public class SignedInUser {
     }
 
     public boolean isAdmin() {
-        JsonValue groups = openId.getClaimsJson().get(settings.signIn().groupsClaim());
-        if (groups instanceof JsonArray array) {
-            return array.stream().anyMatch(group -> group instanceof JsonString name
-                    && name.getString().equals(settings.signIn().adminGroup()));
-        }
-        return groups instanceof JsonString name && name.getString().equals(settings.signIn().adminGroup());
+        return identity().map(identity -> identity.groups().contains(settings.signIn().adminGroup())).orElse(false);
     }
 
-    private Optional<String> claim(String name) {
-        JsonValue value = openId.getClaimsJson().get(name);
-        return value instanceof JsonString text && !text.getString().isBlank() ? Optional.of(text.getString()) : Optional.empty();
+    private Optional<SignedInIdentity> identity() {
+        if (security.getCallerPrincipal() == null) {
+            return Optional.empty();
+        }
+        HttpSession session = request.getSession(false);
+        return Optional.ofNullable(session == null ? null : (SignedInIdentity) session.getAttribute(SignedInIdentity.SESSION_ATTRIBUTE));
     }
 }

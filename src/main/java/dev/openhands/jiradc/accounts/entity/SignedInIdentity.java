@@ -1,0 +1,15 @@
+package dev.openhands.jiradc.accounts.entity;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** What the identity provider's verified ID token says about the person signed in, kept in their session. */
+public record SignedInIdentity(String subject, String email, boolean emailVerified, String name, List<String> groups)
+        implements Serializable {
+
+    public static final String SESSION_ATTRIBUTE = SignedInIdentity.class.getName();
+
+    public SignedInIdentity {
+        groups = List.copyOf(groups);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.openhands.jiradc.jira.boundary;
+
+import dev.openhands.jiradc.jira.control.JiraApi;
+import dev.openhands.jiradc.jira.control.JiraResponses;
+import dev.openhands.jiradc.jira.control.TrustedCaContext;
+import dev.openhands.jiradc.jira.entity.JiraCallFailed;
+import dev.openhands.jiradc.jira.entity.JiraTokens;
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.Secret;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/** Calls to Jira Data Center: OAuth 2.0 as the user, and the REST API as the user or the service account. */
+@ApplicationScoped
+public class Jira {
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile JiraApi api;
+
+    /** Where to send the person to grant access: scope WRITE, with PKCE S256. */
+    public URI authorizeUrl(String state, String codeChallenge) {
+        return UriBuilder.fromUri(base()).path("rest/oauth2/latest/authorize")
+                .queryParam("client_id", settings.oauthClientId().orElseThrow())
+                .queryParam("redirect_uri", callbackUrl())
+                .queryParam("response_type", "code")
+                .queryParam("scope", "WRITE")
+                .queryParam("state", state)
+                .queryParam("code_challenge", codeChallenge)
+                .queryParam("code_challenge_method", "S256")
+                .build();
+    }
+
+    public JiraTokens exchangeCode(String code, String codeVerifier) {
+        Form form = client(new Form("grant_type", "authorization_code"))
+                .param("code", code)
+                .param("code_verifier", codeVerifier);
+        return tokens(JiraResponses.call(base(), "exchange the authorization code for a token", () -> api().token(form)));
+    }
+
+    /** Jira rotates refresh tokens: the old pair stops working once this returns. */
+    public JiraTokens refresh(Secret refreshToken) {
+        Form form = client(new Form("grant_type", "refresh_token")).param("refresh_token", refreshToken.reveal());
+        return tokens(JiraResponses.call(base(), "refresh the user's access token", () -> api().token(form)));
+    }
+
+    public JiraUser myself(Secret accessToken) {
+        return JiraUser.fromJson(JiraResponses.call(base(), "read the current user",
+                () -> api().myself("Bearer " + accessToken.reveal())));
+    }
+
+    /** The Jira user with this login name, looked up with the service account's PAT. */
+    public JiraUser userByName(String username) {
+        Secret pat = settings.serviceAccountPat().orElseThrow(() -> new IllegalStateException(
+                SettingsKeys.SERVICE_ACCOUNT_PAT + " is not configured"));
+        return JiraUser.fromJson(JiraResponses.call(base(), "look up the user " + username,
+                () -> api().user("Bearer " + pat.reveal(), username)));
+    }
+
+    public String callbackUrl() {
+        return settings.oauthCallbackUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
+    }
+
+    private Form client(Form form) {
+        return form.param("client_id", settings.oauthClientId().orElseThrow())
+                .param("client_secret", settings.oauthClientSecret().orElseThrow().reveal())
+                .param("redirect_uri", callbackUrl());
+    }
+
+    private JiraTokens tokens(JsonObject answer) {
+        String access = answer.getString("access_token", "");
+        String refresh = answer.getString("refresh_token", "");
+        if (access.isEmpty() || refresh.isEmpty()) {
+            throw new JiraCallFailed(JiraCallFailed.Kind.FAILED, 200, "", "Jira's token answer holds no access or refresh token.");
+        }
+        long expiresIn = answer.containsKey("expires_in") ? answer.getJsonNumber("expires_in").longValue() : 3600;
+        return new JiraTokens(Secret.of(access), Secret.of(refresh), clock.instant().plusSeconds(expiresIn));
+    }
+
+    private URI base() {
+        return settings.jiraBaseUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.BASE_URL + " is not configured"));
+    }
+
+    private JiraApi api() {
+        if (api == null) {
+            api = RestClientBuilder.newBuilder()
+                    .baseUri(URI.create(base() + "/"))
+                    .sslContext(TrustedCaContext.with(settings.trustedCertificates()))
+                    .connectTimeout(5, TimeUnit.SECONDS)
+                    .readTimeout(30, TimeUnit.SECONDS)
+                    .property("microprofile.rest.client.disable.default.mapper", true)
+                    .build(JiraApi.class);
+        }
+        return api;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.openhands.jiradc.linking.boundary;
+
+import dev.openhands.jiradc.accounts.boundary.SignedInUser;
+import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.jira.boundary.Jira;
+import dev.openhands.jiradc.jira.entity.JiraCallFailed;
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.linking.control.OAuthLinking;
+import dev.openhands.jiradc.linking.control.TokenRefresher;
+import dev.openhands.jiradc.linking.entity.JiraLink;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.LinkingMethod;
+import dev.openhands.jiradc.settings.entity.Secret;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServerErrorException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The signed-in person's link to their Jira account: status, Connect, Disconnect, check. */
+@Path("api/integrations/jira-dc/link")
+@Produces(MediaType.APPLICATION_JSON)
+public class LinkResource {
+
+    @Inject
+    SignedInUser user;
+
+    @Inject
+    Links links;
+
+    @Inject
+    OAuthLinking oauth;
+
+    @Inject
+    TokenRefresher tokens;
+
+    @Inject
+    Jira jira;
+
+    @Inject
+    IntegrationSettings settings;
+
+    @GET
+    public JsonObject status() {
+        Account account = user.account();
+        JsonObjectBuilder status = Json.createObjectBuilder()
+                .add("linkingMethod", settings.linkingMethod().configValue())
+                .add("linked", false);
+        links.ofAccount(account.id()).ifPresent(link -> status.add("linked", true).add("link", describe(link)));
+        links.lastAttempt(account.id()).ifPresent(attempt -> status.add("lastAttempt", Json.createObjectBuilder()
+                .add("outcome", attempt.outcome().orElseThrow().code())
+                .add("message", attempt.message())
+                .add("at", attempt.finishedAt().toString())));
+        return status.build();
+    }
+
+    /** "Connect": sends the browser to Jira to grant access. */
+    @GET
+    @Path("connect")
+    public Response connect() {
+        Account account = user.account();
+        if (settings.linkingMethod() != LinkingMethod.OAUTH) {
+            throw new ClientErrorException("This installation links Jira users by email (" + SettingsKeys.LINKING_METHOD
+                    + "=email): there is nothing to connect. Make sure your Jira email is " + account.email() + ".", 409);
+        }
+        return Response.seeOther(oauth.start(account.id())).build();
+    }
+
+    /** "Disconnect": removes the link and its tokens. */
+    @DELETE
+    public JsonObject disconnect() {
+        links.disconnect(user.account().id());
+        return status();
+    }
+
+    /** Proves the link works: asks Jira who the stored token belongs to, refreshing it first if it is about to expire. */
+    @POST
+    @Path("check")
+    public JsonObject check() {
+        Account account = user.account();
+        try {
+            Secret token = tokens.accessToken(account.id()).orElseThrow(() -> new ClientErrorException(
+                    "Your Jira account is not connected with OAuth; click Connect first.", 409));
+            JiraUser jiraUser = jira.myself(token);
+            return Json.createObjectBuilder().add("ok", true).add("jiraName", jiraUser.name())
+                    .add("jiraDisplayName", jiraUser.displayName()).build();
+        } catch (JiraCallFailed e) {
+            throw new ServerErrorException(e.getMessage(), Response.Status.BAD_GATEWAY);
+        }
+    }
+
+    static JsonObjectBuilder describe(JiraLink link) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("method", link.method().name().toLowerCase(java.util.Locale.ROOT))
+                .add("jiraKey", link.jiraKey())
+                .add("jiraName", link.jiraName())
+                .add("jiraDisplayName", link.jiraDisplayName())
+                .add("linkedAt", link.linkedAt().toString());
+        link.jiraEmail().ifPresent(email -> json.add("jiraEmail", email));
+        link.brokenReason().ifPresent(reason -> json.add("needsReconnect", reason));
+        return json;
+    }
+}

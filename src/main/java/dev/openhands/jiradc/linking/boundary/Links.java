@@ -1,0 +1,45 @@
+package dev.openhands.jiradc.linking.boundary;
+
+import dev.openhands.jiradc.linking.entity.JiraLink;
+import dev.openhands.jiradc.linking.entity.OAuthAttempt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** The links between Jira users and accounts. */
+@ApplicationScoped
+@Transactional
+public class Links {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<JiraLink> ofAccount(String accountId) {
+        return em.createNamedQuery(JiraLink.BY_ACCOUNT, JiraLink.class).setParameter("accountId", accountId)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<JiraLink> ofJiraUser(String jiraKey) {
+        return em.createNamedQuery(JiraLink.BY_JIRA_KEY, JiraLink.class).setParameter("jiraKey", jiraKey)
+                .getResultStream().findFirst();
+    }
+
+    public List<JiraLink> all() {
+        return em.createNamedQuery(JiraLink.ALL, JiraLink.class).getResultList();
+    }
+
+    /** Removes the account's link and, with it, its tokens. */
+    public boolean disconnect(String accountId) {
+        Optional<JiraLink> link = ofAccount(accountId);
+        link.ifPresent(em::remove);
+        return link.isPresent();
+    }
+
+    public Optional<OAuthAttempt> lastAttempt(String accountId) {
+        return em.createNamedQuery(OAuthAttempt.LATEST, OAuthAttempt.class).setParameter("accountId", accountId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+}
