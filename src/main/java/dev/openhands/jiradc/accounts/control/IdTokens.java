@@ -35,7 +35,7 @@ public final class IdTokens {
     /** @param keys the provider's signing key for a key id (empty id when the token names none) */
     public static JsonObject verify(String token, Function<String, Optional<PublicKey>> keys, String issuer,
             String clientId, String nonce, Instant now) {
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             throw new InvalidIdToken("it is not a signed JWT");
         }
