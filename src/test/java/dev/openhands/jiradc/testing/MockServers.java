@@ -20,7 +20,16 @@ public final class MockServers {
         return server;
     }
 
+    /** Over HTTPS only, with WireMock's own self-signed certificate, which no JDK trusts. */
+    public static WireMockServer startHttps() {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
+                .stubRequestLoggingDisabled(true));
+        server.start();
+        return server;
+    }
+
     public static String baseUrl(WireMockServer server) {
-        return "http://127.0.0.1:" + server.port();
+        return server.getOptions().getHttpDisabled() ? "https://127.0.0.1:" + server.httpsPort()
+                : "http://127.0.0.1:" + server.port();
     }
 }

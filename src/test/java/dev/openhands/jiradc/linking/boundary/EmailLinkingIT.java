@@ -1,0 +1,113 @@
+package dev.openhands.jiradc.linking.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestDatabase;
+import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.TestSettings;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** jira-dc.linking-method=email: no OAuth; a Jira user is the one account with the same email, ignoring case. */
+@ExtendWith(ArquillianExtension.class)
+class EmailLinkingIT {
+
+    static final IdentityProvider IDP = IdentityProvider.start();
+    static final WireMockServer JIRA = MockServers.start();
+    static final WireMockServer OPENHANDS = MockServers.start();
+    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+
+    @ArquillianResource
+    URL service;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        SETTINGS.identityProviderUrl = IDP.issuerUrl();
+        return TestDeployment.on(TestDatabase.fresh()).with(SETTINGS.values())
+                .with("jira-dc.linking-method", "email")
+                .without("jira-dc.oauth.client-id")
+                .without("jira-dc.oauth.client-secret")
+                .war();
+    }
+
+    @AfterAll
+    static void stop() {
+        IDP.stop();
+        JIRA.stop();
+        OPENHANDS.stop();
+    }
+
+    Browser signIn(String email, String... groups) {
+        Browser browser = new Browser(path -> ServiceUrls.local(service, path));
+        IDP.nextSignIn("sub-" + UUID.randomUUID(), email, "Someone", List.of(groups));
+        browser.signIn();
+        return browser;
+    }
+
+    String jiraUser(String email) {
+        String name = "jira-" + UUID.randomUUID().toString().substring(0, 8);
+        JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/user")).withQueryParam("username", equalTo(name))
+                .willReturn(okJson(JiraStubs.user(MockServers.baseUrl(JIRA), name, "JIRAUSER" + Math.abs(name.hashCode()),
+                        email, "Someone"))));
+        return name;
+    }
+
+    String resolve(Browser admin, String jiraName) {
+        HttpResponse<String> response = admin.get("/api/integrations/jira-dc/users/" + jiraName + "/resolution");
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response).getString("outcome");
+    }
+
+    @Test
+    void theLinkStatusSaysEmailAndThereIsNothingToConnect() {
+        String email = "em-" + UUID.randomUUID() + "@example.com";
+        Browser person = signIn(email);
+        assertEquals("email", Http.json(person.get("/api/integrations/jira-dc/link")).getString("linkingMethod"));
+        HttpResponse<String> connect = person.getNoRedirect("/api/integrations/jira-dc/link/connect");
+        assertEquals(409, connect.statusCode(), connect.body());
+        assertTrue(Http.json(connect).getString("error").contains(email), "tells which Jira email to have");
+    }
+
+    @Test
+    void aJiraUserIsTheAccountWithTheSameEmailIgnoringCase() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Browser admin = signIn("admin-" + id + "@example.com", IdentityProvider.ADMIN_GROUP);
+        signIn("Mixed.Case-" + id + "@Example.com");
+        String apiKey = "oh-" + id;
+        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .willReturn(okJson("{\"id\":\"u\",\"email\":\"keyed-" + id + "@example.com\"}")));
+        Browser keyed = signIn("keyed-" + id + "@example.com");
+        assertEquals(200, keyed.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
+
+        assertEquals("no-openhands-key", resolve(admin, jiraUser("mixed.case-" + id + "@EXAMPLE.COM")));
+        assertEquals("linked", resolve(admin, jiraUser("keyed-" + id + "@example.com")));
+        assertEquals("no-account", resolve(admin, jiraUser("nobody-" + id + "@example.com")));
+    }
+
+    @Test
+    void twoAccountsWithOneEmailMatchNeither() {
+        String email = "shared-" + UUID.randomUUID() + "@example.com";
+        Browser admin = signIn("admin-" + UUID.randomUUID() + "@example.com", IdentityProvider.ADMIN_GROUP);
+        signIn(email);
+        signIn(email.toUpperCase());
+        assertEquals("no-account", resolve(admin, jiraUser(email)));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.openhands.jiradc.linking.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestDatabase;
+import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.TestSettings;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Jira over HTTPS with a certificate nobody trusts: connecting fails with a message that points to jira-dc.trusted-ca. */
+@ExtendWith(ArquillianExtension.class)
+class JiraTlsIT {
+
+    static final IdentityProvider IDP = IdentityProvider.start();
+    static final WireMockServer JIRA = MockServers.startHttps();
+    static final WireMockServer OPENHANDS = MockServers.start();
+    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+
+    @ArquillianResource
+    URL service;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        SETTINGS.identityProviderUrl = IDP.issuerUrl();
+        return TestDeployment.on(TestDatabase.fresh()).with(SETTINGS.values()).war();
+    }
+
+    @AfterAll
+    static void stop() {
+        IDP.stop();
+        JIRA.stop();
+        OPENHANDS.stop();
+    }
+
+    @Test
+    void anUntrustedJiraCertificateEndsWithTheTrustedCaAdvice() {
+        JIRA.stubFor(post("/rest/oauth2/latest/token").willReturn(okJson("{}")));
+        Browser person = new Browser(path -> ServiceUrls.local(service, path));
+        IDP.nextSignIn("sub-tls", "tls@example.com", "Tls Person", List.of());
+        person.signIn();
+        URI authorize = URI.create(person.getNoRedirect("/api/integrations/jira-dc/link/connect").headers()
+                .firstValue("Location").orElseThrow());
+        String state = authorize.getQuery().replaceAll(".*state=([^&]+).*", "$1");
+
+        HttpResponse<String> back = person.getNoRedirect("/integration/jira-dc/callback?code=c-1&state=" + state);
+        assertEquals(303, back.statusCode(), back.body());
+        assertTrue(back.headers().firstValue("Location").orElseThrow().endsWith("/settings/integrations?jira-dc=tls-failure"));
+        JsonObject attempt = Http.json(person.get("/api/integrations/jira-dc/link")).getJsonObject("lastAttempt");
+        assertEquals("tls-failure", attempt.getString("outcome"));
+        assertTrue(attempt.getString("message").contains("jira-dc.trusted-ca"), attempt.getString("message"));
+        assertTrue(JIRA.getAllServeEvents().isEmpty(), "no request got through the TLS handshake");
+    }
+}
