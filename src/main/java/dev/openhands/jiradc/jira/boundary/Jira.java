@@ -11,11 +11,13 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -62,10 +64,22 @@ public class Jira {
 
     /** The Jira user with this login name, looked up with the service account's PAT. */
     public JiraUser userByName(String username) {
-        Secret pat = settings.serviceAccountPat().orElseThrow(() -> new IllegalStateException(
-                SettingsKeys.SERVICE_ACCOUNT_PAT + " is not configured"));
         return JiraUser.fromJson(JiraResponses.call(base(), "look up the user " + username,
-                () -> api().user("Bearer " + pat.reveal(), username)));
+                () -> api().user(serviceAccount(), username)));
+    }
+
+    /** The Jira users whose email is exactly this one, ignoring case (Jira's search itself is fuzzy). */
+    public List<JiraUser> usersByEmail(String email) {
+        JsonArray found = JiraResponses.call(base(), "search users by email",
+                () -> api().searchUsers(serviceAccount(), email), JsonArray.class);
+        return found.getValuesAs(JsonObject.class).stream().map(JiraUser::fromJson)
+                .filter(user -> user.emailAddress().filter(email::equalsIgnoreCase).isPresent())
+                .toList();
+    }
+
+    private String serviceAccount() {
+        return "Bearer " + settings.serviceAccountPat().orElseThrow(() -> new IllegalStateException(
+                SettingsKeys.SERVICE_ACCOUNT_PAT + " is not configured")).reveal();
     }
 
     public String callbackUrl() {

@@ -26,6 +26,11 @@ public interface JiraApi {
     @Path("rest/api/2/myself")
     Response myself(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** A fuzzy search: by login name, display name or email. */
+    @GET
+    @Path("rest/api/2/user/search")
+    Response searchUsers(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String query);
+
     @GET
     @Path("rest/api/2/user")
     Response user(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String username);

@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +19,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -29,30 +31,31 @@ public final class JiraResponses {
 
     /**
      * @param what what the call was for, as the end of "Jira ... while trying to {what}"
-     * @return the JSON body of a 2xx answer
+     * @return the JSON object of a 2xx answer
      */
     public static JsonObject call(URI jira, String what, Supplier<Response> call) {
+        return call(jira, what, call, JsonObject.class);
+    }
+
+    /** @return the JSON body of a 2xx answer, an object or an array as {@code type} says */
+    public static <T extends JsonStructure> T call(URI jira, String what, Supplier<Response> call, Class<T> type) {
         try (Response response = call.get()) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             int status = response.getStatus();
+            Optional<JsonStructure> json = parse(body);
             if (status >= 200 && status < 300) {
-                return parse(body).orElseThrow(() -> new JiraCallFailed(Kind.FAILED, status, "",
-                        "Jira answered " + status + " with something other than JSON while trying to " + what
+                return json.filter(type::isInstance).map(type::cast).orElseThrow(() -> new JiraCallFailed(Kind.FAILED, status, "",
+                        "Jira answered " + status + " with something unexpected while trying to " + what
                                 + "; is " + jira + " really Jira Data Center?"));
             }
-            JsonObject error = parse(body).orElse(JsonValue.EMPTY_JSON_OBJECT);
-            String code = text(error, "error");
+            JsonObject error = json.filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                    .orElse(JsonValue.EMPTY_JSON_OBJECT);
             String details = describe(error);
-            Kind kind = status >= 500 ? Kind.FAILED : Kind.REFUSED;
-            return fail(new JiraCallFailed(kind, status, code, "Jira answered " + status + " while trying to " + what
-                    + (details.isEmpty() ? "." : ": " + details)));
+            throw new JiraCallFailed(status >= 500 ? Kind.FAILED : Kind.REFUSED, status, text(error, "error"),
+                    "Jira answered " + status + " while trying to " + what + (details.isEmpty() ? "." : ": " + details));
         } catch (ProcessingException e) {
             throw unreachable(jira, what, e);
         }
-    }
-
-    private static JsonObject fail(JiraCallFailed failure) {
-        throw failure;
     }
 
     static JiraCallFailed unreachable(URI jira, String what, Throwable e) {
@@ -95,11 +98,11 @@ public final class JiraResponses {
         return object.get(name) instanceof JsonString value ? value.getString() : "";
     }
 
-    private static java.util.Optional<JsonObject> parse(String body) {
+    private static Optional<JsonStructure> parse(String body) {
         try {
-            return java.util.Optional.of(Json.createReader(new StringReader(body)).readObject());
+            return Optional.of(Json.createReader(new StringReader(body)).read());
         } catch (JsonException | IllegalStateException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.control.OAuthLinking;
 import dev.openhands.jiradc.linking.control.TokenRefresher;
 import dev.openhands.jiradc.linking.entity.JiraLink;
+import dev.openhands.jiradc.linking.entity.Resolution;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** The signed-in person's link to their Jira account: status, Connect, Disconnect, check. */
 @Path("api/integrations/jira-dc/link")
@@ -45,6 +47,9 @@ public class LinkResource {
 
     @Inject
     Jira jira;
+
+    @Inject
+    JiraUserResolution resolution;
 
     @Inject
     IntegrationSettings settings;
@@ -82,20 +87,44 @@ public class LinkResource {
         return status();
     }
 
-    /** Proves the link works: asks Jira who the stored token belongs to, refreshing it first if it is about to expire. */
+    /**
+     * Proves the link works. OAuth: asks Jira who the stored token belongs to, refreshing it first if
+     * it is about to expire. Email: finds the Jira user with the account's email and records the link.
+     */
     @POST
     @Path("check")
     public JsonObject check() {
         Account account = user.account();
         try {
-            Secret token = tokens.accessToken(account.id()).orElseThrow(() -> new ClientErrorException(
-                    "Your Jira account is not connected with OAuth; click Connect first.", 409));
-            JiraUser jiraUser = jira.myself(token);
+            JiraUser jiraUser = settings.linkingMethod() == LinkingMethod.EMAIL ? linkByEmail(account) : checkOAuth(account);
             return Json.createObjectBuilder().add("ok", true).add("jiraName", jiraUser.name())
                     .add("jiraDisplayName", jiraUser.displayName()).build();
         } catch (JiraCallFailed e) {
             throw new ServerErrorException(e.getMessage(), Response.Status.BAD_GATEWAY);
         }
+    }
+
+    private JiraUser checkOAuth(Account account) {
+        Secret token = tokens.accessToken(account.id()).orElseThrow(() -> new ClientErrorException(
+                "Your Jira account is not connected with OAuth; click Connect first.", 409));
+        return jira.myself(token);
+    }
+
+    private JiraUser linkByEmail(Account account) {
+        List<JiraUser> matches = jira.usersByEmail(account.email());
+        if (matches.size() != 1) {
+            throw new ClientErrorException(matches.isEmpty()
+                    ? "No Jira user has the email " + account.email() + "; ask a Jira administrator to set it on your Jira profile."
+                    : "Several Jira users have the email " + account.email() + ", so none can be linked by email; ask a Jira"
+                            + " administrator to make it unique.", 409);
+        }
+        Resolution resolved = resolution.resolve(matches.get(0));
+        if (resolved.status() == Resolution.Status.ACCOUNT_NOT_LINKED || resolved.status() == Resolution.Status.NO_ACCOUNT
+                || !resolved.account().orElseThrow().id().equals(account.id())) {
+            throw new ClientErrorException("The Jira user " + matches.get(0).name() + " cannot be linked to you by email: another"
+                    + " OpenHands account has the same email, or yours is linked to another Jira user.", 409);
+        }
+        return matches.get(0);
     }
 
     static JsonObjectBuilder describe(JiraLink link) {

@@ -102,6 +102,44 @@ class EmailLinkingIT {
         assertEquals("no-account", resolve(admin, jiraUser("nobody-" + id + "@example.com")));
     }
 
+    void searchable(String email, String... names) {
+        StringBuilder users = new StringBuilder("[");
+        for (String name : names) {
+            users.append(users.length() > 1 ? "," : "").append(JiraStubs.user(MockServers.baseUrl(JIRA), name,
+                    "JIRAUSER" + Math.abs(name.hashCode()), name.startsWith("other") ? "x" + email : email.toUpperCase(), name));
+        }
+        JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/user/search")).withQueryParam("username", equalTo(email))
+                .withHeader("Authorization", equalTo("Bearer " + SETTINGS.servicePat))
+                .willReturn(okJson(users.append("]").toString())));
+    }
+
+    @Test
+    void checkFindsTheJiraUserByEmailAndRecordsTheLink() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String email = "check-" + id + "@example.com";
+        Browser person = signIn(email);
+        // Jira's search is fuzzy: a user whose email only contains this one must not match
+        searchable(email, "jira-check-" + id, "other-" + id);
+        HttpResponse<String> check = person.postJson("/api/integrations/jira-dc/link/check", "{}");
+        assertEquals(200, check.statusCode(), check.body());
+        assertEquals("jira-check-" + id, Http.json(check).getString("jiraName"));
+        var link = Http.json(person.get("/api/integrations/jira-dc/link"));
+        assertTrue(link.getBoolean("linked"));
+        assertEquals("email", link.getJsonObject("link").getString("method"));
+        assertEquals("jira-check-" + id, link.getJsonObject("link").getString("jiraName"));
+    }
+
+    @Test
+    void checkWithoutAJiraUserOfThatEmailSaysWhatToDo() {
+        String email = "missing-" + UUID.randomUUID() + "@example.com";
+        Browser person = signIn(email);
+        searchable(email);
+        HttpResponse<String> check = person.postJson("/api/integrations/jira-dc/link/check", "{}");
+        assertEquals(409, check.statusCode(), check.body());
+        assertTrue(Http.json(check).getString("error").contains("No Jira user has the email " + email));
+        assertFalse(Http.json(person.get("/api/integrations/jira-dc/link")).getBoolean("linked"));
+    }
+
     @Test
     void twoAccountsWithOneEmailMatchNeither() {
         String email = "shared-" + UUID.randomUUID() + "@example.com";
