@@ -102,11 +102,11 @@ public class Jira {
         return new JiraTokens(Secret.of(access), Secret.of(refresh), clock.instant().plusSeconds(expiresIn));
     }
 
-    private URI base() {
+    URI base() {
         return settings.jiraBaseUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.BASE_URL + " is not configured"));
     }
 
-    private JiraApi api() {
+    JiraApi api() {
         if (api == null) {
             api = RestClientBuilder.newBuilder()
                     .baseUri(URI.create(base() + "/"))

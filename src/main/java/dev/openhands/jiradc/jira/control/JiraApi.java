@@ -1,10 +1,14 @@
 package dev.openhands.jiradc.jira.control;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Form;
@@ -30,6 +34,30 @@ public interface JiraApi {
     @GET
     @Path("rest/api/2/user/search")
     Response searchUsers(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String query);
+
+    /** Jira 10+: global webhooks, with a signing secret in {@code configuration.SECRET}. Needs an admin's PAT. */
+    @GET
+    @Path("rest/jira-webhook/1.0/webhooks")
+    Response webhooks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    @POST
+    @Path("rest/jira-webhook/1.0/webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response createWebhook(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonObject webhook);
+
+    @PUT
+    @Path("rest/jira-webhook/1.0/webhooks/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response updateWebhook(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id, JsonObject webhook);
+
+    @DELETE
+    @Path("rest/jira-webhook/1.0/webhooks/{id}")
+    Response deleteWebhook(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id);
+
+    /** Jira 9.x's webhook API, which cannot sign deliveries: only asked to tell a 9.x server apart. */
+    @GET
+    @Path("rest/webhooks/1.0/webhook")
+    Response legacyWebhooks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     @GET
     @Path("rest/api/2/user")

@@ -44,6 +44,9 @@ public final class JiraResponses {
             int status = response.getStatus();
             Optional<JsonStructure> json = parse(body);
             if (status >= 200 && status < 300) {
+                if (body.isBlank() && type == JsonObject.class) {
+                    return type.cast(JsonValue.EMPTY_JSON_OBJECT); // 204 No Content
+                }
                 return json.filter(type::isInstance).map(type::cast).orElseThrow(() -> new JiraCallFailed(Kind.FAILED, status, "",
                         "Jira answered " + status + " with something unexpected while trying to " + what
                                 + "; is " + jira + " really Jira Data Center?"));

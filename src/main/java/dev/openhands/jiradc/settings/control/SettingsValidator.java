@@ -9,6 +9,7 @@ import dev.openhands.jiradc.settings.entity.SettingsProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +26,7 @@ public class SettingsValidator {
 
     public static final String DEFAULT_TRIGGER_LABEL = "openhands";
     public static final String DEFAULT_ADMIN_GROUP = "openhands-admins";
+    public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
@@ -55,6 +57,7 @@ public class SettingsValidator {
         Optional<URI> appUrl = url(APP_URL, "https://app.openhands.example.com");
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
         String label = triggerLabel();
+        Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
         Optional<Secret> secretsKey = secretsKey(devMode);
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
@@ -82,7 +85,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, label, grace, secretsKey, devMode, signIn, problems);
     }
 
     private Optional<String> value(String key) {
@@ -188,6 +191,23 @@ public class SettingsValidator {
             problem(TRUSTED_CA, e.getMessage());
             return List.of();
         }
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            Duration duration = Duration.parse(raw.get());
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // reported below
+        }
+        problem(key, "must be an ISO-8601 duration such as PT1H (one hour) or PT30M, not '" + raw.get() + "'.");
+        return fallback;
     }
 
     private String triggerLabel() {

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.settings.entity;
 
 import java.net.URI;
+import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public record IntegrationSettings(
         Optional<URI> appUrl,
         Optional<URI> apiUrl,
         String triggerLabel,
+        Duration secretRotationGrace,
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,

@@ -1,0 +1,163 @@
+package dev.openhands.jiradc.connections.control;
+
+import dev.openhands.jiradc.connections.entity.Connection;
+import dev.openhands.jiradc.connections.entity.Connection.Setup;
+import dev.openhands.jiradc.jira.boundary.JiraWebhooks;
+import dev.openhands.jiradc.jira.entity.JiraWebhook;
+import dev.openhands.jiradc.secrets.boundary.Pkce;
+import dev.openhands.jiradc.secrets.boundary.Secrets;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.Secret;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Registers this service with Jira: automatically through Jira's webhook API with an admin's PAT
+ * (used for the one call, never kept), or by hand from generated details. A Jira call that fails
+ * rolls the whole change back.
+ */
+@ApplicationScoped
+@Transactional
+public class WebhookRegistration {
+
+    /** A connection with its signing secret in plain text, for the one answer that shows it. */
+    public record WithSecret(Connection connection, String secret) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Secrets secrets;
+
+    @Inject
+    JiraWebhooks webhooks;
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public List<Connection> all() {
+        return em.createNamedQuery(Connection.ALL, Connection.class).getResultList();
+    }
+
+    public Connection find(String id) {
+        Connection connection = id == null ? null : em.find(Connection.class, id);
+        if (connection == null) {
+            throw new NotFoundException("There is no connection " + id + ".");
+        }
+        return connection;
+    }
+
+    /** Creates or updates the global webhook "OpenHands" for the automatic connection, which it creates the first time. */
+    public Connection installAutomatically(Secret adminPat) {
+        Connection connection = em.createNamedQuery(Connection.BY_SETUP, Connection.class).setParameter("setup", Setup.AUTOMATIC)
+                .getResultStream().reduce((first, later) -> later)
+                .orElseGet(() -> persist(new Connection(Setup.AUTOMATIC, seal(newSecret()), clock.instant())));
+        register(adminPat, connection, secretOf(connection));
+        connection.activate(clock.instant());
+        return connection;
+    }
+
+    public WithSecret generateManual() {
+        String secret = newSecret();
+        return new WithSecret(persist(new Connection(Setup.MANUAL, seal(secret), clock.instant())), secret);
+    }
+
+    public String secretOf(Connection connection) {
+        return secrets.open(Connection.SECRET_PURPOSE, connection.sealedSecret());
+    }
+
+    /** "I created the webhook". */
+    public Connection activate(String id) {
+        Connection connection = find(id);
+        connection.activate(clock.instant());
+        return connection;
+    }
+
+    /**
+     * A new secret; the old one stays valid for the configured grace. An automatic connection's
+     * Jira webhook gets the new secret at once, which needs an admin's PAT.
+     */
+    public WithSecret rotateSecret(String id, Optional<Secret> adminPat) {
+        Connection connection = find(id);
+        String secret = newSecret();
+        Instant now = clock.instant();
+        connection.rotate(seal(secret), now, now.plus(settings.secretRotationGrace()));
+        if (connection.setup() == Setup.AUTOMATIC) {
+            register(adminPat.orElseThrow(() -> new MissingAdminPat("rotate the secret of an automatic connection")),
+                    connection, secret);
+        }
+        return new WithSecret(connection, secret);
+    }
+
+    /** Deletes the connection's Jira webhook; the connection then accepts no more deliveries. */
+    public Connection uninstall(String id, Secret adminPat) {
+        Connection connection = find(id);
+        String url = connection.eventsUrl(appUrl());
+        List<JiraWebhook> installed = webhooks.list(adminPat);
+        ours(installed, connection, url, false).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
+        connection.deactivate();
+        return connection;
+    }
+
+    private void register(Secret adminPat, Connection connection, String secret) {
+        String url = connection.eventsUrl(appUrl());
+        Optional<JiraWebhook> existing = ours(webhooks.list(adminPat), connection, url, true);
+        JsonObject body = Json.createObjectBuilder()
+                .add("name", Connection.WEBHOOK_NAME)
+                .add("url", url)
+                .add("events", Json.createArrayBuilder(Connection.EVENTS))
+                .add("active", true)
+                .add("scopeType", "global")
+                .add("configuration", Json.createObjectBuilder().add("SECRET", secret).add("EXCLUDE_BODY", "false"))
+                .build();
+        JiraWebhook saved = existing.isPresent() ? webhooks.update(adminPat, existing.get().id(), body)
+                : webhooks.create(adminPat, body);
+        connection.installedAs(saved.id().isEmpty() ? existing.map(JiraWebhook::id).orElse(null) : saved.id());
+    }
+
+    /** This connection's webhook in Jira: by the id it was installed as, by its URL, or (when installing) by name. */
+    private static Optional<JiraWebhook> ours(List<JiraWebhook> installed, Connection connection, String url, boolean byName) {
+        return installed.stream().filter(w -> connection.jiraWebhookId().filter(w.id()::equals).isPresent()).findFirst()
+                .or(() -> installed.stream().filter(w -> w.url().equals(url)).findFirst())
+                .or(() -> byName ? installed.stream().filter(w -> w.name().equals(Connection.WEBHOOK_NAME)).findFirst()
+                        : Optional.empty());
+    }
+
+    private URI appUrl() {
+        return settings.appUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
+    }
+
+    private Connection persist(Connection connection) {
+        em.persist(connection);
+        return connection;
+    }
+
+    private String seal(String secret) {
+        return secrets.seal(Connection.SECRET_PURPOSE, secret);
+    }
+
+    private static String newSecret() {
+        return Pkce.randomToken();
+    }
+
+    public static class MissingAdminPat extends RuntimeException {
+        public MissingAdminPat(String what) {
+            super("A short-lived Jira admin PAT is needed to " + what + "; paste it in 'adminPat'.");
+        }
+    }
+}
