@@ -7,11 +7,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
-import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.sql.Connection;
@@ -30,34 +28,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccountsIT {
 
-    static final IdentityProvider IDP = IdentityProvider.start();
-    static final WireMockServer JIRA = MockServers.start();
-    static final WireMockServer OPENHANDS = MockServers.start();
-    static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final WireMockServer OPENHANDS = ENV.openHands;
+    static final TestDatabase DATABASE = ENV.database;
 
     @ArquillianResource
     URL service;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        SETTINGS.identityProviderUrl = IDP.issuerUrl();
-        return TestDeployment.on(DATABASE).with(SETTINGS.values()).war();
+        return ENV.deployment().war();
     }
 
     @AfterAll
     static void stop() {
-        IDP.stop();
-        JIRA.stop();
-        OPENHANDS.stop();
+        ENV.stop();
     }
 
     Browser signedIn(String subject, String email, List<String> groups) {
-        Browser browser = new Browser(path -> ServiceUrls.local(service, path));
-        IDP.nextSignIn(subject, email, "Person " + subject, groups);
-        var landing = browser.signIn();
-        assertEquals("/settings/integrations", landing.uri().getPath(), "sign-in ends on the settings page");
-        return browser;
+        return ENV.signIn(service, subject, email, groups);
     }
 
     static String unique() {

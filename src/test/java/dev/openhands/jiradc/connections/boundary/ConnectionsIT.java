@@ -9,13 +9,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.MockServers;
-import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
-import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -41,11 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionsIT {
 
     static final String WEBHOOKS = "/rest/jira-webhook/1.0/webhooks";
-    static final IdentityProvider IDP = IdentityProvider.start();
-    static final WireMockServer JIRA = MockServers.start();
-    static final WireMockServer OPENHANDS = MockServers.start();
-    static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final WireMockServer JIRA = ENV.jira;
+    static final TestDatabase DATABASE = ENV.database;
     static final List<String> SECRETS_SEEN = new ArrayList<>();
 
     @ArquillianResource
@@ -55,8 +51,7 @@ class ConnectionsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        SETTINGS.identityProviderUrl = IDP.issuerUrl();
-        return TestDeployment.on(DATABASE).with(SETTINGS.values()).with("jira-dc.webhook.secret-rotation-grace", "PT2H").war();
+        return ENV.deployment().with("jira-dc.webhook.secret-rotation-grace", "PT2H").war();
     }
 
     @AfterAll
@@ -64,17 +59,13 @@ class ConnectionsIT {
         try {
             Leaks.assertNotStoredOrLogged(DATABASE, SECRETS_SEEN.toArray(String[]::new));
         } finally {
-            IDP.stop();
-            JIRA.stop();
-            OPENHANDS.stop();
+            ENV.stop();
         }
     }
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = new Browser(path -> ServiceUrls.local(service, path));
-        IDP.nextSignIn("admin-" + UUID.randomUUID(), "admin@example.com", "Admin", List.of(IdentityProvider.ADMIN_GROUP));
-        admin.signIn();
+        admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
     }
 
     static String newPat() {
@@ -121,7 +112,7 @@ class ConnectionsIT {
         assertEquals("active", connection.getString("status"));
         assertEquals("automatic", connection.getString("setup"));
         assertEquals("10", connection.getString("jiraWebhookId"));
-        String eventsUrl = MockServers.baseUrl(OPENHANDS) + "/integration/jira-dc/connections/" + id + "/events";
+        String eventsUrl = ENV.openHandsUrl() + "/integration/jira-dc/connections/" + id + "/events";
         assertEquals(eventsUrl, connection.getString("eventsUrl"));
 
         List<LoggedRequest> created = jiraCalls(postRequestedFor(urlEqualTo(WEBHOOKS)), pat);
@@ -273,9 +264,7 @@ class ConnectionsIT {
 
     @Test
     void connectionsAreForAdminsOnly() {
-        Browser developer = new Browser(path -> ServiceUrls.local(service, path));
-        IDP.nextSignIn("dev-" + UUID.randomUUID(), "dev@example.com", "Dev", List.of("developers"));
-        developer.signIn();
+        Browser developer = ENV.signIn(service, "dev-" + UUID.randomUUID(), "dev@example.com", List.of("developers"));
         assertEquals(403, developer.get("/api/integrations/jira-dc/connections").statusCode());
         assertEquals(403, developer.postJson("/api/integrations/jira-dc/connections/manual", "{}").statusCode());
     }

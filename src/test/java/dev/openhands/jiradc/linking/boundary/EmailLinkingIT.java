@@ -9,9 +9,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.MockServers;
-import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -29,18 +27,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EmailLinkingIT {
 
-    static final IdentityProvider IDP = IdentityProvider.start();
-    static final WireMockServer JIRA = MockServers.start();
-    static final WireMockServer OPENHANDS = MockServers.start();
-    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final WireMockServer JIRA = ENV.jira;
+    static final WireMockServer OPENHANDS = ENV.openHands;
+    static final TestSettings SETTINGS = ENV.settings;
 
     @ArquillianResource
     URL service;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        SETTINGS.identityProviderUrl = IDP.issuerUrl();
-        return TestDeployment.on(TestDatabase.fresh()).with(SETTINGS.values())
+        return ENV.deployment()
                 .with("jira-dc.linking-method", "email")
                 .without("jira-dc.oauth.client-id")
                 .without("jira-dc.oauth.client-secret")
@@ -49,16 +46,11 @@ class EmailLinkingIT {
 
     @AfterAll
     static void stop() {
-        IDP.stop();
-        JIRA.stop();
-        OPENHANDS.stop();
+        ENV.stop();
     }
 
     Browser signIn(String email, String... groups) {
-        Browser browser = new Browser(path -> ServiceUrls.local(service, path));
-        IDP.nextSignIn("sub-" + UUID.randomUUID(), email, "Someone", List.of(groups));
-        browser.signIn();
-        return browser;
+        return ENV.signIn(service, "sub-" + UUID.randomUUID(), email, List.of(groups));
     }
 
     String jiraUser(String email) {

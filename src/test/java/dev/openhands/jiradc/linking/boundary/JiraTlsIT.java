@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.MockServers;
-import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
-import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -29,33 +24,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class JiraTlsIT {
 
-    static final IdentityProvider IDP = IdentityProvider.start();
-    static final WireMockServer JIRA = MockServers.startHttps();
-    static final WireMockServer OPENHANDS = MockServers.start();
-    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
+    static final TestEnvironment ENV = TestEnvironment.withUntrustedJiraCertificate();
+    static final WireMockServer JIRA = ENV.jira;
 
     @ArquillianResource
     URL service;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        SETTINGS.identityProviderUrl = IDP.issuerUrl();
-        return TestDeployment.on(TestDatabase.fresh()).with(SETTINGS.values()).war();
+        return ENV.deployment().war();
     }
 
     @AfterAll
     static void stop() {
-        IDP.stop();
-        JIRA.stop();
-        OPENHANDS.stop();
+        ENV.stop();
     }
 
     @Test
     void anUntrustedJiraCertificateEndsWithTheTrustedCaAdvice() {
         JIRA.stubFor(post("/rest/oauth2/latest/token").willReturn(okJson("{}")));
-        Browser person = new Browser(path -> ServiceUrls.local(service, path));
-        IDP.nextSignIn("sub-tls", "tls@example.com", "Tls Person", List.of());
-        person.signIn();
+        Browser person = ENV.signIn(service, "sub-tls", "tls@example.com", List.of());
         URI authorize = URI.create(person.getNoRedirect("/api/integrations/jira-dc/link/connect").headers()
                 .firstValue("Location").orElseThrow());
         String state = authorize.getQuery().replaceAll(".*state=([^&]+).*", "$1");

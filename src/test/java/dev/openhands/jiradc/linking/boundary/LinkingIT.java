@@ -14,7 +14,7 @@ import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -50,12 +50,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LinkingIT {
 
-    static final IdentityProvider IDP = IdentityProvider.start();
-    static final WireMockServer JIRA = MockServers.start();
-    static final WireMockServer OPENHANDS = MockServers.start();
-    static final TestDatabase DATABASE = TestDatabase.fresh();
-    static final TestSettings SETTINGS = new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS));
-    static final String CALLBACK = MockServers.baseUrl(OPENHANDS) + "/integration/jira-dc/callback";
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final IdentityProvider IDP = ENV.idp;
+    static final WireMockServer JIRA = ENV.jira;
+    static final WireMockServer OPENHANDS = ENV.openHands;
+    static final TestDatabase DATABASE = ENV.database;
+    static final TestSettings SETTINGS = ENV.settings;
+    static final String CALLBACK = ENV.openHandsUrl() + "/integration/jira-dc/callback";
     static final List<String> SECRETS_SEEN = new ArrayList<>();
 
     @ArquillianResource
@@ -63,8 +64,7 @@ class LinkingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        SETTINGS.identityProviderUrl = IDP.issuerUrl();
-        return TestDeployment.on(DATABASE).with(SETTINGS.values()).war();
+        return ENV.deployment().war();
     }
 
     @AfterAll
@@ -73,9 +73,7 @@ class LinkingIT {
             Leaks.assertNotStoredOrLogged(DATABASE, SECRETS_SEEN.toArray(String[]::new));
             Leaks.assertNotStoredOrLogged(DATABASE, SETTINGS.secretValues());
         } finally {
-            IDP.stop();
-            JIRA.stop();
-            OPENHANDS.stop();
+            ENV.stop();
         }
     }
 

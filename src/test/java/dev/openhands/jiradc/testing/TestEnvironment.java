@@ -1,0 +1,63 @@
+package dev.openhands.jiradc.testing;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URL;
+import java.util.List;
+
+/**
+ * Everything a deployment under test talks to: an OpenID provider, WireMock servers playing Jira
+ * and OpenHands, a fresh database, and complete settings pointing at them. One per test class.
+ */
+public final class TestEnvironment {
+
+    public final IdentityProvider idp = IdentityProvider.start();
+    public final WireMockServer jira;
+    public final WireMockServer openHands = MockServers.start();
+    public final TestDatabase database = TestDatabase.fresh();
+    public final TestSettings settings;
+
+    private TestEnvironment(WireMockServer jira) {
+        this.jira = jira;
+        this.settings = new TestSettings(MockServers.baseUrl(jira), MockServers.baseUrl(openHands));
+        settings.identityProviderUrl = idp.issuerUrl();
+    }
+
+    public static TestEnvironment start() {
+        return new TestEnvironment(MockServers.start());
+    }
+
+    /** Jira over HTTPS with a certificate the JDK does not trust. */
+    public static TestEnvironment withUntrustedJiraCertificate() {
+        return new TestEnvironment(MockServers.startHttps());
+    }
+
+    public String jiraUrl() {
+        return MockServers.baseUrl(jira);
+    }
+
+    public String openHandsUrl() {
+        return MockServers.baseUrl(openHands);
+    }
+
+    /** The WAR configured for this environment; the test may add or remove settings before {@code war()}. */
+    public TestDeployment deployment() {
+        return TestDeployment.on(database).with(settings.values());
+    }
+
+    /** A browser signed in through the identity provider as this person; sign-in ends on the settings page. */
+    public Browser signIn(URL service, String subject, String email, List<String> groups) {
+        Browser browser = new Browser(path -> ServiceUrls.local(service, path));
+        idp.nextSignIn(subject, email, "Person " + subject, groups);
+        var landing = browser.signIn();
+        if (!landing.uri().getPath().equals("/settings/integrations") || landing.uri().getQuery() != null) {
+            throw new IllegalStateException("sign-in as " + email + " ended on " + landing.uri() + ": " + landing.body());
+        }
+        return browser;
+    }
+
+    public void stop() {
+        idp.stop();
+        jira.stop();
+        openHands.stop();
+    }
+}
