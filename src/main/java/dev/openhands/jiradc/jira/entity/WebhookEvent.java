@@ -1,0 +1,103 @@
+package dev.openhands.jiradc.jira.entity;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Jira Data Center webhook delivery, read from its JSON. Issue events carry a top-level
+ * {@code user}; comment events do not (their actor is the comment's author or updater), and older
+ * servers send them without {@code issue}, whose id then comes from {@code comment.self}.
+ */
+public record WebhookEvent(
+        String webhookEvent,
+        long timestamp,
+        Optional<String> issueEventTypeName,
+        Optional<String> issueId,
+        Optional<String> issueKey,
+        Optional<JiraUser> actor,
+        Optional<Comment> comment,
+        List<String> labels,
+        Optional<String> changelogId,
+        List<ChangelogItem> changelog,
+        List<String> jiraUrls) {
+
+    public record Comment(String id, String body, Optional<JiraUser> author, Optional<JiraUser> updateAuthor) {
+    }
+
+    public record ChangelogItem(String field, String from, String to) {
+    }
+
+    private static final Pattern COMMENT_SELF = Pattern.compile("/rest/api/2/issue/(\\d+)/comment/(\\d+)");
+
+    public static WebhookEvent parse(JsonObject json) {
+        String event = text(json, "webhookEvent").orElseThrow(() -> new MalformedEvent("it has no 'webhookEvent'"));
+        long timestamp = json.get("timestamp") instanceof jakarta.json.JsonNumber number ? number.longValue() : 0;
+        List<String> urls = new ArrayList<>();
+        Optional<JsonObject> issue = object(json, "issue");
+        Optional<JsonObject> commentJson = object(json, "comment");
+        issue.flatMap(i -> text(i, "self")).ifPresent(urls::add);
+        Optional<JiraUser> user = object(json, "user").map(u -> user(u, urls));
+        Optional<Comment> comment = commentJson.map(c -> new Comment(
+                text(c, "id").orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
+                text(c, "body").orElse(""),
+                object(c, "author").map(u -> user(u, urls)),
+                object(c, "updateAuthor").map(u -> user(u, urls))));
+        commentJson.flatMap(c -> text(c, "self")).ifPresent(urls::add);
+
+        Optional<String> issueId = issue.flatMap(i -> text(i, "id"))
+                .or(() -> commentJson.flatMap(c -> text(c, "self")).map(COMMENT_SELF::matcher).filter(Matcher::find)
+                        .map(m -> m.group(1)));
+        Optional<JsonObject> fields = issue.flatMap(i -> object(i, "fields"));
+        List<String> labels = fields.map(f -> f.get("labels")).filter(JsonArray.class::isInstance).map(JsonArray.class::cast)
+                .map(array -> array.stream().filter(JsonString.class::isInstance).map(l -> ((JsonString) l).getString()).toList())
+                .orElse(List.of());
+        Optional<JsonObject> changelog = object(json, "changelog");
+        List<ChangelogItem> items = changelog.map(c -> c.get("items")).filter(JsonArray.class::isInstance)
+                .map(JsonArray.class::cast)
+                .map(array -> array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+                        .map(item -> new ChangelogItem(text(item, "field").orElse(""), text(item, "fromString").orElse(""),
+                                text(item, "toString").orElse("")))
+                        .toList())
+                .orElse(List.of());
+        Optional<JiraUser> actor = user.or(() -> comment.flatMap(c -> event.equals("comment_updated")
+                ? c.updateAuthor().or(c::author) : c.author()));
+        return new WebhookEvent(event, timestamp, text(json, "issue_event_type_name"), issueId,
+                issue.flatMap(i -> text(i, "key")), actor, comment, labels,
+                changelog.flatMap(c -> text(c, "id")), items, List.copyOf(urls));
+    }
+
+    private static JiraUser user(JsonObject json, List<String> urls) {
+        text(json, "self").ifPresent(urls::add);
+        return JiraUser.fromJson(json);
+    }
+
+    private static Optional<JsonObject> object(JsonObject json, String name) {
+        return json.get(name) instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+    }
+
+    /** A string, or a number written as one (Jira sends ids as strings, but be lenient). */
+    private static Optional<String> text(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value instanceof JsonString string) {
+            return Optional.of(string.getString()).filter(s -> !s.isBlank());
+        }
+        if (value instanceof jakarta.json.JsonNumber number) {
+            return Optional.of(number.toString());
+        }
+        return Optional.empty();
+    }
+
+    /** The JSON is not a Jira webhook event; the message says what is missing. */
+    public static class MalformedEvent extends RuntimeException {
+        public MalformedEvent(String reason) {
+            super("The delivery is not a Jira webhook event: " + reason + ".");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.openhands.jiradc.webhooks.control;
+
+import dev.openhands.jiradc.webhooks.entity.ServiceAccount;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a comment (Jira wiki markup) asks for OpenHands: the mention {@code @openhands} as a whole
+ * token, in any case, or a user-picker mention {@code [~name]} / {@code [~key]} of the service account.
+ */
+public final class Mentions {
+
+    private static final Pattern PICKER = Pattern.compile("\\[~(?:accountid:)?([^\\]\\s|]+)]");
+
+    private Mentions() {
+    }
+
+    public static boolean asksForOpenHands(String body, String label, ServiceAccount serviceAccount) {
+        return mentionsWord(body, label) || mentionsPicker(body, serviceAccount);
+    }
+
+    /**
+     * {@code @label} not glued to a word before it ({@code user@openhands.dev}) nor continued after
+     * it ({@code @openhands-bot}, {@code @openhands.dev}); punctuation and brackets around it are fine.
+     */
+    static boolean mentionsWord(String body, String label) {
+        Pattern mention = Pattern.compile("(?<![\\w.@-])@" + Pattern.quote(label) + "(?![\\w@-]|\\.\\w)",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return mention.matcher(body).find();
+    }
+
+    static boolean mentionsPicker(String body, ServiceAccount serviceAccount) {
+        Matcher picker = PICKER.matcher(body);
+        while (picker.find()) {
+            if (serviceAccount.isNamed(picker.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
