@@ -23,10 +23,14 @@ import java.util.UUID;
 @Table(name = "jira_connection")
 @NamedQuery(name = Connection.ALL, query = "select c from Connection c order by c.createdAt")
 @NamedQuery(name = Connection.BY_SETUP, query = "select c from Connection c where c.setup = :setup order by c.createdAt")
+@NamedQuery(name = Connection.DELIVERED, query = "update Connection c set c.lastDeliveryAt = :now where c.id = :id"
+        + " and (c.lastDeliveryAt is null or c.lastDeliveryAt < :staleBefore)")
 public class Connection {
 
     public static final String ALL = "Connection.all";
     public static final String BY_SETUP = "Connection.bySetup";
+    /** Records a delivery at most once a minute, so that busy webhooks do not all queue on this row. */
+    public static final String DELIVERED = "Connection.delivered";
     public static final String SECRET_PURPOSE = "connection.webhook-secret";
     public static final String WEBHOOK_NAME = "OpenHands";
     /** What the Jira webhook subscribes to, in the order Jira's admin UI lists them. */
@@ -134,10 +138,6 @@ public class Connection {
             secrets.add(previousSecretSealed);
         }
         return secrets;
-    }
-
-    public void delivered(Instant now) {
-        lastDeliveryAt = now;
     }
 
     public boolean active() {

@@ -12,6 +12,8 @@ public final class SettingsKeys {
     public static final String OAUTH_CLIENT_SECRET = "jira-dc.oauth.client-secret";
     public static final String TRUSTED_CA = "jira-dc.trusted-ca";
     public static final String TRIGGER_LABEL = "jira-dc.trigger.label";
+    public static final String MAX_WEBHOOK_BODY = "jira-dc.webhook.max-body-bytes";
+    public static final String DELIVERY_LOG_RETENTION = "jira-dc.delivery-log.retention";
     public static final String SECRET_ROTATION_GRACE = "jira-dc.webhook.secret-rotation-grace";
     public static final String APP_URL = "openhands.app-url";
     public static final String API_URL = "openhands.api-url";

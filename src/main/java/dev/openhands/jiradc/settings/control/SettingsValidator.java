@@ -27,6 +27,8 @@ public class SettingsValidator {
     public static final String DEFAULT_TRIGGER_LABEL = "openhands";
     public static final String DEFAULT_ADMIN_GROUP = "openhands-admins";
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
+    public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
+    public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
@@ -58,6 +60,8 @@ public class SettingsValidator {
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
         String label = triggerLabel();
         Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
+        int maxBody = positiveInt(MAX_WEBHOOK_BODY, DEFAULT_MAX_WEBHOOK_BODY);
+        Duration retention = duration(DELIVERY_LOG_RETENTION, DEFAULT_DELIVERY_LOG_RETENTION);
         Optional<Secret> secretsKey = secretsKey(devMode);
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
@@ -85,7 +89,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, grace, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, label, grace, maxBody, retention, secretsKey, devMode, signIn, problems);
     }
 
     private Optional<String> value(String key) {
@@ -207,6 +211,23 @@ public class SettingsValidator {
             // reported below
         }
         problem(key, "must be an ISO-8601 duration such as PT1H (one hour) or PT30M, not '" + raw.get() + "'.");
+        return fallback;
+    }
+
+    private int positiveInt(String key, int fallback) {
+        Optional<String> raw = value(key);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(raw.get());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problem(key, "must be a whole number greater than 0, for example " + fallback + ", not '" + raw.get() + "'.");
         return fallback;
     }
 

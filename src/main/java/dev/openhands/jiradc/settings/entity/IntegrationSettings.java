@@ -24,6 +24,8 @@ public record IntegrationSettings(
         Optional<URI> apiUrl,
         String triggerLabel,
         Duration secretRotationGrace,
+        int maxWebhookBodyBytes,
+        Duration deliveryLogRetention,
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,

@@ -1,0 +1,60 @@
+package dev.openhands.jiradc.webhooks.boundary;
+
+import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
+import dev.openhands.jiradc.webhooks.control.Signatures;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Where Jira Data Center delivers events: reads the raw body once, within the size limit, and hands it on. */
+@Path("integration/jira-dc/connections/{connectionId}/events")
+public class EventsResource {
+
+    private static final int DRAIN_FACTOR = 4;
+
+    @Inject
+    DeliveryReceiver receiver;
+
+    @Inject
+    IntegrationSettings settings;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonObject receive(@PathParam("connectionId") String connectionId,
+            @HeaderParam(Signatures.HEADER) String signature, @HeaderParam("Content-Length") Long length,
+            InputStream body) throws IOException {
+        int limit = settings.maxWebhookBodyBytes();
+        byte[] raw = length != null && length > limit ? new byte[0] : body.readNBytes(limit + 1);
+        if (raw.length > limit || raw.length == 0 && length != null && length > limit) {
+            throw tooLarge(body, limit);
+        }
+        return Json.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build();
+    }
+
+    /**
+     * Reads and drops a little more of the body first, so that a sender slightly over the limit
+     * receives the 413 instead of a broken connection; a much larger body is cut off.
+     */
+    private static ClientErrorException tooLarge(InputStream body, int limit) throws IOException {
+        byte[] sink = new byte[8192];
+        long left = DRAIN_FACTOR * (long) limit;
+        for (int read = 0; read != -1 && left > 0; left -= read) {
+            read = body.read(sink, 0, (int) Math.min(sink.length, left));
+        }
+        return new ClientErrorException("The body is larger than " + limit + " bytes (jira-dc.webhook.max-body-bytes).",
+                Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+}

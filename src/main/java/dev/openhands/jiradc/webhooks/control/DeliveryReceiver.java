@@ -1,0 +1,116 @@
+package dev.openhands.jiradc.webhooks.control;
+
+import dev.openhands.jiradc.connections.boundary.Connections;
+import dev.openhands.jiradc.jira.entity.WebhookEvent;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.webhooks.entity.Decision;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Takes one delivery from Jira: signature first (over the raw bytes, before anything is parsed),
+ * then the JSON, the Jira host it names, the decision, and the commit. Makes no outbound call.
+ */
+@ApplicationScoped
+public class DeliveryReceiver {
+
+    /** The one body every refused delivery gets, whatever the reason: the reason is logged and counted instead. */
+    public static final String REFUSED = "This delivery is not accepted.";
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    ServiceAccountIdentity serviceAccount;
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** @return what became of the delivery, as the delivery log says it */
+    public String receive(String connectionId, String signatureHeader, byte[] body) {
+        Instant now = clock.instant();
+        byte[] signature = Signatures.parse(signatureHeader).orElseThrow(() -> refuse(connectionId,
+                signatureHeader == null ? "no " + Signatures.HEADER + " header" : "malformed " + Signatures.HEADER + " header"));
+        List<String> secrets = connections.acceptedSecrets(connectionId, now);
+        if (secrets.isEmpty()) {
+            throw refuse(connectionId, "unknown or inactive connection");
+        }
+        if (!Signatures.signedByAny(body, signature, secrets)) {
+            throw refuse(connectionId, "wrong signature");
+        }
+        WebhookEvent event = parse(connectionId, body, now);
+        Optional<String> foreignHost = event.jiraUrls().stream().map(DeliveryReceiver::host)
+                .filter(host -> !host.equals(host(settings.jiraBaseUrl().map(URI::toString).orElse("")))).findFirst();
+        if (foreignHost.isPresent()) {
+            throw refuse(connectionId, "the payload names the Jira host " + foreignHost.get() + ", not the one in "
+                    + SettingsKeys.BASE_URL);
+        }
+        Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
+        String outcome = accept(connectionId, event, decision, body, now);
+        connections.delivered(connectionId, now);
+        return outcome;
+    }
+
+    private WebhookEvent parse(String connectionId, byte[] body, Instant now) {
+        JsonObject json;
+        try {
+            json = Json.createReader(new ByteArrayInputStream(body)).readObject();
+        } catch (RuntimeException e) {
+            inbox.rejected(connectionId, now, "rejected: the body is not a JSON object");
+            throw new BadRequestException("The body is not a JSON object.");
+        }
+        try {
+            return WebhookEvent.parse(json);
+        } catch (WebhookEvent.MalformedEvent e) {
+            inbox.rejected(connectionId, now, "rejected: " + e.getMessage());
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** Two identical deliveries at once: one commits, the other hits the unique key and, tried again, is a duplicate. */
+    private String accept(String connectionId, WebhookEvent event, Decision decision, byte[] body, Instant now) {
+        try {
+            return inbox.accept(connectionId, event, decision, body, now);
+        } catch (PersistenceException | jakarta.transaction.TransactionalException e) {
+            return inbox.accept(connectionId, event, decision, body, now);
+        }
+    }
+
+    private ForbiddenException refuse(String connectionId, String reason) {
+        refusals.refused(connectionId, reason);
+        return new ForbiddenException(REFUSED);
+    }
+
+    /** scheme://host:port, with the default port written out, so that equal hosts compare equal. */
+    static String host(String url) {
+        try {
+            URI uri = URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+            return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
+        } catch (IllegalArgumentException e) {
+            return "unreadable URL";
+        }
+    }
+}

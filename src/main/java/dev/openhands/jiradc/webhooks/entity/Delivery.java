@@ -1,0 +1,80 @@
+package dev.openhands.jiradc.webhooks.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One accepted delivery and what became of it: the answer to "deliveries arrive but no job starts". */
+@Entity
+@Table(name = "delivery")
+@NamedQuery(name = Delivery.RECENT, query = "select d from Delivery d order by d.receivedAt desc")
+@NamedQuery(name = Delivery.LAST_OF_CONNECTION, query = "select max(d.receivedAt) from Delivery d where d.connectionId = :connectionId")
+@NamedQuery(name = Delivery.PRUNE, query = "delete from Delivery d where d.receivedAt < :before")
+public class Delivery {
+
+    public static final String RECENT = "Delivery.recent";
+    public static final String LAST_OF_CONNECTION = "Delivery.lastOfConnection";
+    public static final String PRUNE = "Delivery.prune";
+
+    @Id
+    private String id;
+
+    @Column(name = "connection_id", nullable = false)
+    private String connectionId;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "webhook_event")
+    private String webhookEvent;
+
+    @Column(name = "issue_key")
+    private String issueKey;
+
+    private String actor;
+
+    @Column(nullable = false, length = 500)
+    private String outcome;
+
+    protected Delivery() {
+    }
+
+    public Delivery(String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor, String outcome) {
+        this.id = UUID.randomUUID().toString();
+        this.connectionId = connectionId;
+        this.receivedAt = receivedAt;
+        this.webhookEvent = webhookEvent;
+        this.issueKey = issueKey;
+        this.actor = actor;
+        this.outcome = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Optional<String> webhookEvent() {
+        return Optional.ofNullable(webhookEvent);
+    }
+
+    public Optional<String> issueKey() {
+        return Optional.ofNullable(issueKey);
+    }
+
+    public Optional<String> actor() {
+        return Optional.ofNullable(actor);
+    }
+
+    public String outcome() {
+        return outcome;
+    }
+}

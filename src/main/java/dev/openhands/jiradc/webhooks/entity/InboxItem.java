@@ -1,0 +1,103 @@
+package dev.openhands.jiradc.webhooks.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An accepted delivery that asks for work, waiting to be processed; it outlives restarts. */
+@Entity
+@Table(name = "inbox")
+@NamedQuery(name = InboxItem.COUNT_BY_KEY, query = "select count(i) from InboxItem i where i.dedupKey = :key")
+public class InboxItem {
+
+    public static final String COUNT_BY_KEY = "InboxItem.countByKey";
+
+    public enum Status {
+        PENDING, DONE, FAILED, CANCELLED
+    }
+
+    @Id
+    private String id;
+
+    @Column(name = "dedup_key", nullable = false, unique = true)
+    private String dedupKey;
+
+    @Column(name = "connection_id", nullable = false)
+    private String connectionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Decision.Kind kind;
+
+    @Column(name = "webhook_event", nullable = false)
+    private String webhookEvent;
+
+    @Column(name = "issue_id")
+    private String issueId;
+
+    @Column(name = "issue_key")
+    private String issueKey;
+
+    @Column(name = "actor_key")
+    private String actorKey;
+
+    @Column(nullable = false, length = 4194304)
+    private String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "available_at", nullable = false)
+    private Instant availableAt;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "last_error", length = 2000)
+    private String lastError;
+
+    protected InboxItem() {
+    }
+
+    public InboxItem(String dedupKey, String connectionId, Decision.Kind kind, String webhookEvent, String issueId,
+            String issueKey, String actorKey, byte[] payload, Instant now) {
+        this.id = UUID.randomUUID().toString();
+        this.dedupKey = dedupKey;
+        this.connectionId = connectionId;
+        this.kind = kind;
+        this.webhookEvent = webhookEvent;
+        this.issueId = issueId;
+        this.issueKey = issueKey;
+        this.actorKey = actorKey;
+        this.payload = new String(payload, StandardCharsets.UTF_8);
+        this.status = Status.PENDING;
+        this.availableAt = now;
+        this.receivedAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String payload() {
+        return payload;
+    }
+}
