@@ -30,6 +30,27 @@ public interface JiraApi {
     @Path("rest/api/2/myself")
     Response myself(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    @GET
+    @Path("rest/api/2/issue/{key}")
+    Response issue(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key,
+            @QueryParam("fields") String fields);
+
+    @GET
+    @Path("rest/api/2/issue/{key}/comment")
+    Response comments(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key,
+            @QueryParam("orderBy") String orderBy, @QueryParam("maxResults") int maxResults);
+
+    @POST
+    @Path("rest/api/2/issue/{key}/comment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response addComment(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key, JsonObject comment);
+
+    /** Internal API (Jira 8.x+), best effort: older servers answer 404. */
+    @POST
+    @Path("rest/internal/2/reactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response addReaction(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonObject reaction);
+
     /** A fuzzy search: by login name, display name or email. */
     @GET
     @Path("rest/api/2/user/search")

@@ -54,10 +54,23 @@ public final class JiraResponses {
             JsonObject error = json.filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
                     .orElse(JsonValue.EMPTY_JSON_OBJECT);
             String details = describe(error);
+            String loginReason = response.getHeaderString("X-Seraph-LoginReason");
+            if (status == 401 && loginReason != null) {
+                details = (details.isEmpty() ? "" : details + "; ") + "X-Seraph-LoginReason: " + loginReason;
+            }
             throw new JiraCallFailed(status >= 500 ? Kind.FAILED : Kind.REFUSED, status, text(error, "error"),
-                    "Jira answered " + status + " while trying to " + what + (details.isEmpty() ? "." : ": " + details));
+                    "Jira answered " + status + " while trying to " + what + (details.isEmpty() ? "." : ": " + details),
+                    retryAfter(response.getHeaderString("Retry-After")));
         } catch (ProcessingException e) {
             throw unreachable(jira, what, e);
+        }
+    }
+
+    private static Optional<java.time.Duration> retryAfter(String header) {
+        try {
+            return header == null ? Optional.empty() : Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
         }
     }
 

@@ -17,12 +17,28 @@ public class JiraCallFailed extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final String errorCode;
+    private final java.util.Optional<java.time.Duration> retryAfter;
 
     public JiraCallFailed(Kind kind, int status, String errorCode, String message) {
+        this(kind, status, errorCode, message, java.util.Optional.empty());
+    }
+
+    public JiraCallFailed(Kind kind, int status, String errorCode, String message, java.util.Optional<java.time.Duration> retryAfter) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
+        this.retryAfter = retryAfter;
+    }
+
+    /** How long Jira asked to wait (429 with {@code Retry-After}). */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** Jira answered, but failed (5xx), or did not answer, or asked to slow down: worth trying again later. */
+    public boolean transientFailure() {
+        return kind == Kind.UNREACHABLE || kind == Kind.FAILED || status == 429;
     }
 
     public Kind kind() {

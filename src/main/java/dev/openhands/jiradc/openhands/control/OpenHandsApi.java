@@ -1,6 +1,10 @@
 package dev.openhands.jiradc.openhands.control;
 
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,13 +12,25 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The OpenHands app server's V1 REST API; every call carries the user's API key as a bearer token. */
-@Path("/api/v1")
+/** The OpenHands app server's REST API; every call carries the user's API key as a bearer token. */
+@Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public interface OpenHandsApi {
 
     /** The user the key belongs to: {@code {"id": ..., "email": ...}}; 401 for a bad key. */
     @GET
-    @Path("users/me")
+    @Path("v1/users/me")
     Response currentUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    /** A targeted search for repositories the user can reach through their Git provider; never a full listing. */
+    @GET
+    @Path("user/search/repositories")
+    Response searchRepositories(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("query") String query,
+            @QueryParam("per_page") int perPage);
+
+    /** Starts a conversation; the answer is a start task to follow until READY or ERROR. */
+    @POST
+    @Path("v1/app-conversations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response startConversation(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonObject request);
 }

@@ -43,6 +43,7 @@ public class DeliveriesResource {
             delivery.webhookEvent().ifPresent(event -> json.add("event", event));
             delivery.issueKey().ifPresent(key -> json.add("issueKey", key));
             delivery.actor().ifPresent(actor -> json.add("actor", actor));
+            delivery.result().ifPresent(result -> json.add("result", result));
             deliveries.add(json);
         });
         JsonObjectBuilder refused = Json.createObjectBuilder();

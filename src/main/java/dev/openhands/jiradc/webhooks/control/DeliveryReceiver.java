@@ -40,6 +40,9 @@ public class DeliveryReceiver {
     Refusals refusals;
 
     @Inject
+    InboxDispatcher dispatcher;
+
+    @Inject
     ServiceAccountIdentity serviceAccount;
 
     @Inject
@@ -69,6 +72,9 @@ public class DeliveryReceiver {
         Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
         String outcome = accept(connectionId, event, decision, body, now);
         connections.delivered(connectionId, now);
+        if (decision.entersInbox() && !outcome.equals(Inbox.DUPLICATE)) {
+            dispatcher.nudge();
+        }
         return outcome;
     }
 

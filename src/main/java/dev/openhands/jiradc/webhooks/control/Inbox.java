@@ -24,28 +24,27 @@ public class Inbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String accept(String connectionId, WebhookEvent event, Decision decision, byte[] payload, Instant now) {
         String outcome = decision.outcome();
+        String inboxId = null;
         if (decision.entersInbox()) {
             String key = decision.dedupKey().orElseThrow();
             boolean seen = em.createNamedQuery(InboxItem.COUNT_BY_KEY, Long.class).setParameter("key", key).getSingleResult() > 0;
             if (seen) {
                 outcome = DUPLICATE;
             } else {
-                em.persist(new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(), event.issueId().orElse(null),
-                        event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now));
+                InboxItem item = new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(), event.issueId().orElse(null),
+                        event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now);
+                em.persist(item);
+                inboxId = item.id();
             }
         }
-        record(connectionId, now, event.webhookEvent(), event.issueKey().orElse(null),
-                event.actor().map(JiraUser::name).orElse(null), outcome);
+        em.persist(new Delivery(inboxId, connectionId, now, event.webhookEvent(), event.issueKey().orElse(null),
+                event.actor().map(JiraUser::name).orElse(null), outcome));
         return outcome;
     }
 
     /** A delivery that passed the signature check but could not be read. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void rejected(String connectionId, Instant now, String outcome) {
-        record(connectionId, now, null, null, null, outcome);
-    }
-
-    private void record(String connectionId, Instant now, String event, String issueKey, String actor, String outcome) {
-        em.persist(new Delivery(connectionId, now, event, issueKey, actor, outcome));
+        em.persist(new Delivery(null, connectionId, now, null, null, null, outcome));
     }
 }

@@ -15,14 +15,19 @@ import java.util.UUID;
 @NamedQuery(name = Delivery.RECENT, query = "select d from Delivery d order by d.receivedAt desc")
 @NamedQuery(name = Delivery.LAST_OF_CONNECTION, query = "select max(d.receivedAt) from Delivery d where d.connectionId = :connectionId")
 @NamedQuery(name = Delivery.PRUNE, query = "delete from Delivery d where d.receivedAt < :before")
+@NamedQuery(name = Delivery.OF_INBOX_ITEM, query = "select d from Delivery d where d.inboxId = :inboxId")
 public class Delivery {
 
     public static final String RECENT = "Delivery.recent";
     public static final String LAST_OF_CONNECTION = "Delivery.lastOfConnection";
     public static final String PRUNE = "Delivery.prune";
+    public static final String OF_INBOX_ITEM = "Delivery.ofInboxItem";
 
     @Id
     private String id;
+
+    @Column(name = "inbox_id")
+    private String inboxId;
 
     @Column(name = "connection_id", nullable = false)
     private String connectionId;
@@ -41,17 +46,31 @@ public class Delivery {
     @Column(nullable = false, length = 500)
     private String outcome;
 
+    @Column(length = 500)
+    private String result;
+
     protected Delivery() {
     }
 
-    public Delivery(String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor, String outcome) {
+    public Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor,
+            String outcome) {
         this.id = UUID.randomUUID().toString();
+        this.inboxId = inboxId;
         this.connectionId = connectionId;
         this.receivedAt = receivedAt;
         this.webhookEvent = webhookEvent;
         this.issueKey = issueKey;
         this.actor = actor;
-        this.outcome = outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
+        this.outcome = shorten(outcome);
+    }
+
+    /** What processing made of the delivery the receiver accepted: "job started", "failed: ...". */
+    public void processed(String result) {
+        this.result = shorten(result);
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 500 ? text.substring(0, 497) + "..." : text;
     }
 
     public String connectionId() {
@@ -76,5 +95,9 @@ public class Delivery {
 
     public String outcome() {
         return outcome;
+    }
+
+    public Optional<String> result() {
+        return Optional.ofNullable(result);
     }
 }

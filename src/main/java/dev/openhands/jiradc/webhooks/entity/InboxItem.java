@@ -20,7 +20,12 @@ public class InboxItem {
     public static final String COUNT_BY_KEY = "InboxItem.countByKey";
 
     public enum Status {
-        PENDING, DONE, FAILED, CANCELLED
+        /** Waiting, possibly until {@code availableAt} after a failed attempt. */
+        PENDING,
+        /** Claimed by an instance until {@code leaseUntil}; after that, any instance may take it again. */
+        PROCESSING,
+        DONE,
+        FAILED
     }
 
     @Id
@@ -61,14 +66,20 @@ public class InboxItem {
     @Column(name = "available_at", nullable = false)
     private Instant availableAt;
 
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
     @Column(name = "received_at", nullable = false)
     private Instant receivedAt;
 
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    @Column(name = "last_error", length = 2000)
-    private String lastError;
+    @Column(length = 2000)
+    private String result;
 
     protected InboxItem() {
     }
@@ -89,6 +100,35 @@ public class InboxItem {
         this.receivedAt = now;
     }
 
+    public void claim(String instance, Instant leaseUntil) {
+        this.status = Status.PROCESSING;
+        this.claimedBy = instance;
+        this.leaseUntil = leaseUntil;
+        this.attempts++;
+    }
+
+    public void finish(Status finalStatus, String result, Instant now) {
+        this.status = finalStatus;
+        this.result = shorten(result);
+        this.finishedAt = now;
+        this.leaseUntil = null;
+    }
+
+    public void retryAt(Instant when, String reason) {
+        this.status = Status.PENDING;
+        this.availableAt = when;
+        this.result = shorten(reason);
+        this.leaseUntil = null;
+    }
+
+    private static String shorten(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
+    }
+
+    public InboxEntry entry() {
+        return new InboxEntry(id, connectionId, kind, webhookEvent, issueId, issueKey, payload, attempts, receivedAt);
+    }
+
     public String id() {
         return id;
     }
@@ -97,7 +137,7 @@ public class InboxItem {
         return status;
     }
 
-    public String payload() {
-        return payload;
+    public int attempts() {
+        return attempts;
     }
 }

@@ -98,7 +98,7 @@ class WebhookReceiverIT {
 
     static int inboxRows(String dedupKey) throws Exception {
         try (Connection db = ENV.database.connect();
-             PreparedStatement count = db.prepareStatement("select count(*) from inbox where dedup_key = ? and status = 'PENDING'")) {
+             PreparedStatement count = db.prepareStatement("select count(*) from inbox where dedup_key = ?")) {
             count.setString(1, dedupKey);
             ResultSet rs = count.executeQuery();
             rs.next();

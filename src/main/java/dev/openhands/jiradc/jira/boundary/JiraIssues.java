@@ -1,0 +1,81 @@
+package dev.openhands.jiradc.jira.boundary;
+
+import dev.openhands.jiradc.jira.control.JiraResponses;
+import dev.openhands.jiradc.jira.entity.JiraCallFailed;
+import dev.openhands.jiradc.jira.entity.JiraIssue;
+import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Issues and comments, read and written as the service account (its PAT). */
+@ApplicationScoped
+public class JiraIssues {
+
+    /** The comment property that marks a comment as this service's own. */
+    public static final String BOT_PROPERTY = "dev.openhands.jira-dc";
+
+    @Inject
+    Jira jira;
+
+    @Inject
+    IntegrationSettings settings;
+
+    /** The issue with its latest {@code maxComments} comments, oldest first. */
+    public JiraIssue read(String key, int maxComments) {
+        JsonObject issue = JiraResponses.call(jira.base(), "read the issue " + key,
+                () -> jira.api().issue(pat(), key, "summary,description,labels,status,project"));
+        JsonObject page = JiraResponses.call(jira.base(), "read the comments of " + key,
+                () -> jira.api().comments(pat(), key, "-created", maxComments));
+        List<JiraComment> comments = new ArrayList<>();
+        for (JsonObject comment : page.getJsonArray("comments").getValuesAs(JsonObject.class)) {
+            comments.add(new JiraComment(comment.getString("id", ""),
+                    JiraUser.fromJson(comment.getJsonObject("author") == null ? JsonValue.EMPTY_JSON_OBJECT
+                            : comment.getJsonObject("author")),
+                    comment.getString("body", ""), comment.getString("created", "")));
+        }
+        Collections.reverse(comments);
+        JsonObject fields = issue.getJsonObject("fields");
+        return new JiraIssue(issue.getString("id", ""), issue.getString("key", key), text(fields, "summary"),
+                text(fields, "description"), List.copyOf(comments));
+    }
+
+    /** Posts a comment in wiki markup, marked with a property as this service's own. */
+    public void comment(String key, String wikiMarkup) {
+        JsonObject comment = Json.createObjectBuilder()
+                .add("body", wikiMarkup)
+                .add("properties", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("key", BOT_PROPERTY).add("value", Json.createObjectBuilder().add("bot", true))))
+                .build();
+        JiraResponses.call(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, comment));
+    }
+
+    /** Adds a thumbs-up to a comment; best effort: servers without the reactions API are ignored. */
+    public void thumbsUp(String commentId) {
+        try {
+            JiraResponses.call(jira.base(), "react to comment " + commentId, () -> jira.api().addReaction(pat(),
+                    Json.createObjectBuilder().add("commentId", commentId).add("emojiId", "1f44d").build()));
+        } catch (JiraCallFailed e) {
+            if (e.status() != 404 && e.status() != 403 && e.status() != 400) {
+                throw e;
+            }
+        }
+    }
+
+    private static String text(JsonObject fields, String name) {
+        return fields != null && fields.get(name) instanceof jakarta.json.JsonString value ? value.getString() : "";
+    }
+
+    private String pat() {
+        return "Bearer " + settings.serviceAccountPat().orElseThrow(() -> new IllegalStateException(
+                SettingsKeys.SERVICE_ACCOUNT_PAT + " is not configured")).reveal();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.openhands.jiradc.webhooks.control;
+
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
+import dev.openhands.jiradc.webhooks.entity.Handled;
+import dev.openhands.jiradc.webhooks.entity.InboxEntry;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Processes the inbox on the app server's managed executors: polled every two seconds (which also
+ * resumes what was pending at a restart), and nudged right after a new entry is committed.
+ */
+@ApplicationScoped
+public class InboxDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(InboxDispatcher.class.getName());
+    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final int BATCH = 8;
+    static final int MAX_ATTEMPTS = 6;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService workers;
+
+    @Inject
+    InboxClaims claims;
+
+    @Inject
+    Instance<InboxHandler> handlers;
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Clock clock = Clock.systemUTC();
+    private volatile ScheduledFuture<?> poller;
+
+    void start(@Observes Startup startup) {
+        if (settings.enabled()) {
+            poller = scheduler.scheduleWithFixedDelay(this::drain, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A new entry was committed: process it now rather than at the next poll. */
+    public void nudge() {
+        scheduler.execute(this::drain);
+    }
+
+    void drain() {
+        if (!draining.compareAndSet(false, true)) {
+            return; // this instance is draining already and will find the new entries too
+        }
+        try {
+            List<InboxEntry> batch;
+            while (!(batch = claims.claim(instance, BATCH, clock.instant(), LEASE)).isEmpty()) {
+                List<Future<?>> running = batch.stream().<Future<?>>map(entry -> workers.submit(() -> process(entry))).toList();
+                for (Future<?> done : running) {
+                    done.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
+            LOG.log(Level.SEVERE, "Processing the inbox failed; the next poll tries again", e);
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void process(InboxEntry entry) {
+        Handled handled;
+        if (handlers.isUnsatisfied()) {
+            handled = Handled.retryAfter(Duration.ofMinutes(1), "nothing in this deployment handles inbox entries");
+        } else {
+            try {
+                handled = handlers.get().handle(entry);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
+                handled = Handled.retryAfter(backoff(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
+            }
+        }
+        claims.finish(entry.id(), handled, MAX_ATTEMPTS, clock.instant());
+    }
+
+    /** 10 s, 20 s, 40 s, ... at most 10 minutes. */
+    public static Duration backoff(int attempt) {
+        return Duration.ofSeconds(Math.min(600, 10L << Math.min(6, Math.max(0, attempt - 1))));
+    }
+
+    @PreDestroy
+    void stop() {
+        if (poller != null) {
+            poller.cancel(false);
+        }
+    }
+}
