@@ -71,12 +71,26 @@ public class OpenHands {
                         .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", message))))
                 .build();
         try (Response response = api().startConversation("Bearer " + apiKey, request)) {
-            JsonObject task = read(response, "start a conversation").asJsonObject();
-            return new StartTask(task.getString("id", ""), task.getString("status", ""),
-                    task.get("app_conversation_id") instanceof JsonString id ? Optional.of(id.getString()) : Optional.empty());
+            return startTask(read(response, "start a conversation").asJsonObject());
         } catch (ProcessingException e) {
             throw unreachable(e);
         }
+    }
+
+    /** The start task as it is now; empty when OpenHands does not know it. */
+    public Optional<StartTask> startTask(String apiKey, String id) {
+        try (Response response = api().startTasks("Bearer " + apiKey, id)) {
+            return read(response, "look at the start task " + id).asJsonArray().stream()
+                    .filter(JsonObject.class::isInstance).map(task -> startTask(task.asJsonObject()))
+                    .filter(task -> task.id().equals(id)).findFirst();
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static StartTask startTask(JsonObject task) {
+        return new StartTask(task.getString("id", ""), task.getString("status", ""),
+                task.get("app_conversation_id") instanceof JsonString id ? Optional.of(id.getString()) : Optional.empty());
     }
 
     private static JsonValue read(Response response, String what) {

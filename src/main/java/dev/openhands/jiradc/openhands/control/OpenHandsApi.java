@@ -33,4 +33,9 @@ public interface OpenHandsApi {
     @Path("v1/app-conversations")
     @Consumes(MediaType.APPLICATION_JSON)
     Response startConversation(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, JsonObject request);
+
+    /** The start tasks with these ids: a JSON array, {@code null} for an unknown id. */
+    @GET
+    @Path("v1/app-conversations/start-tasks")
+    Response startTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
 }

@@ -4,6 +4,7 @@ import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -36,7 +36,6 @@ public class InboxDispatcher {
     static final Duration POLL = Duration.ofSeconds(2);
     static final Duration LEASE = Duration.ofMinutes(5);
     static final int BATCH = 8;
-    static final int MAX_ATTEMPTS = 6;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -99,15 +98,10 @@ public class InboxDispatcher {
                 handled = handlers.get().handle(entry);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
-                handled = Handled.retryAfter(backoff(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
+                handled = Handled.retryAfter(InboxHandler.backoff(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
             }
         }
-        claims.finish(entry.id(), handled, MAX_ATTEMPTS, clock.instant());
-    }
-
-    /** 10 s, 20 s, 40 s, ... at most 10 minutes. */
-    public static Duration backoff(int attempt) {
-        return Duration.ofSeconds(Math.min(600, 10L << Math.min(6, Math.max(0, attempt - 1))));
+        claims.finish(entry.id(), handled, InboxHandler.MAX_ATTEMPTS, clock.instant());
     }
 
     @PreDestroy

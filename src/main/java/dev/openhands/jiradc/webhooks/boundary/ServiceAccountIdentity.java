@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.webhooks.control;
+package dev.openhands.jiradc.webhooks.boundary;
 
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;

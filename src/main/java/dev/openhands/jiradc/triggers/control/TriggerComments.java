@@ -1,0 +1,70 @@
+package dev.openhands.jiradc.triggers.control;
+
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What the bot says on the issue, in Jira wiki markup: the person is mentioned ({@code [~name]}), and
+ * every message says what happened and the next step.
+ */
+public final class TriggerComments {
+
+    private final URI appUrl;
+
+    public TriggerComments(URI appUrl) {
+        this.appUrl = appUrl;
+    }
+
+    private String settings() {
+        return "[Settings > Integrations|" + appUrl + "/settings/integrations]";
+    }
+
+    private static String mention(JiraUser user) {
+        return "[~" + user.name() + "]";
+    }
+
+    public String noAccount(JiraUser user) {
+        return mention(user) + " I can't start OpenHands for you yet: there is no OpenHands account for "
+                + user.emailAddress().orElse("your Jira email address") + ". Sign up at [OpenHands|" + appUrl
+                + "] with that email address, then try again.";
+    }
+
+    public String accountNotLinked(JiraUser user) {
+        return mention(user) + " You have an OpenHands account, but you have not connected Jira Data Center to it yet."
+                + " Connect it at " + settings() + ", then try again.";
+    }
+
+    public String noOpenHandsKey(JiraUser user) {
+        return mention(user) + " Your accounts are connected, but your OpenHands setup is not finished: add your OpenHands"
+                + " API key at " + settings() + ", then try again.";
+    }
+
+    public String openHandsKeyRefused(JiraUser user) {
+        return mention(user) + " OpenHands did not accept your API key. Update it at " + settings() + ", then try again.";
+    }
+
+    public String noRepository(JiraUser user) {
+        return mention(user) + " I can't tell which repository to work on. Add a line like this to the description or to a"
+                + " comment, then try again:\n{noformat}\nRepository: org/repo\n{noformat}";
+    }
+
+    public String severalRepositories(JiraUser user, List<String> repositories) {
+        return mention(user) + " This issue names more than one repository: " + String.join(", ", repositories)
+                + ". Which one should I work on? Add a comment with just that one as {{Repository: org/repo}}, then try again.";
+    }
+
+    public String noAccess(JiraUser user, String repository) {
+        return mention(user) + " I can't reach the repository " + repository + " through your OpenHands account. Check that"
+                + " the name is right and that the Git account linked to your OpenHands user can access " + repository
+                + ", then try again.";
+    }
+
+    public String onIt(JiraUser user, String repository, String conversationLink) {
+        return mention(user) + " I'm on it in " + repository + ": [follow the conversation in OpenHands|" + conversationLink + "].";
+    }
+
+    public String couldNotStart(JiraUser user, String reason) {
+        return mention(user) + " I couldn't start the job: " + reason + " Try again later by commenting @openhands.";
+    }
+}
