@@ -1,0 +1,143 @@
+package dev.openhands.jiradc.triggers.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.JiraWebhookSigner;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A trigger accepted by one server process, which stops before it could start the job, is
+ * processed by the next process on the same database: the inbox survives the restart.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InboxRestartIT {
+
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final String ALICE = "restart-alice";
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "app", managed = false, testable = false)
+    static WebArchive app() {
+        return ENV.deployment().war();
+    }
+
+    @AfterAll
+    static void stop() {
+        ENV.stop();
+    }
+
+    @Test
+    @Order(1)
+    void theFirstProcessStarts() {
+        ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
+        ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900")).willReturn(okJson(
+                "{\"id\":\"10900\",\"key\":\"ACME-900\",\"fields\":{\"summary\":\"Crash\",\"description\":\"Repository: acme/web-app\"}}")));
+        ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900/comment"))
+                .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
+        ENV.jira.stubFor(post("/rest/api/2/issue/ACME-900/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
+        ENV.jira.stubFor(post("/rest/internal/2/reactions").willReturn(notFound()));
+        // OpenHands fails to start conversations while the first process runs: the trigger waits in the inbox
+        ENV.openHands.stubFor(post("/api/v1/app-conversations").willReturn(serviceUnavailable()));
+        deployer.deploy("app");
+    }
+
+    @Test
+    @Order(2)
+    void itAcceptsATriggerButCannotStartTheJobAndStops(@ArquillianResource @OperateOnDeployment("app") URL first) {
+        String secret = setUp(first);
+        byte[] body = JiraEvent.commentCreated().issue("10900", "ACME-900").comment("10901", "@openhands fix it")
+                .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl());
+        var accepted = Http.send(HttpRequest.newBuilder(ServiceUrls.local(first, "/integration/jira-dc/connections/"
+                + connectionId + "/events")).header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, secret))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        TriggersIT.await(() -> java.util.Optional.of(attempts()).filter(n -> n >= 1), "a first attempt");
+        deployer.undeploy("app");
+        assertTrue(ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).isEmpty(),
+                "no comment yet: OpenHands was down");
+    }
+
+    @Test
+    @Order(3)
+    void theNextProcessStarts() {
+        ENV.openHands.resetRequests();
+        ENV.openHands.stubFor(post("/api/v1/app-conversations").willReturn(okJson(
+                "{\"id\":\"task-900\",\"status\":\"READY\",\"app_conversation_id\":\"conv-900\"}")));
+        deployer.deploy("app");
+    }
+
+    @Test
+    @Order(4)
+    void itProcessesTheWaitingTrigger() {
+        try {
+            String comment = TriggersIT.await(() -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
+                    .stream().findFirst().map(request -> request.getBodyAsString()), "the comment after the restart");
+            assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/conv-900"), comment);
+            assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size());
+        } finally {
+            deployer.undeploy("app");
+        }
+    }
+
+    static String connectionId;
+
+    /** Alice with a linked account and API key, and an active connection; returns its secret. */
+    String setUp(URL service) {
+        Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
+        connectionId = details.getString("id");
+        admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/activate", "{}");
+
+        Browser alice = ENV.signIn(service, "sub-" + ALICE, ALICE + "@example.com", List.of());
+        JiraStubs.code(ENV.jira, "code-900", JiraStubs.tokens("at-900", "rt-900", 3600));
+        JiraStubs.myself(ENV.jira, "at-900", JiraStubs.user(ENV.jiraUrl(), ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice"));
+        URI authorize = URI.create(alice.getNoRedirect("/api/integrations/jira-dc/link/connect").headers().firstValue("Location")
+                .orElseThrow());
+        alice.getNoRedirect("/integration/jira-dc/callback?code=code-900&state=" + authorize.getQuery().replaceAll(".*state=([^&]+).*", "$1"));
+        ENV.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-900"))
+                .willReturn(okJson("{\"id\":\"u\",\"email\":\"" + ALICE + "@example.com\"}")));
+        alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).willReturn(okJson(
+                "[{\"id\":\"1\",\"full_name\":\"acme/web-app\"}]")));
+        return details.getString("secret");
+    }
+
+    static int attempts() {
+        try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery("select max(attempts) from inbox")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
