@@ -90,6 +90,7 @@ public class TriggerHandler implements InboxHandler {
             return unavailable(entry, issueKey, actor, say, e.getMessage(), Optional.empty());
         } catch (JiraCallFailed e) {
             if (e.status() == 401 || e.status() == 403) {
+                serviceAccount.refused(e.getMessage());
                 LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + issueKey + ": "
                         + e.getMessage());
                 return Handled.failed("Jira refused the service account: " + e.getMessage());

@@ -40,6 +40,7 @@ public class ServiceAccountIdentity {
     ManagedScheduledExecutorService scheduler;
 
     private volatile ServiceAccount current;
+    private volatile Optional<String> refusal = Optional.empty();
     private volatile ScheduledFuture<?> next;
 
     void learnAtStartup(@Observes Startup startup) {
@@ -58,12 +59,25 @@ public class ServiceAccountIdentity {
         try {
             JiraUser me = jira.myself(settings.serviceAccountPat().orElseThrow());
             current = new ServiceAccount(current.email(), Optional.of(me.name()), Optional.of(me.key()));
+            refusal = Optional.empty();
             LOG.info(() -> "The Jira service account is " + me.name() + " (" + me.key() + ")");
         } catch (JiraCallFailed e) {
             again = RETRY;
+            if (e.status() == 401 || e.status() == 403) {
+                refused(e.getMessage());
+            }
             LOG.warning(() -> "Cannot learn the service account's Jira name yet, trying again in a minute: " + e.getMessage());
         }
         next = scheduler.schedule(this::learn, again.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Jira refused the service account's PAT (401/403): nothing can be read or said on issues until it is fixed. */
+    public void refused(String reason) {
+        refusal = Optional.of(reason);
+    }
+
+    public Optional<String> refusal() {
+        return refusal;
     }
 
     @PreDestroy
