@@ -14,6 +14,8 @@ public final class SettingsKeys {
     public static final String TRIGGER_LABEL = "jira-dc.trigger.label";
     public static final String MAX_WEBHOOK_BODY = "jira-dc.webhook.max-body-bytes";
     public static final String DELIVERY_LOG_RETENTION = "jira-dc.delivery-log.retention";
+    public static final String MAX_ATTEMPTS = "jira-dc.processing.max-attempts";
+    public static final String FIRST_RETRY = "jira-dc.processing.first-retry";
     public static final String SECRET_ROTATION_GRACE = "jira-dc.webhook.secret-rotation-grace";
     public static final String APP_URL = "openhands.app-url";
     public static final String API_URL = "openhands.api-url";

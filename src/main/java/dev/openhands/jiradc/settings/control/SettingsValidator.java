@@ -62,6 +62,8 @@ public class SettingsValidator {
         Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
         int maxBody = positiveInt(MAX_WEBHOOK_BODY, DEFAULT_MAX_WEBHOOK_BODY);
         Duration retention = duration(DELIVERY_LOG_RETENTION, DEFAULT_DELIVERY_LOG_RETENTION);
+        IntegrationSettings.RetryPolicy retries = new IntegrationSettings.RetryPolicy(positiveInt(MAX_ATTEMPTS, 6),
+                duration(FIRST_RETRY, Duration.ofSeconds(10)));
         Optional<Secret> secretsKey = secretsKey(devMode);
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
@@ -89,7 +91,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, grace, maxBody, retention, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, label, grace, maxBody, retention, retries, secretsKey, devMode, signIn, problems);
     }
 
     private Optional<String> value(String key) {

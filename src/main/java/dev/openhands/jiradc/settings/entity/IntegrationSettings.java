@@ -26,6 +26,7 @@ public record IntegrationSettings(
         Duration secretRotationGrace,
         int maxWebhookBodyBytes,
         Duration deliveryLogRetention,
+        RetryPolicy retryPolicy,
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,
@@ -37,6 +38,19 @@ public record IntegrationSettings(
 
         public boolean configured() {
             return providerUri.isPresent() && clientId.isPresent() && clientSecret.isPresent();
+        }
+    }
+
+    /** How often and how patiently a trigger is tried when Jira or OpenHands fail: doubling delays, at most 10 minutes. */
+    public record RetryPolicy(int maxAttempts, Duration firstRetry) {
+
+        public Duration delayAfter(int attempt) {
+            Duration delay = firstRetry.multipliedBy(1L << Math.min(16, Math.max(0, attempt - 1)));
+            return delay.compareTo(Duration.ofMinutes(10)) > 0 ? Duration.ofMinutes(10) : delay;
+        }
+
+        public boolean lastAttempt(int attempt) {
+            return attempt >= maxAttempts;
         }
     }
 

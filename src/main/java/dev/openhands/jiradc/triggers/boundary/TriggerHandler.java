@@ -178,8 +178,8 @@ public class TriggerHandler implements InboxHandler {
     /** Retried with backoff (or as Jira's Retry-After says); on the last attempt, said on the issue if Jira listens. */
     private Handled unavailable(InboxEntry entry, String issueKey, JiraUser actor, TriggerComments say, String reason,
             Optional<Duration> retryAfter) {
-        if (entry.attempt() < MAX_ATTEMPTS) {
-            return Handled.retryAfter(retryAfter.orElse(InboxHandler.backoff(entry.attempt())), reason);
+        if (!settings.retryPolicy().lastAttempt(entry.attempt())) {
+            return Handled.retryAfter(retryAfter.orElse(settings.retryPolicy().delayAfter(entry.attempt())), reason);
         }
         try {
             issues.comment(issueKey, say.couldNotStart(actor, reason));

@@ -65,6 +65,7 @@ public final class TriggerComments {
     }
 
     public String couldNotStart(JiraUser user, String reason) {
-        return mention(user) + " I couldn't start the job: " + reason + " Try again later by commenting @openhands.";
+        String sentence = reason.matches("(?s).*[.!?]$") ? reason : reason + ".";
+        return mention(user) + " I couldn't start the job: " + sentence + " Try again later by commenting @openhands.";
     }
 }

@@ -1,7 +1,6 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
 import dev.openhands.jiradc.webhooks.entity.Handled;
-import java.time.Duration;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 
 /**
@@ -11,13 +10,9 @@ import dev.openhands.jiradc.webhooks.entity.InboxEntry;
  */
 public interface InboxHandler {
 
-    /** Attempts per entry before it is marked failed; {@link InboxEntry#attempt()} counts from 1. */
-    int MAX_ATTEMPTS = 6;
-
+    /**
+     * @param entry the entry; {@link InboxEntry#attempt()} counts from 1, and the settings' retry
+     *        policy says when the last attempt has come
+     */
     Handled handle(InboxEntry entry);
-
-    /** 10 s, 20 s, 40 s, ... at most 10 minutes. */
-    static Duration backoff(int attempt) {
-        return Duration.ofSeconds(Math.min(600, 10L << Math.min(6, Math.max(0, attempt - 1))));
-    }
 }

@@ -98,10 +98,10 @@ public class InboxDispatcher {
                 handled = handlers.get().handle(entry);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
-                handled = Handled.retryAfter(InboxHandler.backoff(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
+                handled = Handled.retryAfter(settings.retryPolicy().delayAfter(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
             }
         }
-        claims.finish(entry.id(), handled, InboxHandler.MAX_ATTEMPTS, clock.instant());
+        claims.finish(entry.id(), handled, settings.retryPolicy().maxAttempts(), clock.instant());
     }
 
     @PreDestroy

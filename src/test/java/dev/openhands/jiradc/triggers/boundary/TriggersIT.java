@@ -60,7 +60,8 @@ class TriggersIT {
         JIRA.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
         JIRA.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
-        return ENV.deployment().war();
+        // quick retries, so that giving up can be seen within the test
+        return ENV.deployment().with("jira-dc.processing.first-retry", "PT0.2S").with("jira-dc.processing.max-attempts", "3").war();
     }
 
     @AfterAll
@@ -339,5 +340,18 @@ class TriggersIT {
         assertTrue(commentOn(issue).contains("I'm on it in acme/web-app"));
         assertEquals(2, JIRA.findAll(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/" + issue.key))).size(),
                 "read again after Retry-After");
+    }
+
+    @Test
+    void anOpenHandsOutageIsRetriedThenReportedOnTheIssue() {
+        Person jo = new Person().signedUp().linked().withApiKey().canReach("acme/web-app");
+        OPENHANDS.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + jo.apiKey))
+                .willReturn(serviceUnavailable().withBody("upstream sandbox pool exhausted")));
+        Issue issue = new Issue("Repository: acme/web-app");
+        deliver(jo.asks(issue.comment(String.valueOf(IDS.incrementAndGet()), "@openhands")));
+        assertEquals("[~" + jo.name + "] I couldn't start the job: OpenHands answered 503 when asked to start a conversation:"
+                + " upstream sandbox pool exhausted. Try again later by commenting @openhands.", commentOn(issue));
+        assertEquals(3, OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + jo.apiKey))).size(), "three attempts, as configured");
     }
 }
