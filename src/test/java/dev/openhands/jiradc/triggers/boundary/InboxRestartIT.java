@@ -3,18 +3,14 @@ package dev.openhands.jiradc.triggers.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.JiraWebhookSigner;
-import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
-import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
@@ -74,14 +70,12 @@ class InboxRestartIT {
     @Test
     @Order(2)
     void itAcceptsATriggerButCannotStartTheJobAndStops(@ArquillianResource @OperateOnDeployment("app") URL first) {
-        String secret = setUp(first);
+        setUp(first);
         byte[] body = JiraEvent.commentCreated().issue("10900", "ACME-900").comment("10901", "@openhands fix it")
                 .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl());
-        var accepted = Http.send(HttpRequest.newBuilder(ServiceUrls.local(first, "/integration/jira-dc/connections/"
-                + connectionId + "/events")).header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, secret))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
-        TriggersIT.await(() -> java.util.Optional.of(attempts()).filter(n -> n >= 1), "a first attempt");
+        TriggersIT.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1), "a first attempt to have failed");
         deployer.undeploy("app");
         assertTrue(ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).isEmpty(),
                 "no comment yet: OpenHands was down");
@@ -109,31 +103,26 @@ class InboxRestartIT {
         }
     }
 
-    static String connectionId;
+    static ActiveConnection connection;
 
-    /** Alice with a linked account and API key, and an active connection; returns its secret. */
-    String setUp(URL service) {
+    /** Alice with a linked account and API key, and an active connection. */
+    void setUp(URL service) {
         Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
-        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
-        connectionId = details.getString("id");
-        admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/activate", "{}");
-
+        connection = ActiveConnection.create(service, admin);
         Browser alice = ENV.signIn(service, "sub-" + ALICE, ALICE + "@example.com", List.of());
-        JiraStubs.code(ENV.jira, "code-900", JiraStubs.tokens("at-900", "rt-900", 3600));
-        JiraStubs.myself(ENV.jira, "at-900", JiraStubs.user(ENV.jiraUrl(), ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice"));
-        URI authorize = URI.create(alice.getNoRedirect("/api/integrations/jira-dc/link/connect").headers().firstValue("Location")
-                .orElseThrow());
-        alice.getNoRedirect("/integration/jira-dc/callback?code=code-900&state=" + authorize.getQuery().replaceAll(".*state=([^&]+).*", "$1"));
+        assertEquals("connected", JiraOAuthDance.connect(ENV, alice, JiraStubs.user(ENV.jiraUrl(), ALICE, "JIRAUSER900",
+                ALICE + "@example.com", "Alice"), "code-900", "at-900", "rt-900"));
         ENV.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-900"))
                 .willReturn(okJson("{\"id\":\"u\",\"email\":\"" + ALICE + "@example.com\"}")));
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
         ENV.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).willReturn(okJson(
                 "[{\"id\":\"1\",\"full_name\":\"acme/web-app\"}]")));
-        return details.getString("secret");
     }
 
-    static int attempts() {
-        try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery("select max(attempts) from inbox")) {
+    /** Attempts that ended (the row waits for its retry), as opposed to one still running, whose lease would outlive the process. */
+    static int failedAttempts() {
+        try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery(
+                "select coalesce(max(attempts), 0) from inbox where status = 'PENDING'")) {
             rs.next();
             return rs.getInt(1);
         } catch (java.sql.SQLException e) {

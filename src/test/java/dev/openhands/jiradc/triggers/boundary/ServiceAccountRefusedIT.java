@@ -3,16 +3,15 @@ package dev.openhands.jiradc.triggers.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
-import dev.openhands.jiradc.testing.JiraWebhookSigner;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -57,13 +56,10 @@ class ServiceAccountRefusedIT {
     @Test
     void aTriggerFailsWithTheReasonInTheDeliveryLogAndNoComment() {
         Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
-        JsonObject connection = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
-        admin.postJson("/api/integrations/jira-dc/connections/" + connection.getString("id") + "/activate", "{}");
+        ActiveConnection connection = ActiveConnection.create(service, admin);
         // alice has no account: the bot tries to say so, and Jira refuses its PAT
         byte[] body = JiraEvent.commentCreated().issue("10777", "ACME-777").comment("10778", "@openhands").bytes(ENV.jiraUrl());
-        var accepted = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, "/integration/jira-dc/connections/"
-                + connection.getString("id") + "/events")).header(JiraWebhookSigner.HEADER,
-                JiraWebhookSigner.sign(body, connection.getString("secret"))).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
 
         String result = TriggersIT.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries")).getJsonArray("deliveries")

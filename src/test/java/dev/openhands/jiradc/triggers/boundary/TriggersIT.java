@@ -6,20 +6,18 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.JiraWebhookSigner;
-import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,8 +47,7 @@ class TriggersIT {
     @ArquillianResource
     URL service;
 
-    String connectionId;
-    String secret;
+    ActiveConnection connection;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -72,10 +69,7 @@ class TriggersIT {
     @BeforeEach
     void anActiveConnection() {
         Browser admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
-        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
-        connectionId = details.getString("id");
-        secret = details.getString("secret");
-        admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/activate", "{}");
+        connection = ActiveConnection.create(service, admin);
     }
 
     /** A Jira user, and optionally their OpenHands account, Jira link and API key. */
@@ -93,14 +87,8 @@ class TriggersIT {
         }
 
         Person linked() {
-            String code = "code-" + id;
-            JiraStubs.code(JIRA, code, JiraStubs.tokens("at-" + id, "rt-" + id, 3600));
-            JiraStubs.myself(JIRA, "at-" + id, JiraStubs.user(ENV.jiraUrl(), name, key, email, "User " + id));
-            URI authorize = URI.create(browser.getNoRedirect("/api/integrations/jira-dc/link/connect").headers()
-                    .firstValue("Location").orElseThrow());
-            String state = authorize.getQuery().replaceAll(".*state=([^&]+).*", "$1");
-            browser.getNoRedirect("/integration/jira-dc/callback?code=" + code + "&state=" + state);
-            assertTrue(Http.json(browser.get("/api/integrations/jira-dc/link")).getBoolean("linked"));
+            assertEquals("connected", JiraOAuthDance.connect(ENV, browser, JiraStubs.user(ENV.jiraUrl(), name, key, email,
+                    "User " + id), "code-" + id, "at-" + id, "rt-" + id));
             return this;
         }
 
@@ -155,10 +143,7 @@ class TriggersIT {
     }
 
     void deliver(JiraEvent event) {
-        byte[] body = event.bytes(ENV.jiraUrl());
-        var response = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, "/integration/jira-dc/connections/"
-                + connectionId + "/events")).header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, secret))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        var response = connection.deliver(event.bytes(ENV.jiraUrl()));
         assertEquals(200, response.statusCode(), response.body());
         assertTrue(Http.json(response).getString("outcome").startsWith("trigger"), response.body());
     }

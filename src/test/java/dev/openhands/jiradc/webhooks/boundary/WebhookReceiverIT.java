@@ -3,6 +3,7 @@ package dev.openhands.jiradc.webhooks.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
@@ -63,10 +64,9 @@ class WebhookReceiverIT {
     @BeforeEach
     void anActiveManualConnection() {
         admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
-        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
-        connectionId = details.getString("id");
-        secret = details.getString("secret");
-        assertEquals(200, admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/activate", "{}").statusCode());
+        ActiveConnection connection = ActiveConnection.create(service, admin);
+        connectionId = connection.id();
+        secret = connection.secret();
     }
 
     HttpResponse<String> deliver(String connection, byte[] body, String signature) {
