@@ -69,7 +69,7 @@ public class ConnectionsResource {
     @Path("automatic")
     public JsonObject installAutomatically(JsonObject body) {
         user.admin();
-        Secret pat = adminPat(body).orElseThrow(() -> new MissingAdminPatException("install the webhook"));
+        Secret pat = adminPat(body).orElseThrow(() -> new MissingAdminPat("install the webhook"));
         return describe(withJira(() -> registration.installAutomatically(pat))).build();
     }
 
@@ -102,13 +102,7 @@ public class ConnectionsResource {
     @Path("{id}/rotate-secret")
     public JsonObject rotateSecret(@PathParam("id") String id, JsonObject body) {
         user.admin();
-        Optional<Secret> pat = adminPat(body);
-        WithSecret rotated;
-        try {
-            rotated = withJira(() -> registration.rotateSecret(id, pat));
-        } catch (MissingAdminPat e) {
-            throw new MissingAdminPatException("rotate the secret of an automatic connection");
-        }
+        WithSecret rotated = withJira(() -> registration.rotateSecret(id, adminPat(body)));
         return rotated.connection().setup() == Connection.Setup.MANUAL ? manualDetails(rotated)
                 : describe(rotated.connection()).build();
     }
@@ -117,7 +111,7 @@ public class ConnectionsResource {
     @Path("{id}/uninstall")
     public JsonObject uninstall(@PathParam("id") String id, JsonObject body) {
         user.admin();
-        Secret pat = adminPat(body).orElseThrow(() -> new MissingAdminPatException("delete the webhook in Jira"));
+        Secret pat = adminPat(body).orElseThrow(() -> new MissingAdminPat("delete the webhook in Jira"));
         return describe(withJira(() -> registration.uninstall(id, pat))).build();
     }
 
@@ -168,12 +162,6 @@ public class ConnectionsResource {
                 };
                 case UNREACHABLE, TLS, FAILED -> new ServerErrorException(e.getMessage(), Response.Status.BAD_GATEWAY);
             };
-        }
-    }
-
-    static class MissingAdminPatException extends BadRequestException {
-        MissingAdminPatException(String what) {
-            super(new MissingAdminPat(what).getMessage());
         }
     }
 }

@@ -155,7 +155,7 @@ public class WebhookRegistration {
         return Pkce.randomToken();
     }
 
-    public static class MissingAdminPat extends RuntimeException {
+    public static class MissingAdminPat extends jakarta.ws.rs.BadRequestException {
         public MissingAdminPat(String what) {
             super("A short-lived Jira admin PAT is needed to " + what + "; paste it in 'adminPat'.");
         }
