@@ -36,8 +36,18 @@ public record WebhookEvent(
 
     private static final Pattern COMMENT_SELF = Pattern.compile("/rest/api/2/issue/(\\d+)/comment/(\\d+)");
 
+    /*
+     * Jira's ids are numbers and its user names and keys at most 255 characters; longer values, or ones with control
+     * characters, are not from Jira, and would not fit the columns they are stored in (or PostgreSQL refuses them).
+     */
+    private static final int MAX_ID = 32;
+    private static final int MAX_EVENT_NAME = 64;
+    private static final int MAX_ISSUE_KEY = 64;
+    private static final int MAX_USER = 255;
+
     public static WebhookEvent parse(JsonObject json) {
-        String event = text(json, "webhookEvent").orElseThrow(() -> new MalformedEvent("it has no 'webhookEvent'"));
+        String event = plain(text(json, "webhookEvent"), "its 'webhookEvent'", MAX_EVENT_NAME)
+                .orElseThrow(() -> new MalformedEvent("it has no 'webhookEvent'"));
         long timestamp = json.get("timestamp") instanceof jakarta.json.JsonNumber number ? number.longValue() : 0;
         List<String> urls = new ArrayList<>();
         Optional<JsonObject> issue = object(json, "issue");
@@ -45,15 +55,15 @@ public record WebhookEvent(
         issue.flatMap(i -> text(i, "self")).ifPresent(urls::add);
         Optional<JiraUser> user = object(json, "user").map(u -> user(u, urls));
         Optional<Comment> comment = commentJson.map(c -> new Comment(
-                text(c, "id").orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
+                plain(text(c, "id"), "its comment's 'id'", MAX_ID).orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
                 text(c, "body").orElse(""),
                 object(c, "author").map(u -> user(u, urls)),
                 object(c, "updateAuthor").map(u -> user(u, urls))));
         commentJson.flatMap(c -> text(c, "self")).ifPresent(urls::add);
 
-        Optional<String> issueId = issue.flatMap(i -> text(i, "id"))
+        Optional<String> issueId = plain(issue.flatMap(i -> text(i, "id"))
                 .or(() -> commentJson.flatMap(c -> text(c, "self")).map(COMMENT_SELF::matcher).filter(Matcher::find)
-                        .map(m -> m.group(1)));
+                        .map(m -> m.group(1))), "its issue id", MAX_ID);
         Optional<JsonObject> fields = issue.flatMap(i -> object(i, "fields"));
         List<String> labels = fields.map(f -> f.get("labels")).filter(JsonArray.class::isInstance).map(JsonArray.class::cast)
                 .map(array -> array.stream().filter(JsonString.class::isInstance).map(l -> ((JsonString) l).getString()).toList())
@@ -68,9 +78,20 @@ public record WebhookEvent(
                 .orElse(List.of());
         Optional<JiraUser> actor = user.or(() -> comment.flatMap(c -> event.equals("comment_updated")
                 ? c.updateAuthor().or(c::author) : c.author()));
+        actor.ifPresent(a -> {
+            plain(Optional.of(a.name()), "its user's 'name'", MAX_USER);
+            plain(Optional.of(a.key()), "its user's 'key'", MAX_USER);
+        });
         return new WebhookEvent(event, timestamp, text(json, "issue_event_type_name"), issueId,
-                issue.flatMap(i -> text(i, "key")), actor, comment, labels,
-                changelog.flatMap(c -> text(c, "id")), items, List.copyOf(urls));
+                plain(issue.flatMap(i -> text(i, "key")), "its issue's 'key'", MAX_ISSUE_KEY), actor, comment, labels,
+                plain(changelog.flatMap(c -> text(c, "id")), "its changelog's 'id'", MAX_ID), items, List.copyOf(urls));
+    }
+
+    private static Optional<String> plain(Optional<String> value, String what, int maxLength) {
+        if (value.filter(v -> v.length() > maxLength || v.chars().anyMatch(Character::isISOControl)).isPresent()) {
+            throw new MalformedEvent(what + " is longer than " + maxLength + " characters or has control characters");
+        }
+        return value;
     }
 
     private static JiraUser user(JsonObject json, List<String> urls) {

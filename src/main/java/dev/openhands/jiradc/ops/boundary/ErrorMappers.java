@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.ops.boundary;
 
 import jakarta.json.Json;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,19 @@ public final class ErrorMappers {
             }
             String message = e.getMessage() != null ? e.getMessage() : original.getStatusInfo().getReasonPhrase();
             return error(Response.fromResponse(original), message);
+        }
+    }
+
+    /**
+     * A failed commit of a {@code @Transactional} method. Without this, Jersey's own mapper for it takes over, which
+     * only unwraps a {@link WebApplicationException} and otherwise fails, leaving the app server's HTML error page.
+     */
+    @Provider
+    public static class FailedTransaction implements ExceptionMapper<TransactionalException> {
+        @Override
+        public Response toResponse(TransactionalException e) {
+            return e.getCause() instanceof WebApplicationException expected ? new Expected().toResponse(expected)
+                    : new Unexpected().toResponse(e);
         }
     }
 

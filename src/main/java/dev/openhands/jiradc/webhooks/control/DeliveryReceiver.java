@@ -9,12 +9,17 @@ import dev.openhands.jiradc.webhooks.entity.Decision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParser;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +87,8 @@ public class DeliveryReceiver {
     private WebhookEvent parse(String connectionId, byte[] body, Instant now) {
         JsonObject json;
         try {
-            json = Json.createReader(new ByteArrayInputStream(body)).readObject();
-        } catch (RuntimeException e) {
+            json = singleObject(body);
+        } catch (CharacterCodingException | RuntimeException e) {
             inbox.rejected(connectionId, now, "rejected: the body is not a JSON object");
             throw new BadRequestException("The body is not a JSON object.");
         }
@@ -92,6 +97,25 @@ public class DeliveryReceiver {
         } catch (WebhookEvent.MalformedEvent e) {
             inbox.rejected(connectionId, now, "rejected: " + e.getMessage());
             throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /**
+     * The body as exactly one JSON object in UTF-8 (RFC 8259), a leading byte order mark ignored. A {@code JsonReader}
+     * on the bytes would also guess UTF-16 or UTF-32, replace malformed bytes and ignore whatever follows the object,
+     * so the payload stored would not be what was signed, and its NULs would make PostgreSQL refuse it.
+     */
+    private static JsonObject singleObject(byte[] body) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        try (JsonParser parser = Json.createParser(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new JsonException("not an object");
+            }
+            JsonObject object = parser.getObject();
+            if (parser.hasNext()) {
+                throw new JsonException("more after the object");
+            }
+            return object;
         }
     }
 

@@ -46,4 +46,11 @@ class MentionsTest {
         ServiceAccount emailOnly = new ServiceAccount("openhands-bot@example.com", Optional.empty(), Optional.empty());
         assertFalse(Mentions.asksForOpenHands(body, "openhands", emailOnly));
     }
+
+    @org.junit.jupiter.api.Test
+    void aCommentFullOfPickerOpeningsIsReadInOnePass() {
+        // each "[~" used to restart the scan of the rest of the comment: seconds for a long comment
+        assertFalse(Mentions.asksForOpenHands("[~".repeat(30_000), "openhands", BOT));
+        assertTrue(Mentions.asksForOpenHands("[~".repeat(30_000) + " [~openhands]", "openhands", BOT));
+    }
 }

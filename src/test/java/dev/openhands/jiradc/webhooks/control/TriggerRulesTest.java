@@ -142,4 +142,14 @@ class TriggerRulesTest {
         assertEquals(List.of(JIRA + "/rest/api/2/issue/10002", JIRA + "/rest/api/2/user?username=alice",
                 JIRA + "/rest/api/2/user?username=alice", JIRA + "/rest/api/2/issue/10002/comment/10106"), event.jiraUrls());
     }
+
+    @Test
+    void valuesJiraNeverSendsAreRefusedBeforeTheyReachTheDatabase() {
+        String longId = "1".repeat(33);
+        var tooLong = assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated().issue(longId, "ACME-1")));
+        assertTrue(tooLong.getMessage().contains("issue id"), tooLong.getMessage());
+        assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated().issue("1", "ACME-1\u0000")));
+        assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated()
+                .actor("x".repeat(256), "JIRAUSER1", "a@example.com", "A")));
+    }
 }
