@@ -46,6 +46,9 @@ public class WebhookRegistration {
     JiraWebhooks webhooks;
 
     @Inject
+    dev.openhands.jiradc.connections.boundary.Connections connections;
+
+    @Inject
     IntegrationSettings settings;
 
     private final Clock clock = Clock.systemUTC();
@@ -69,6 +72,7 @@ public class WebhookRegistration {
                 .orElseGet(() -> persist(new Connection(Setup.AUTOMATIC, seal(newSecret()), clock.instant())));
         register(adminPat, connection, secretOf(connection));
         connection.activate(clock.instant());
+        connections.forget(connection.id());
         return connection;
     }
 
@@ -85,6 +89,7 @@ public class WebhookRegistration {
     public Connection activate(String id) {
         Connection connection = find(id);
         connection.activate(clock.instant());
+        connections.forget(id);
         return connection;
     }
 
@@ -97,6 +102,7 @@ public class WebhookRegistration {
         String secret = newSecret();
         Instant now = clock.instant();
         connection.rotate(seal(secret), now, now.plus(settings.secretRotationGrace()));
+        connections.forget(id);
         if (connection.setup() == Setup.AUTOMATIC) {
             register(adminPat.orElseThrow(() -> new MissingAdminPat("rotate the secret of an automatic connection")),
                     connection, secret);
@@ -111,6 +117,7 @@ public class WebhookRegistration {
         List<JiraWebhook> installed = webhooks.list(adminPat);
         ours(installed, connection, url, false).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
         connection.deactivate();
+        connections.forget(id);
         return connection;
     }
 

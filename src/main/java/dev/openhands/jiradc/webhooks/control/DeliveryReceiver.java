@@ -5,7 +5,9 @@ import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
+import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.webhooks.entity.Decision;
+import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -49,6 +51,9 @@ public class DeliveryReceiver {
     InboxDispatcher dispatcher;
 
     @Inject
+    DeliveryLogWriter log;
+
+    @Inject
     ServiceAccountIdentity serviceAccount;
 
     @Inject
@@ -76,9 +81,14 @@ public class DeliveryReceiver {
                     + SettingsKeys.BASE_URL);
         }
         Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
+        if (!decision.entersInbox()) {
+            log.later(new Delivery(null, connectionId, now, event.webhookEvent(), event.issueKey().orElse(null),
+                    event.actor().map(JiraUser::name).orElse(null), decision.outcome()));
+            return decision.outcome();
+        }
         String outcome = accept(connectionId, event, decision, body, now);
-        connections.delivered(connectionId, now);
-        if (decision.entersInbox() && !outcome.equals(Inbox.DUPLICATE)) {
+        log.deliveredTo(connectionId);
+        if (!outcome.equals(Inbox.DUPLICATE)) {
             dispatcher.nudge();
         }
         return outcome;
@@ -89,13 +99,13 @@ public class DeliveryReceiver {
         try {
             json = singleObject(body);
         } catch (CharacterCodingException | RuntimeException e) {
-            inbox.rejected(connectionId, now, "rejected: the body is not a JSON object");
+            log.later(new Delivery(null, connectionId, now, null, null, null, "rejected: the body is not a JSON object"));
             throw new BadRequestException("The body is not a JSON object.");
         }
         try {
             return WebhookEvent.parse(json);
         } catch (WebhookEvent.MalformedEvent e) {
-            inbox.rejected(connectionId, now, "rejected: " + e.getMessage());
+            log.later(new Delivery(null, connectionId, now, null, null, null, "rejected: " + e.getMessage()));
             throw new BadRequestException(e.getMessage());
         }
     }

@@ -41,10 +41,4 @@ public class Inbox {
                 event.actor().map(JiraUser::name).orElse(null), outcome));
         return outcome;
     }
-
-    /** A delivery that passed the signature check but could not be read. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void rejected(String connectionId, Instant now, String outcome) {
-        em.persist(new Delivery(null, connectionId, now, null, null, null, outcome));
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
@@ -75,7 +76,7 @@ class InboxRestartIT {
                 .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl());
         var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
-        TriggersIT.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1), "a first attempt to have failed");
+        Eventually.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1), "a first attempt to have failed");
         deployer.undeploy("app");
         assertTrue(ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).isEmpty(),
                 "no comment yet: OpenHands was down");
@@ -94,7 +95,7 @@ class InboxRestartIT {
     @Order(4)
     void itProcessesTheWaitingTrigger() {
         try {
-            String comment = TriggersIT.await(() -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
+            String comment = Eventually.await(() -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
                     .stream().findFirst().map(request -> request.getBodyAsString()), "the comment after the restart");
             assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/conv-900"), comment);
             assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
@@ -45,7 +46,7 @@ class ServiceAccountRefusedIT {
 
     @Test
     void readinessNamesThePatAndJirasReason() {
-        JsonObject check = TriggersIT.await(() -> Http.json(Http.get(ServiceUrls.local(service, "/health/ready")))
+        JsonObject check = Eventually.await(() -> Http.json(Http.get(ServiceUrls.local(service, "/health/ready")))
                 .getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("jira-service-account") && c.getString("status").equals("DOWN"))
                 .findFirst(), "the service account check to go DOWN");
@@ -62,7 +63,7 @@ class ServiceAccountRefusedIT {
         var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
 
-        String result = TriggersIT.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries")).getJsonArray("deliveries")
+        String result = Eventually.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries")).getJsonArray("deliveries")
                 .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("issueKey", "").equals("ACME-777"))
                 .map(d -> d.getString("result", "")).filter(r -> !r.isEmpty()).findFirst().or(Optional::empty), "a result");
         assertTrue(result.startsWith("failed: Jira refused the service account"), result);

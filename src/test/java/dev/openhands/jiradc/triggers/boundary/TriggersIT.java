@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
@@ -160,24 +161,9 @@ class TriggersIT {
     }
 
     static List<LoggedRequest> awaitRequests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern, int count) {
-        return await(() -> Optional.of(JIRA.findAll(pattern)).filter(found -> found.size() >= count), pattern.toString());
+        return Eventually.await(() -> Optional.of(JIRA.findAll(pattern)).filter(found -> found.size() >= count), pattern.toString());
     }
 
-    static <T> T await(java.util.function.Supplier<Optional<T>> condition, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<T> result = condition.get();
-            if (result.isPresent()) {
-                return result.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
 
     static void startsConversation(String apiKey, String taskId, String conversationId) {
         OPENHANDS.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
