@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.ops.boundary;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +14,9 @@ import java.util.logging.Logger;
 /** Every error leaves as {@code {"error": "..."}}: a clear message, never a stack trace. */
 public final class ErrorMappers {
 
+    /** One JSON provider: forged deliveries can make many error answers. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
     private ErrorMappers() {
@@ -21,7 +24,7 @@ public final class ErrorMappers {
 
     static Response error(Response.ResponseBuilder response, String message) {
         return response.type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
+                .entity(JSON.createObjectBuilder().add("error", message).build().toString()).build();
     }
 
     /** Errors the application raised on purpose keep their status and message. */

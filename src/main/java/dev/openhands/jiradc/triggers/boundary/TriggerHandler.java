@@ -28,7 +28,7 @@ import dev.openhands.jiradc.webhooks.entity.Handled;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +42,9 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class TriggerHandler implements InboxHandler {
+
+    /** One JSON provider rather than a lookup per call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(TriggerHandler.class.getName());
     static final Duration READY_WAIT = Duration.ofSeconds(20);
@@ -72,7 +75,7 @@ public class TriggerHandler implements InboxHandler {
         if (entry.kind() == Decision.Kind.DELETION) {
             return Handled.done("recorded");
         }
-        WebhookEvent event = WebhookEvent.parse(Json.createReader(new StringReader(entry.payload())).readObject());
+        WebhookEvent event = WebhookEvent.parse(JSON.createReader(new StringReader(entry.payload())).readObject());
         JiraUser actor = event.actor().orElseThrow();
         String issueKey = event.issueKey().orElse(entry.issueId());
         TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow());

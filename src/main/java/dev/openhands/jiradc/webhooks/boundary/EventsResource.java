@@ -4,7 +4,7 @@ import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
 import dev.openhands.jiradc.webhooks.control.Signatures;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +21,9 @@ import java.io.InputStream;
 /** Where Jira Data Center delivers events: reads the raw body once, within the size limit, and hands it on. */
 @Path("integration/jira-dc/connections/{connectionId}/events")
 public class EventsResource {
+
+    /** Receiving a delivery is the hot path: one JSON provider, not a lookup per call (which scans the WAR). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int DRAIN_FACTOR = 4;
 
@@ -41,7 +44,7 @@ public class EventsResource {
         if (raw.length > limit || raw.length == 0 && length != null && length > limit) {
             throw tooLarge(body, limit);
         }
-        return Json.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build();
+        return JSON.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build();
     }
 
     /**

@@ -10,7 +10,7 @@ import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
@@ -34,6 +34,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DeliveryReceiver {
+
+    /** One JSON provider for the hot path: {@code Json.create...} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The one body every refused delivery gets, whatever the reason: the reason is logged and counted instead. */
     public static final String REFUSED = "This delivery is not accepted.";
@@ -117,7 +120,7 @@ public class DeliveryReceiver {
      */
     private static JsonObject singleObject(byte[] body) throws CharacterCodingException {
         String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        try (JsonParser parser = Json.createParser(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new JsonException("not an object");
             }

@@ -1,0 +1,111 @@
+package dev.openhands.jiradc.bench;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Payara Micro process, started by the benchmark with its WARs, heap limit and system
+ * properties, on a free port on this machine. Its console goes to {@code payara.log}, its GC log to
+ * {@code gc.log}, both in the benchmark's directory.
+ */
+final class PayaraMicroServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path consoleLog;
+    final GcLog gcLog;
+
+    private PayaraMicroServer(Process process, int port, Path consoleLog, GcLog gcLog) {
+        this.process = process;
+        this.port = port;
+        this.consoleLog = consoleLog;
+        this.gcLog = gcLog;
+    }
+
+    static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
+            List<Path> wars, Path directory) throws IOException {
+        Path consoleLog = directory.resolve("payara.log");
+        Path gcLog = directory.resolve("gc.log");
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>(List.of(jdkTool("java"), "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", payaraMicroJar.toString(), "--nocluster", "--disablephonehome",
+                "--port", String.valueOf(port)));
+        for (Path war : wars) {
+            command.addAll(List.of("--deploy", war.toString()));
+        }
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(consoleLog.toFile()).start();
+        // stopped with the benchmark, also when it is interrupted (Ctrl+C)
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new PayaraMicroServer(process, port, consoleLog, new GcLog(gcLog));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Waits until {@code /health/ready} answers 200: deployed, migrated, configured. */
+    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro stopped (exit " + process.exitValue() + "); see " + consoleLog);
+            }
+            try {
+                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(uri("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                last = ready.statusCode() + " " + ready.body();
+            } catch (ConnectException e) {
+                last = "not listening yet";
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + ": " + last + "; see " + consoleLog);
+    }
+
+    /** CPU time the server process has used so far, on all its threads. */
+    Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Asks the server for a full GC (through jcmd), so the GC log shows the heap that is still live. */
+    void collectGarbage() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(jdkTool("jcmd"), String.valueOf(process.pid()), "GC.run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        jcmd.waitFor(1, TimeUnit.MINUTES);
+        Thread.sleep(500);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String jdkTool(String name) {
+        return Path.of(System.getProperty("java.home"), "bin", name).toString();
+    }
+}

@@ -1,0 +1,276 @@
+package dev.openhands.jiradc.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Load on the webhook receiver, beside a baseline that only checks the signature, on one Payara
+ * Micro: throughput at saturation, latency at a fixed rate, the server's heap. Prints figures and
+ * never fails on them. {@code mvn -Pbenchmark} runs it; README, "Benchmark: webhook receiver".
+ *
+ * <p>Settings (system properties): {@code bench.warmup.seconds}, {@code bench.saturation.seconds},
+ * {@code bench.clients}, {@code bench.latency.seconds}, {@code bench.rate}, {@code bench.server.heap},
+ * {@code bench.datasource.url}, and where things are: {@code bench.payara-micro-jar}, {@code bench.war},
+ * {@code bench.directory}.
+ */
+public final class WebhookBenchmark {
+
+    private static final double THROUGHPUT_TARGET = 0.8;
+    private static final double P99_TARGET_MS = 25;
+    private static final double HEAP_TARGET_MB = 512;
+
+    record Options(Path payaraMicroJar, Path war, Path directory, Duration warmup, Duration saturation, int clients,
+            Duration latency, int rate, String serverHeap, String datasourceUrl) {
+
+        static Options fromSystemProperties() {
+            return new Options(Path.of(System.getProperty("bench.payara-micro-jar", payaraMicroJarOnClassPath())),
+                    Path.of(System.getProperty("bench.war", "target/openhands-jira-dc.war")).toAbsolutePath(),
+                    Path.of(System.getProperty("bench.directory", "target/benchmark")).toAbsolutePath(),
+                    Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 15)),
+                    Duration.ofSeconds(Long.getLong("bench.saturation.seconds", 20)),
+                    Integer.getInteger("bench.clients", 16),
+                    Duration.ofSeconds(Long.getLong("bench.latency.seconds", 30)),
+                    Integer.getInteger("bench.rate", 200),
+                    System.getProperty("bench.server.heap", "512m"),
+                    System.getProperty("bench.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
+        }
+
+        private static String payaraMicroJarOnClassPath() {
+            return List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).stream()
+                    .filter(entry -> Path.of(entry).getFileName().toString().startsWith("payara-micro-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("set bench.payara-micro-jar to the Payara Micro jar"));
+        }
+    }
+
+    /** One endpoint's figures: closed-loop throughput (with the server CPU it took) and open-loop latency. */
+    record Figures(Target target, LoadGenerator.Saturation saturation, Duration serverCpu, Duration clientCpu,
+            LoadGenerator.FixedRate fixedRate) {
+
+        double serverCpuMicrosPerDelivery() {
+            return serverCpu.toNanos() / 1e3 / Math.max(1, saturation.outcomes().ok());
+        }
+
+        double clientCpuMicrosPerDelivery() {
+            return clientCpu.toNanos() / 1e3 / Math.max(1, saturation.outcomes().ok());
+        }
+
+        double p50Ms() {
+            return fixedRate.latencyMicros().getValueAtPercentile(50) / 1e3;
+        }
+
+        double p99Ms() {
+            return fixedRate.latencyMicros().getValueAtPercentile(99) / 1e3;
+        }
+
+        double maxMs() {
+            return fixedRate.latencyMicros().getMaxValue() / 1e3;
+        }
+
+        long failed() {
+            return saturation.outcomes().failed() + fixedRate.outcomes().failed();
+        }
+    }
+
+    private final Options options;
+    private final TestEnvironment env = TestEnvironment.start();
+
+    private WebhookBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLibraryLogging();
+        WebhookBenchmark benchmark = new WebhookBenchmark(Options.fromSystemProperties());
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.env.stop();
+        }
+    }
+
+    private void run() throws Exception {
+        if (!Files.isRegularFile(options.war())) {
+            throw new IllegalStateException(options.war() + " is missing: run 'mvn -Pbenchmark', which packages it first");
+        }
+        Files.createDirectories(options.directory());
+        // the service account, as Jira describes it to its PAT: the receiver learns its name and key at startup
+        env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
+                .willReturn(okJson(JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                        "OpenHands"))));
+        String baselineSecret = UUID.randomUUID().toString();
+        Map<String, String> systemProperties = new LinkedHashMap<>(env.settings.values());
+        systemProperties.put("datasource.url", options.datasourceUrl());
+        systemProperties.put(BaselineReceiver.SECRET_PROPERTY, baselineSecret);
+        double loadBefore = loadAverage();
+
+        System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baseline; its log: %s%n", options.serverHeap(),
+                options.war().getFileName(), options.directory().resolve("payara.log"));
+        try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), freePort(),
+                systemProperties, List.of(options.war(), baselineWar()), options.directory())) {
+            server.awaitReady(Duration.ofMinutes(4));
+            Target baseline = new Target("baseline", server.uri("/baseline/connections/bench/events"), baselineSecret);
+            Target service = activeConnection(server);
+            Workload workload = new Workload(env.jiraUrl());
+            LoadGenerator load = new LoadGenerator(workload);
+            List<Target> targets = List.of(baseline, service);
+
+            for (Target target : targets) {
+                System.out.printf("Warming up %s for %d s%n", target.name(), options.warmup().toSeconds());
+                LoadGenerator.Saturation warmup = load.saturate(target, options.clients(), options.warmup());
+                if (warmup.outcomes().ok() == 0) {
+                    throw new IllegalStateException(target.name() + " answered nothing right: " + warmup.outcomes().firstFailure());
+                }
+            }
+            int gcMark = server.gcLog.mark();
+            Map<Target, LoadGenerator.Saturation> saturation = new LinkedHashMap<>();
+            Map<Target, Duration> serverCpu = new LinkedHashMap<>();
+            Map<Target, Duration> clientCpu = new LinkedHashMap<>();
+            for (Target target : targets) {
+                System.out.printf("Saturating %s with %d clients for %d s%n", target.name(), options.clients(),
+                        options.saturation().toSeconds());
+                Duration serverCpuBefore = server.cpuTime();
+                Duration clientCpuBefore = ownCpuTime();
+                saturation.put(target, load.saturate(target, options.clients(), options.saturation()));
+                serverCpu.put(target, server.cpuTime().minus(serverCpuBefore));
+                clientCpu.put(target, ownCpuTime().minus(clientCpuBefore));
+            }
+            List<Figures> figures = new ArrayList<>();
+            for (Target target : targets) {
+                System.out.printf("Sending %d deliveries/s to %s for %d s%n", options.rate(), target.name(),
+                        options.latency().toSeconds());
+                figures.add(new Figures(target, saturation.get(target), serverCpu.get(target), clientCpu.get(target),
+                        load.fixedRate(target, options.rate(), options.latency())));
+            }
+            GcLog.Pauses duringLoad = server.gcLog.since(gcMark);
+            int fullGcMark = server.gcLog.mark();
+            server.collectGarbage();
+            GcLog.Pauses fullGc = server.gcLog.since(fullGcMark);
+            String report = report(figures, workload, duringLoad, fullGc, loadBefore, loadAverage());
+            System.out.println();
+            System.out.print(report);
+            Files.writeString(options.directory().resolve("results.txt"), report);
+        }
+    }
+
+    /** A manual connection made and activated through the admin API, as an admin would, and its secret. */
+    private Target activeConnection(PayaraMicroServer server) throws IOException {
+        Browser admin = env.signIn(server.uri("/").toURL(), "bench-admin", "bench-admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
+        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
+        String id = details.getString("id");
+        HttpResponse<String> activated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/activate", "{}");
+        if (activated.statusCode() != 200) {
+            throw new IllegalStateException("activating the connection answered " + activated.statusCode() + ": " + activated.body());
+        }
+        return new Target("service", server.uri("/integration/jira-dc/connections/" + id + "/events"), details.getString("secret"));
+    }
+
+    /** The baseline as its own small WAR; Payara deploys it at /baseline. */
+    private Path baselineWar() {
+        Path file = options.directory().resolve("baseline.war");
+        ShrinkWrap.create(WebArchive.class, "baseline.war").addClasses(BaselineApplication.class, BaselineReceiver.class)
+                .as(ZipExporter.class).exportTo(file.toFile(), true);
+        return file;
+    }
+
+    private String report(List<Figures> figures, Workload workload, GcLog.Pauses duringLoad, GcLog.Pauses fullGc,
+            double loadBefore, double loadAfter) {
+        Figures baseline = figures.get(0);
+        Figures service = figures.get(1);
+        StringBuilder out = new StringBuilder();
+        line(out, "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the run",
+                options.serverHeap(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        line(out, "Workload: 19 in 20 issue updates that trigger nothing, 1 in 20 new comments mentioning @openhands"
+                + " (unique ids); about %.1f KB each, signed", workload.typicalBodyBytes() / 1024.0);
+        line(out, "Database: %s", options.datasourceUrl());
+        line(out, "");
+        line(out, "%-16s | %-36s | %-40s", "", "saturation: " + options.clients() + " clients, " + options.saturation().toSeconds()
+                + " s", "fixed " + options.rate() + " deliveries/s for " + options.latency().toSeconds() + " s");
+        line(out, "%-16s | %8s %13s %13s | %9s %9s %9s %10s", "endpoint", "req/s", "server CPU", "client CPU", "p50", "p99", "max",
+                "failed");
+        for (Figures endpoint : figures) {
+            line(out, "%-16s | %8.0f %10.0f µs %10.0f µs | %6.2f ms %6.2f ms %6.1f ms %10d", endpoint.target().name(),
+                    endpoint.saturation().perSecond(), endpoint.serverCpuMicrosPerDelivery(), endpoint.clientCpuMicrosPerDelivery(),
+                    endpoint.p50Ms(), endpoint.p99Ms(), endpoint.maxMs(), endpoint.failed());
+        }
+        double throughputRatio = service.saturation().perSecond() / baseline.saturation().perSecond();
+        line(out, "%-16s | %8.2f %13.2f %13s | %9.2f %9.2f %9.2f", "service/baseline", throughputRatio,
+                service.serverCpuMicrosPerDelivery() / baseline.serverCpuMicrosPerDelivery(), "",
+                service.p50Ms() / baseline.p50Ms(), service.p99Ms() / baseline.p99Ms(), service.maxMs() / baseline.maxMs());
+        line(out, "(CPU columns: CPU time per delivery answered at saturation, of the server process and of this load generator)");
+        line(out, "");
+        Outcomes answered = service.saturation().outcomes();
+        line(out, "Service answers at saturation: %d triggers committed to the inbox, %d duplicates, out of %d deliveries",
+                answered.triggers(), answered.duplicates(), answered.ok());
+        for (Figures endpoint : figures) {
+            if (endpoint.failed() > 0) {
+                line(out, "%s failures, the first: %s", endpoint.target().name(),
+                        endpoint.saturation().outcomes().failed() > 0 ? endpoint.saturation().outcomes().firstFailure()
+                                : endpoint.fixedRate().outcomes().firstFailure());
+            }
+        }
+        line(out, "Server heap (-Xmx%s): at most %.0f MB used (before a GC), %.0f MB committed; %.0f MB live after a full GC"
+                + " at the end", options.serverHeap(), duringLoad.peakUsedMb(), duringLoad.committedMb(), fullGc.lastAfterMb());
+        line(out, "GC during the measurements: %d pauses, %.0f ms in all, the longest %.1f ms", duringLoad.count(),
+                duringLoad.totalMs(), duringLoad.longestMs());
+        line(out, "");
+        line(out, "Targets (reported, never enforced):");
+        line(out, "  throughput >= %.1f x baseline: %.2f, %s", THROUGHPUT_TARGET, throughputRatio,
+                throughputRatio >= THROUGHPUT_TARGET ? "met" : "MISSED");
+        line(out, "  p99 at %d/s < %.0f ms: %.2f ms, %s", options.rate(), P99_TARGET_MS, service.p99Ms(),
+                service.p99Ms() < P99_TARGET_MS ? "met" : "MISSED");
+        line(out, "  heap < %.0f MB: at most %.0f MB used, %s", HEAP_TARGET_MB, duringLoad.peakUsedMb(),
+                duringLoad.peakUsedMb() < HEAP_TARGET_MB ? "met" : "MISSED");
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String format, Object... values) {
+        out.append(String.format(Locale.ROOT, format, values)).append(System.lineSeparator());
+    }
+
+    /** The identity provider and WireMock log every request at DEBUG (logback's default without a configuration). */
+    private static void quietLibraryLogging() {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    private static Duration ownCpuTime() {
+        return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime());
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.openhands.jiradc.bench;
+
+import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.JiraWebhookSigner;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What Jira sends, signed for a target: 19 in 20 deliveries are issue updates that trigger nothing
+ * (a label other than {@code openhands} added), 1 in 20 is a new comment mentioning {@code @openhands}.
+ * Every comment has its own issue and comment id, so none is de-duplicated away: each one is a real
+ * trigger that the service commits to its inbox.
+ */
+final class Workload {
+
+    static final int TRIGGER_EVERY = 20;
+    private static final int DISTINCT_UPDATES = 500;
+
+    private final String jiraUrl;
+    private final List<byte[]> issueUpdates = new ArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong ids = new AtomicLong(1_000_000);
+
+    Workload(String jiraUrl) {
+        this.jiraUrl = jiraUrl;
+        for (int i = 0; i < DISTINCT_UPDATES; i++) {
+            String issue = String.valueOf(20_000 + i);
+            issueUpdates.add(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue).with("changelogId", String.valueOf(50_000 + i))
+                    .labels(List.of("bug"), List.of("bug", "frontend")).bytes(jiraUrl));
+        }
+    }
+
+    /** The next delivery for this target, signed with its secret. */
+    HttpRequest next(Target target) {
+        long n = sequence.getAndIncrement();
+        byte[] body = n % TRIGGER_EVERY == TRIGGER_EVERY - 1 ? triggeringComment() : issueUpdates.get((int) (n % DISTINCT_UPDATES));
+        return HttpRequest.newBuilder(target.events())
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, target.secret()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+    }
+
+    int typicalBodyBytes() {
+        return issueUpdates.get(0).length;
+    }
+
+    private byte[] triggeringComment() {
+        String issue = String.valueOf(ids.incrementAndGet());
+        String comment = String.valueOf(ids.incrementAndGet());
+        return JiraEvent.commentCreated().issue(issue, "ACME-" + issue)
+                .comment(comment, "Could you take this one? @openhands").bytes(jiraUrl);
+    }
+}
