@@ -254,7 +254,7 @@ public final class WebhookBenchmark {
     }
 
     /** The identity provider and WireMock log every request at DEBUG (logback's default without a configuration). */
-    private static void quietLibraryLogging() {
+    static void quietLibraryLogging() {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }
@@ -264,11 +264,11 @@ public final class WebhookBenchmark {
                 .getProcessCpuTime());
     }
 
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
