@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.connections.control;
 
+import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;
 import dev.openhands.jiradc.connections.entity.Connection.Setup;
 import dev.openhands.jiradc.jira.boundary.JiraWebhooks;
@@ -16,6 +17,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import java.net.URI;
 import java.time.Clock;
@@ -46,7 +48,7 @@ public class WebhookRegistration {
     JiraWebhooks webhooks;
 
     @Inject
-    dev.openhands.jiradc.connections.boundary.Connections connections;
+    Connections connections;
 
     @Inject
     IntegrationSettings settings;
@@ -162,7 +164,7 @@ public class WebhookRegistration {
         return Pkce.randomToken();
     }
 
-    public static class MissingAdminPat extends jakarta.ws.rs.BadRequestException {
+    public static class MissingAdminPat extends BadRequestException {
         public MissingAdminPat(String what) {
             super("A short-lived Jira admin PAT is needed to " + what + "; paste it in 'adminPat'.");
         }

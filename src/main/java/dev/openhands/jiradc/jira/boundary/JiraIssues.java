@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.jira.boundary;
 
+import jakarta.json.JsonString;
 import dev.openhands.jiradc.jira.control.JiraResponses;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
@@ -71,7 +72,7 @@ public class JiraIssues {
     }
 
     private static String text(JsonObject fields, String name) {
-        return fields != null && fields.get(name) instanceof jakarta.json.JsonString value ? value.getString() : "";
+        return fields != null && fields.get(name) instanceof JsonString value ? value.getString() : "";
     }
 
     private String pat() {

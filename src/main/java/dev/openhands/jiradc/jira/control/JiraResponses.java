@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.jira.control;
 
+import java.time.Duration;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed.Kind;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
@@ -66,9 +67,9 @@ public final class JiraResponses {
         }
     }
 
-    private static Optional<java.time.Duration> retryAfter(String header) {
+    private static Optional<Duration> retryAfter(String header) {
         try {
-            return header == null ? Optional.empty() : Optional.of(java.time.Duration.ofSeconds(Long.parseLong(header.trim())));
+            return header == null ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

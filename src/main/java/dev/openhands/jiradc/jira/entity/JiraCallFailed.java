@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.jira.entity;
 
+import java.util.Optional;
+import java.time.Duration;
 /** A call to Jira that did not succeed, with what happened in words a Jira admin can act on. */
 public class JiraCallFailed extends RuntimeException {
 
@@ -17,13 +19,13 @@ public class JiraCallFailed extends RuntimeException {
     private final Kind kind;
     private final int status;
     private final String errorCode;
-    private final java.util.Optional<java.time.Duration> retryAfter;
+    private final Optional<Duration> retryAfter;
 
     public JiraCallFailed(Kind kind, int status, String errorCode, String message) {
-        this(kind, status, errorCode, message, java.util.Optional.empty());
+        this(kind, status, errorCode, message, Optional.empty());
     }
 
-    public JiraCallFailed(Kind kind, int status, String errorCode, String message, java.util.Optional<java.time.Duration> retryAfter) {
+    public JiraCallFailed(Kind kind, int status, String errorCode, String message, Optional<Duration> retryAfter) {
         super(message);
         this.kind = kind;
         this.status = status;
@@ -32,7 +34,7 @@ public class JiraCallFailed extends RuntimeException {
     }
 
     /** How long Jira asked to wait (429 with {@code Retry-After}). */
-    public java.util.Optional<java.time.Duration> retryAfter() {
+    public Optional<Duration> retryAfter() {
         return retryAfter;
     }
 

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import java.util.function.Supplier;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jira.entity.WebhookEvent.ChangelogItem;
 import dev.openhands.jiradc.webhooks.entity.Decision;
@@ -41,7 +42,7 @@ public final class TriggerRules {
         };
     }
 
-    private Decision guarded(WebhookEvent event, java.util.function.Supplier<Decision> decide) {
+    private Decision guarded(WebhookEvent event, Supplier<Decision> decide) {
         if (event.actor().filter(serviceAccount::is).isPresent()) {
             return Decision.none("ignored: service account");
         }
