@@ -11,7 +11,6 @@ import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,17 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
+import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.TestEnvironment;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,13 +179,9 @@ public final class WebhookBenchmark {
     private Target activeConnection(PayaraMicroServer server) throws IOException {
         Browser admin = env.signIn(server.uri("/").toURL(), "bench-admin", "bench-admin@example.com",
                 List.of(IdentityProvider.ADMIN_GROUP));
-        JsonObject details = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"));
-        String id = details.getString("id");
-        HttpResponse<String> activated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/activate", "{}");
-        if (activated.statusCode() != 200) {
-            throw new IllegalStateException("activating the connection answered " + activated.statusCode() + ": " + activated.body());
-        }
-        return new Target("service", server.uri("/integration/jira-dc/connections/" + id + "/events"), details.getString("secret"));
+        ActiveConnection connection = ActiveConnection.create(server.uri("/").toURL(), admin);
+        return new Target("service", server.uri("/integration/jira-dc/connections/" + connection.id() + "/events"),
+                connection.secret());
     }
 
     /** The baseline as its own small WAR; Payara deploys it at /baseline. */
