@@ -5,7 +5,6 @@ import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
-import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,16 +76,16 @@ public class DeliveryReceiver {
             throw refuse(connectionId, "wrong signature");
         }
         WebhookEvent event = parse(connectionId, body, now);
+        String jiraHost = host(settings.jiraBaseUrl().map(URI::toString).orElse(""));
         Optional<String> foreignHost = event.jiraUrls().stream().map(DeliveryReceiver::host)
-                .filter(host -> !host.equals(host(settings.jiraBaseUrl().map(URI::toString).orElse("")))).findFirst();
+                .filter(host -> !host.equals(jiraHost)).findFirst();
         if (foreignHost.isPresent()) {
             throw refuse(connectionId, "the payload names the Jira host " + foreignHost.get() + ", not the one in "
                     + SettingsKeys.BASE_URL);
         }
         Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
         if (!decision.entersInbox()) {
-            log.later(new Delivery(null, connectionId, now, event.webhookEvent(), event.issueKey().orElse(null),
-                    event.actor().map(JiraUser::name).orElse(null), decision.outcome()));
+            log.later(Delivery.of(null, connectionId, now, event, decision.outcome()));
             return decision.outcome();
         }
         String outcome = accept(connectionId, event, decision, body, now);
@@ -102,13 +101,13 @@ public class DeliveryReceiver {
         try {
             json = singleObject(body);
         } catch (CharacterCodingException | RuntimeException e) {
-            log.later(new Delivery(null, connectionId, now, null, null, null, "rejected: the body is not a JSON object"));
+            log.later(Delivery.rejected(connectionId, now, "rejected: the body is not a JSON object"));
             throw new BadRequestException("The body is not a JSON object.");
         }
         try {
             return WebhookEvent.parse(json);
         } catch (WebhookEvent.MalformedEvent e) {
-            log.later(new Delivery(null, connectionId, now, null, null, null, "rejected: " + e.getMessage()));
+            log.later(Delivery.rejected(connectionId, now, "rejected: " + e.getMessage()));
             throw new BadRequestException(e.getMessage());
         }
     }

@@ -11,7 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Commits an accepted delivery: its line in the delivery log and, when it asks for work, its inbox row. */
+/** Commits a delivery that asks for work: its inbox row (unless it is a repeat) and its line in the delivery log. */
 @ApplicationScoped
 public class Inbox {
 
@@ -20,25 +20,21 @@ public class Inbox {
     @PersistenceContext
     EntityManager em;
 
-    /** @return the outcome recorded for the delivery */
+    /**
+     * @param decision one that {@linkplain Decision#entersInbox() enters the inbox}
+     * @return the outcome recorded for the delivery: the decision's, or {@link #DUPLICATE}
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String accept(String connectionId, WebhookEvent event, Decision decision, byte[] payload, Instant now) {
-        String outcome = decision.outcome();
-        String inboxId = null;
-        if (decision.entersInbox()) {
-            String key = decision.dedupKey().orElseThrow();
-            boolean seen = em.createNamedQuery(InboxItem.COUNT_BY_KEY, Long.class).setParameter("key", key).getSingleResult() > 0;
-            if (seen) {
-                outcome = DUPLICATE;
-            } else {
-                InboxItem item = new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(), event.issueId().orElse(null),
-                        event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now);
-                em.persist(item);
-                inboxId = item.id();
-            }
+        String key = decision.dedupKey().orElseThrow();
+        if (em.createNamedQuery(InboxItem.COUNT_BY_KEY, Long.class).setParameter("key", key).getSingleResult() > 0) {
+            em.persist(Delivery.of(null, connectionId, now, event, DUPLICATE));
+            return DUPLICATE;
         }
-        em.persist(new Delivery(inboxId, connectionId, now, event.webhookEvent(), event.issueKey().orElse(null),
-                event.actor().map(JiraUser::name).orElse(null), outcome));
-        return outcome;
+        InboxItem item = new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(), event.issueId().orElse(null),
+                event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now);
+        em.persist(item);
+        em.persist(Delivery.of(item.id(), connectionId, now, event, decision.outcome()));
+        return decision.outcome();
     }
 }

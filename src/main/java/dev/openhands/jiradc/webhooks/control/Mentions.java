@@ -1,6 +1,8 @@
 package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.webhooks.entity.ServiceAccount;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,9 @@ public final class Mentions {
 
     /** The name stops at the next {@code [}, so a long run of {@code [~[~[~} is scanned once, not once per {@code [~}. */
     private static final Pattern PICKER = Pattern.compile("\\[~(?:accountid:)?([^\\[\\]\\s|]+)]");
+
+    /** The mention pattern of each label, compiled once (there is one label per deployment). */
+    private static final Map<String, Pattern> MENTIONS = new ConcurrentHashMap<>();
 
     private Mentions() {
     }
@@ -25,9 +30,8 @@ public final class Mentions {
      * it ({@code @openhands-bot}, {@code @openhands.dev}); punctuation and brackets around it are fine.
      */
     static boolean mentionsWord(String body, String label) {
-        Pattern mention = Pattern.compile("(?<![\\w.@-])@" + Pattern.quote(label) + "(?![\\w@-]|\\.\\w)",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return mention.matcher(body).find();
+        return MENTIONS.computeIfAbsent(label, word -> Pattern.compile("(?<![\\w.@-])@" + Pattern.quote(word)
+                + "(?![\\w@-]|\\.\\w)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(body).find();
     }
 
     static boolean mentionsPicker(String body, ServiceAccount serviceAccount) {

@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.webhooks.entity;
 
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,13 +15,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "delivery")
 @NamedQuery(name = Delivery.RECENT, query = "select d from Delivery d order by d.receivedAt desc")
-@NamedQuery(name = Delivery.LAST_OF_CONNECTION, query = "select max(d.receivedAt) from Delivery d where d.connectionId = :connectionId")
 @NamedQuery(name = Delivery.PRUNE, query = "delete from Delivery d where d.receivedAt < :before")
 @NamedQuery(name = Delivery.OF_INBOX_ITEM, query = "select d from Delivery d where d.inboxId = :inboxId")
 public class Delivery {
 
     public static final String RECENT = "Delivery.recent";
-    public static final String LAST_OF_CONNECTION = "Delivery.lastOfConnection";
     public static final String PRUNE = "Delivery.prune";
     public static final String OF_INBOX_ITEM = "Delivery.ofInboxItem";
 
@@ -52,7 +52,7 @@ public class Delivery {
     protected Delivery() {
     }
 
-    public Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor,
+    private Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor,
             String outcome) {
         this.id = UUID.randomUUID().toString();
         this.inboxId = inboxId;
@@ -62,6 +62,17 @@ public class Delivery {
         this.issueKey = issueKey;
         this.actor = actor;
         this.outcome = shorten(outcome);
+    }
+
+    /** The line of a delivery the receiver read as a Jira event. */
+    public static Delivery of(String inboxId, String connectionId, Instant receivedAt, WebhookEvent event, String outcome) {
+        return new Delivery(inboxId, connectionId, receivedAt, event.webhookEvent(), event.issueKey().orElse(null),
+                event.actor().map(JiraUser::name).orElse(null), outcome);
+    }
+
+    /** The line of a signed delivery that could not be read as a Jira event. */
+    public static Delivery rejected(String connectionId, Instant receivedAt, String outcome) {
+        return new Delivery(null, connectionId, receivedAt, null, null, null, outcome);
     }
 
     /** What processing made of the delivery the receiver accepted: "job started", "failed: ...". */
