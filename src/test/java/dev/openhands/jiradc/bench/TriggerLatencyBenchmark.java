@@ -2,6 +2,7 @@ package dev.openhands.jiradc.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
+import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.IdentityProvider;

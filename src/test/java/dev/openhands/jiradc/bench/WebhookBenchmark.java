@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 
+import dev.openhands.jiradc.testing.GcLog;
+import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.IdentityProvider;

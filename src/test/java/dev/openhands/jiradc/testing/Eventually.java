@@ -27,4 +27,14 @@ public final class Eventually {
         }
         throw new AssertionError("timed out waiting for " + what);
     }
+
+    /** Lets the service run for a while, before checking that it did nothing more. */
+    public static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -7,23 +7,52 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One OpenHands conversation started for one trigger: at most one per trigger, whatever retries or instances do. */
+/**
+ * One trigger's OpenHands work, from the request to the report on the issue: at most one per trigger,
+ * whatever retries or instances do. A job being followed carries when it is next looked at, so any
+ * instance can take the following over.
+ */
 @Entity
 @Table(name = "job")
 @NamedQuery(name = Job.BY_TRIGGER, query = "select j from Job j where j.triggerId = :triggerId")
+@NamedQuery(name = Job.FOLLOWED_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.status in :followed"
+        + " order by j.createdAt desc")
+@NamedQuery(name = Job.LATEST_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.conversationId is not null"
+        + " and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED order by j.createdAt desc")
 public class Job {
 
     public static final String BY_TRIGGER = "Job.byTrigger";
+    public static final String FOLLOWED_ON_ISSUE = "Job.followedOnIssue";
+    public static final String LATEST_ON_ISSUE = "Job.latestOnIssue";
 
     public enum Status {
         /** Recorded before OpenHands is asked, so a second attempt knows one may be under way. */
         STARTING,
-        /** OpenHands accepted: a start task (and, once ready, a conversation) exists. */
-        STARTED
+        /** OpenHands accepted it; followed until it ends. */
+        STARTED,
+        /** Followed, but silent for longer than the limit; said once on the issue. */
+        STALE,
+        /** The conversation finished; the summary is on the issue. */
+        FINISHED,
+        /** OpenHands could not start it or it ended in an error; the reason is on the issue. */
+        FAILED,
+        /** No longer followed: the issue was deleted, or OpenHands no longer answers for it. */
+        STOPPED,
+        /** A follow-up comment passed on to the conversation of the job named by {@code followUpOf}. */
+        FORWARDED;
+
+        public static final List<Status> FOLLOWED = List.of(STARTED, STALE);
+
+        public boolean followed() {
+            return FOLLOWED.contains(this);
+        }
     }
 
     @Id
@@ -38,11 +67,20 @@ public class Job {
     @Column(name = "issue_key", nullable = false)
     private String issueKey;
 
+    @Column(name = "comment_id")
+    private String commentId;
+
     @Column(name = "account_id", nullable = false)
     private String accountId;
 
+    @Column(name = "actor_name", nullable = false)
+    private String actorName;
+
     @Column(nullable = false)
     private String repository;
+
+    @Column(name = "follow_up_of")
+    private String followUpOf;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -54,8 +92,41 @@ public class Job {
     @Column(name = "conversation_id")
     private String conversationId;
 
+    @Column(name = "task_status")
+    private String taskStatus;
+
+    @Column(name = "execution_status")
+    private String executionStatus;
+
+    @Column(name = "last_event_id")
+    private String lastEventId;
+
+    @Column(name = "last_change_at")
+    private Instant lastChangeAt;
+
+    @Column(name = "next_check_at")
+    private Instant nextCheckAt;
+
+    @Column(name = "followed_by")
+    private String followedBy;
+
+    @Column(name = "check_interval_ms", nullable = false)
+    private long checkIntervalMs;
+
+    @Column(name = "stale_reported_at")
+    private Instant staleReportedAt;
+
     @Column(name = "announced_at")
     private Instant announcedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "pull_requests")
+    private String pullRequests;
+
+    @Column(length = 2000)
+    private String outcome;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -66,28 +137,136 @@ public class Job {
     protected Job() {
     }
 
-    public Job(String triggerId, String issueId, String issueKey, String accountId, String repository, Instant now) {
+    public Job(String triggerId, JobRequest request, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.triggerId = triggerId;
-        this.issueId = issueId;
-        this.issueKey = issueKey;
-        this.accountId = accountId;
-        this.repository = repository;
+        this.issueId = request.issueId();
+        this.issueKey = request.issueKey();
+        this.commentId = request.commentId().orElse(null);
+        this.accountId = request.accountId();
+        this.actorName = request.actorName();
+        this.repository = request.repository();
+        this.followUpOf = request.followUpOf().orElse(null);
         this.status = Status.STARTING;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    public void started(String startTaskId, String conversationId, Instant now) {
+    /** OpenHands accepted the job: follow it from {@code firstCheck} on. */
+    public void started(String startTaskId, String conversationId, Instant now, Instant firstCheck, Duration interval) {
         this.status = Status.STARTED;
         this.startTaskId = startTaskId;
         this.conversationId = conversationId;
+        this.lastChangeAt = now;
+        this.nextCheckAt = firstCheck;
+        this.checkIntervalMs = interval.toMillis();
         this.updatedAt = now;
     }
 
-    public void announced(Instant now) {
+    public void startFailed(String startTaskId, String reason, Instant now) {
+        this.startTaskId = startTaskId;
+        end(Status.FAILED, reason, now);
+    }
+
+    /** The issue says the job started: its first check comes {@code after} that. */
+    public void announced(Instant now, Duration after) {
         this.announcedAt = now;
         this.updatedAt = now;
+        if (status.followed()) {
+            this.nextCheckAt = now.plus(after);
+        }
+    }
+
+    /** The follow-up went to {@code target}'s conversation instead of a new one. */
+    public void forwardedTo(Job target, Instant now) {
+        this.status = Status.FORWARDED;
+        this.followUpOf = target.id;
+        this.conversationId = target.conversationId;
+        this.finishedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Taken by one instance for one check; no other takes it before {@code until}. */
+    public void claim(String instance, Instant until) {
+        this.followedBy = instance;
+        this.nextCheckAt = until;
+    }
+
+    /**
+     * What OpenHands says now. Anything new resets the wait to the shortest interval (and a stale job is
+     * followed as usual again); nothing new doubles it, up to the longest.
+     *
+     * @return whether anything changed since the last check
+     */
+    public boolean observed(Observation seen, Instant now, Duration shortest, Duration longest) {
+        boolean changed = !Objects.equals(taskStatus, seen.taskStatus()) || !Objects.equals(executionStatus, seen.executionStatus())
+                || !Objects.equals(lastEventId, seen.lastEventId()) || (conversationId == null && seen.conversationId() != null);
+        if (seen.conversationId() != null) {
+            conversationId = seen.conversationId();
+        }
+        taskStatus = seen.taskStatus();
+        executionStatus = seen.executionStatus();
+        lastEventId = seen.lastEventId();
+        if (changed) {
+            lastChangeAt = now;
+            if (status == Status.STALE) {
+                status = Status.STARTED;
+            }
+        }
+        scheduleNext(changed, now, shortest, longest);
+        return changed;
+    }
+
+    /** A check could not be made (OpenHands or Jira did not answer): look again later, backing off. */
+    public void postponed(Instant now, Duration shortest, Duration longest) {
+        scheduleNext(false, now, shortest, longest);
+    }
+
+    private void scheduleNext(boolean changed, Instant now, Duration shortest, Duration longest) {
+        Duration doubled = Duration.ofMillis(Math.max(checkIntervalMs, shortest.toMillis()) * 2);
+        Duration interval = changed ? shortest : doubled.compareTo(longest) > 0 ? longest : doubled;
+        checkIntervalMs = interval.toMillis();
+        nextCheckAt = now.plus(interval);
+        updatedAt = now;
+    }
+
+    /** Silent for longer than {@code limit}: marks the job stale; true only the first time, so it is said once. */
+    public boolean staleAfter(Duration limit, Instant now) {
+        if (status != Status.STARTED || lastChangeAt == null || !lastChangeAt.plus(limit).isBefore(now)) {
+            return false;
+        }
+        status = Status.STALE;
+        updatedAt = now;
+        if (staleReportedAt != null) {
+            return false;
+        }
+        staleReportedAt = now;
+        return true;
+    }
+
+    public void finished(String summary, List<String> pullRequestLinks, Instant now) {
+        end(Status.FINISHED, summary, now);
+        this.pullRequests = pullRequestLinks.isEmpty() ? null : shorten(String.join(" ", pullRequestLinks), 255);
+    }
+
+    public void failed(String reason, Instant now) {
+        end(Status.FAILED, reason, now);
+    }
+
+    public void stopped(String reason, Instant now) {
+        end(Status.STOPPED, reason, now);
+    }
+
+    private void end(Status finalStatus, String text, Instant now) {
+        this.status = finalStatus;
+        this.outcome = shorten(text, 2000);
+        this.finishedAt = now;
+        this.nextCheckAt = null;
+        this.updatedAt = now;
+    }
+
+    private static String shorten(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     public String id() {
@@ -98,15 +277,56 @@ public class Job {
         return status;
     }
 
+    public String issueId() {
+        return issueId;
+    }
+
+    public String issueKey() {
+        return issueKey;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String actorName() {
+        return actorName;
+    }
+
     public String repository() {
         return repository;
+    }
+
+    public Optional<String> startTaskId() {
+        return Optional.ofNullable(startTaskId);
     }
 
     public Optional<String> conversationId() {
         return Optional.ofNullable(conversationId);
     }
 
+    public Optional<String> executionStatus() {
+        return Optional.ofNullable(executionStatus);
+    }
+
+    public Optional<String> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
     public boolean announced() {
         return announcedAt != null;
+    }
+
+    /** When the job is looked at next; empty once it is no longer followed. */
+    public Optional<Instant> nextCheckAt() {
+        return Optional.ofNullable(nextCheckAt);
+    }
+
+    public Instant lastChangeAt() {
+        return lastChangeAt;
+    }
+
+    /** What a check of OpenHands found: the start task's status, the conversation's, and its newest event. */
+    public record Observation(String taskStatus, String conversationId, String executionStatus, String lastEventId) {
     }
 }

@@ -2,6 +2,8 @@ package dev.openhands.jiradc.openhands.boundary;
 
 import dev.openhands.jiradc.openhands.control.OpenHandsApi;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
+import dev.openhands.jiradc.openhands.entity.Conversation;
+import dev.openhands.jiradc.openhands.entity.ConversationEvent;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
 import dev.openhands.jiradc.openhands.entity.StartTask;
@@ -11,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
@@ -42,8 +46,7 @@ public class OpenHands {
                 throw new OpenHandsUnavailable("OpenHands answered " + status + " when asked who owns the key; try again later.");
             }
             JsonObject user = response.readEntity(JsonObject.class);
-            return new OpenHandsUser(user.getString("id", ""),
-                    user.get("email") instanceof JsonString email ? Optional.of(email.getString()) : Optional.empty());
+            return new OpenHandsUser(user.getString("id", ""), string(user, "email"));
         } catch (ProcessingException e) {
             throw new OpenHandsUnavailable("Cannot reach OpenHands at " + baseUri() + " (" + rootCause(e)
                     + "); check " + SettingsKeys.API_URL + " and the network between this service and OpenHands.");
@@ -89,8 +92,85 @@ public class OpenHands {
     }
 
     private static StartTask startTask(JsonObject task) {
-        return new StartTask(task.getString("id", ""), task.getString("status", ""),
-                task.get("app_conversation_id") instanceof JsonString id ? Optional.of(id.getString()) : Optional.empty());
+        return new StartTask(task.getString("id", ""), task.getString("status", ""), string(task, "app_conversation_id"),
+                string(task, "detail"));
+    }
+
+    /** The conversation as it is now; empty when OpenHands does not know it (deleted). */
+    public Optional<Conversation> conversation(String apiKey, String id) {
+        try (Response response = api().conversations("Bearer " + apiKey, id)) {
+            return read(response, "look at the conversation " + id).asJsonArray().stream()
+                    .filter(JsonObject.class::isInstance).map(JsonValue::asJsonObject)
+                    .filter(conversation -> id.equals(conversation.getString("id", "")))
+                    .map(conversation -> new Conversation(id, string(conversation, "execution_status"),
+                            conversation.getString("sandbox_status", "MISSING"),
+                            conversation.get("pr_number") instanceof JsonArray numbers
+                                    ? numbers.getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList()
+                                    : List.of(),
+                            string(conversation, "git_provider"), string(conversation, "selected_repository")))
+                    .findFirst();
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /** The conversation's newest events, newest first. */
+    public List<ConversationEvent> newestEvents(String apiKey, String conversationId, int limit) {
+        try (Response response = api().events("Bearer " + apiKey, conversationId, "TIMESTAMP_DESC", limit)) {
+            JsonValue page = read(response, "read the events of the conversation " + conversationId);
+            if (!(page instanceof JsonObject object) || !(object.get("items") instanceof JsonArray items)) {
+                throw new OpenHandsUnavailable("OpenHands answered an unexpected event page for the conversation " + conversationId + ".");
+            }
+            return items.stream().filter(JsonObject.class::isInstance).map(event -> event(event.asJsonObject())).toList();
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static ConversationEvent event(JsonObject event) {
+        String id = event.getString("id", "");
+        String kind = event.getString("kind", "");
+        boolean byAgent = "agent".equals(event.getString("source", ""));
+        if (kind.equals("ActionEvent") && byAgent && "finish".equals(event.getString("tool_name", ""))
+                && event.get("action") instanceof JsonObject action) {
+            return new ConversationEvent(id, ConversationEvent.Kind.FINISH, string(action, "message"));
+        }
+        if (kind.equals("MessageEvent") && byAgent && event.get("llm_message") instanceof JsonObject message
+                && message.get("content") instanceof JsonArray content) {
+            String text = content.stream().filter(JsonObject.class::isInstance).map(JsonValue::asJsonObject)
+                    .filter(part -> "text".equals(part.getString("type", ""))).map(part -> part.getString("text", ""))
+                    .reduce((a, b) -> a + "\n" + b).orElse("");
+            return new ConversationEvent(id, ConversationEvent.Kind.AGENT_MESSAGE, Optional.of(text).filter(t -> !t.isBlank()));
+        }
+        if (kind.equals("AgentErrorEvent") || kind.equals("ConversationErrorEvent")) {
+            return new ConversationEvent(id, ConversationEvent.Kind.ERROR, string(event, "error").or(() -> string(event, "detail")));
+        }
+        return new ConversationEvent(id, ConversationEvent.Kind.OTHER, Optional.empty());
+    }
+
+    /**
+     * Sends a follow-up message to a conversation.
+     *
+     * @return false when the conversation cannot take it now (its sandbox is paused or gone, or it is unknown)
+     */
+    public boolean sendMessage(String apiKey, String conversationId, String text) {
+        JsonObject message = Json.createObjectBuilder().add("role", "user")
+                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+                .add("run", true).build();
+        try (Response response = api().sendMessage("Bearer " + apiKey, conversationId, message)) {
+            int status = response.getStatus();
+            if (status == 404 || status == 409 || status == 410) {
+                return false;
+            }
+            read(response, "pass a message to the conversation " + conversationId);
+            return true;
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        }
+    }
+
+    private static Optional<String> string(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString value ? Optional.of(value.getString()) : Optional.empty();
     }
 
     private static JsonValue read(Response response, String what) {

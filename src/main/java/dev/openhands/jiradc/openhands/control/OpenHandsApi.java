@@ -4,9 +4,10 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -38,4 +39,22 @@ public interface OpenHandsApi {
     @GET
     @Path("v1/app-conversations/start-tasks")
     Response startTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
+
+    /** The conversations with these ids: a JSON array, {@code null} for an unknown id. */
+    @GET
+    @Path("v1/app-conversations")
+    Response conversations(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
+
+    /** A page of a conversation's events: {@code {"items": [...], "next_page_id": ...}}. */
+    @GET
+    @Path("v1/conversation/{id}/events/search")
+    Response events(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String conversationId,
+            @QueryParam("sort_order") String sortOrder, @QueryParam("limit") int limit);
+
+    /** A follow-up message to a conversation whose sandbox is running; 409 when paused, 410 when archived. */
+    @POST
+    @Path("v1/app-conversations/{id}/send-message")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response sendMessage(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String conversationId,
+            JsonObject message);
 }

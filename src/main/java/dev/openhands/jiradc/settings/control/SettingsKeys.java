@@ -16,6 +16,11 @@ public final class SettingsKeys {
     public static final String DELIVERY_LOG_RETENTION = "jira-dc.delivery-log.retention";
     public static final String MAX_ATTEMPTS = "jira-dc.processing.max-attempts";
     public static final String FIRST_RETRY = "jira-dc.processing.first-retry";
+    public static final String JOB_POLL_INTERVAL = "jira-dc.jobs.poll-interval";
+    public static final String JOB_MAX_POLL_INTERVAL = "jira-dc.jobs.max-poll-interval";
+    public static final String JOB_STALE_AFTER = "jira-dc.jobs.stale-after";
+    public static final String JOB_LINK_WAIT = "jira-dc.jobs.link-wait";
+    public static final String PULL_REQUEST_URL = "jira-dc.jobs.pull-request-url";
     public static final String SECRET_ROTATION_GRACE = "jira-dc.webhook.secret-rotation-grace";
     public static final String APP_URL = "openhands.app-url";
     public static final String API_URL = "openhands.api-url";

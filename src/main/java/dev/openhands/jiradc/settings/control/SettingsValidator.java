@@ -29,6 +29,10 @@ public class SettingsValidator {
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
     public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_JOB_POLL_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_JOB_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_JOB_STALE_AFTER = Duration.ofHours(2);
+    public static final Duration DEFAULT_JOB_LINK_WAIT = Duration.ofSeconds(20);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
@@ -64,6 +68,7 @@ public class SettingsValidator {
         Duration retention = duration(DELIVERY_LOG_RETENTION, DEFAULT_DELIVERY_LOG_RETENTION);
         IntegrationSettings.RetryPolicy retries = new IntegrationSettings.RetryPolicy(positiveInt(MAX_ATTEMPTS, 6),
                 duration(FIRST_RETRY, Duration.ofSeconds(10)));
+        IntegrationSettings.JobPolicy jobs = jobPolicy();
         Optional<Secret> secretsKey = secretsKey(devMode);
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
@@ -91,7 +96,35 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, grace, maxBody, retention, retries, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, label, grace, maxBody, retention, retries, jobs, secretsKey, devMode, signIn, problems);
+    }
+
+    private IntegrationSettings.JobPolicy jobPolicy() {
+        Duration poll = positive(JOB_POLL_INTERVAL, DEFAULT_JOB_POLL_INTERVAL);
+        Duration maxPoll = positive(JOB_MAX_POLL_INTERVAL, DEFAULT_JOB_MAX_POLL_INTERVAL);
+        if (maxPoll.compareTo(poll) < 0) {
+            problem(JOB_MAX_POLL_INTERVAL, "must not be shorter than " + JOB_POLL_INTERVAL + " (" + poll + ").");
+            maxPoll = poll;
+        }
+        Optional<String> pullRequestUrl = value(PULL_REQUEST_URL).filter(template -> {
+            boolean valid = template.matches("https?://\\S+") && template.contains("{repository}") && template.contains("{number}");
+            if (!valid) {
+                problem(PULL_REQUEST_URL, "must be an http(s) URL template with {repository} and {number}, for example"
+                        + " https://git.example.com/{repository}/pull/{number}, not '" + template + "'.");
+            }
+            return valid;
+        });
+        return new IntegrationSettings.JobPolicy(poll, maxPoll, positive(JOB_STALE_AFTER, DEFAULT_JOB_STALE_AFTER), pullRequestUrl,
+                duration(JOB_LINK_WAIT, DEFAULT_JOB_LINK_WAIT));
+    }
+
+    private Duration positive(String key, Duration fallback) {
+        Duration duration = duration(key, fallback);
+        if (duration.isZero()) {
+            problem(key, "must be longer than zero.");
+            return fallback;
+        }
+        return duration;
     }
 
     private Optional<String> value(String key) {

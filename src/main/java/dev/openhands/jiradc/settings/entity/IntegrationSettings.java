@@ -27,6 +27,7 @@ public record IntegrationSettings(
         int maxWebhookBodyBytes,
         Duration deliveryLogRetention,
         RetryPolicy retryPolicy,
+        JobPolicy jobPolicy,
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,
@@ -52,6 +53,16 @@ public record IntegrationSettings(
         public boolean lastAttempt(int attempt) {
             return attempt >= maxAttempts;
         }
+    }
+
+    /**
+     * How a started job is followed: checked after {@code pollInterval}, each check that finds nothing new doubling
+     * the wait up to {@code maxPollInterval}; no news for {@code staleAfter} makes it stale. {@code pullRequestUrl}
+     * is a template with {@code {repository}} and {@code {number}} for Git hosts other than the public ones.
+     * The "I'm on it" comment waits up to {@code linkWait} for the conversation, so that it can link to it.
+     */
+    public record JobPolicy(Duration pollInterval, Duration maxPollInterval, Duration staleAfter,
+            Optional<String> pullRequestUrl, Duration linkWait) {
     }
 
     public static final String CALLBACK_PATH = "/integration/jira-dc/callback";

@@ -9,7 +9,9 @@ import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.control.JobComments;
 import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.linking.boundary.JiraUserResolution;
 import dev.openhands.jiradc.linking.entity.Resolution;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
@@ -18,6 +20,7 @@ import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.triggers.control.ConversationRequest;
+import dev.openhands.jiradc.triggers.control.Deletions;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
 import dev.openhands.jiradc.triggers.control.TriggerComments;
@@ -47,7 +50,6 @@ public class TriggerHandler implements InboxHandler {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(TriggerHandler.class.getName());
-    static final Duration READY_WAIT = Duration.ofSeconds(20);
 
     @Inject
     JiraUserResolution resolution;
@@ -70,12 +72,15 @@ public class TriggerHandler implements InboxHandler {
     @Inject
     IntegrationSettings settings;
 
+    @Inject
+    Deletions deletions;
+
     @Override
     public Handled handle(InboxEntry entry) {
-        if (entry.kind() == Decision.Kind.DELETION) {
-            return Handled.done("recorded");
-        }
         WebhookEvent event = WebhookEvent.parse(JSON.createReader(new StringReader(entry.payload())).readObject());
+        if (entry.kind() == Decision.Kind.DELETION) {
+            return deletions.handle(entry, event);
+        }
         JiraUser actor = event.actor().orElseThrow();
         String issueKey = event.issueKey().orElse(entry.issueId());
         TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow());
@@ -111,6 +116,15 @@ public class TriggerHandler implements InboxHandler {
         if (earlier.filter(Job::announced).isPresent()) {
             return Handled.done("job started in " + earlier.get().repository());
         }
+        if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
+            return Handled.done("passed on to the running job");
+        }
+        if (earlier.isEmpty() && event.comment().isPresent()) {
+            Optional<Job> running = jobs.followedFor(entry.issueId(), account.id());
+            if (running.isPresent() && forwarded(entry, event, actor, account, running.get(), issueKey)) {
+                return Handled.done("passed on to the running job in " + running.get().repository());
+            }
+        }
         JiraIssue issue = issues.read(issueKey, ConversationRequest.EARLIER_COMMENTS + 1);
         List<JiraComment> byPeople = issue.comments().stream().filter(comment -> !isBot(comment)).toList();
         Choice choice = RepositoryReferences.choose(issue.description(), byPeople.stream().map(JiraComment::body).toList());
@@ -126,47 +140,80 @@ public class TriggerHandler implements InboxHandler {
         if (!openHands.canAccess(apiKey, repository)) {
             return said(issueKey, say.noAccess(actor, repository), actor.name() + " cannot reach " + repository);
         }
-        Job job = earlier.filter(j -> j.status() == Job.Status.STARTED).orElseGet(() -> begin(entry, event, issue, account,
-                actor, repository, apiKey));
-        String link = settings.appUrl().orElseThrow() + "/conversations" + job.conversationId().map(id -> "/" + id).orElse("");
-        issues.comment(issueKey, say.onIt(actor, repository, link));
+        Job job = earlier.filter(j -> j.status() != Job.Status.STARTING).orElseGet(() -> begin(entry, earlier, event, issue,
+                account, actor, repository, apiKey));
+        if (job.status() == Job.Status.FAILED) {
+            return said(issueKey, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
+                    job.outcome().orElse("OpenHands could not start the conversation"));
+        }
+        issues.comment(issueKey, say.onIt(actor, repository, jobComments().conversationLink(job.conversationId())));
         jobs.announced(job.id());
-        event.comment().filter(c -> event.webhookEvent().startsWith("comment_") || event.issueEventTypeName().isPresent())
-                .ifPresent(comment -> issues.thumbsUp(comment.id()));
+        event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
         return Handled.done("job started in " + repository);
     }
 
-    private Job begin(InboxEntry entry, WebhookEvent event, JiraIssue issue, Account account, JiraUser actor, String repository,
-            String apiKey) {
-        Job job = jobs.ofTrigger(entry.id()).orElseGet(() -> jobs.starting(entry.id(), issue.id(), issue.key(), account.id(),
-                repository));
+    /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
+    private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
+            JiraUser actor, String repository, String apiKey) {
+        Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
+        Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
+                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository, previous.map(Job::id))));
         String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
         List<JiraComment> earlier = issue.comments().stream()
                 .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
         ConversationRequest conversation = ConversationRequest.of(issue,
                 settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository, actor.displayName(), request,
-                earlier, this::isBot);
-        StartTask task = openHands.startConversation(apiKey, repository, conversation.title(), conversation.message());
-        Optional<String> conversationId = task.appConversationId().or(() -> awaitConversation(apiKey, task.id()));
-        return jobs.started(job.id(), task.id(), conversationId.orElse(null));
+                earlier, this::isBot, previous.map(p -> jobComments().conversationLink(p.conversationId())));
+        StartTask seen = awaitConversation(apiKey, openHands.startConversation(apiKey, repository, conversation.title(),
+                conversation.message()));
+        if (seen.failed()) {
+            return jobs.startFailed(job.id(), seen.id(), seen.failure());
+        }
+        return jobs.started(job.id(), seen.id(), seen.appConversationId().orElse(null));
     }
 
-    /** The start task gets its conversation id when ready; wait a little for it, so the first comment can link to it. */
-    private Optional<String> awaitConversation(String apiKey, String taskId) {
-        long deadline = System.nanoTime() + READY_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<StartTask> task = openHands.startTask(apiKey, taskId);
-            if (task.flatMap(StartTask::appConversationId).isPresent() || task.map(t -> t.status().equals("ERROR")).orElse(false)) {
-                return task.flatMap(StartTask::appConversationId);
-            }
+    /**
+     * The start task gets its conversation id when ready: wait a little for it, so that the first comment can link
+     * to it (otherwise the job's follower learns it later).
+     */
+    private StartTask awaitConversation(String apiKey, StartTask task) {
+        long deadline = System.nanoTime() + settings.jobPolicy().linkWait().toNanos();
+        StartTask seen = task;
+        while (seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                return seen;
             }
+            seen = openHands.startTask(apiKey, task.id()).orElse(seen);
         }
-        return Optional.empty();
+        return seen;
+    }
+
+    /**
+     * A follow-up comment while the same person's job is still running goes to that conversation.
+     *
+     * @return false when the conversation cannot take it (its sandbox is paused or gone): a new job starts instead
+     */
+    private boolean forwarded(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, Job running,
+            String issueKey) {
+        String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
+        WebhookEvent.Comment comment = event.comment().orElseThrow();
+        String message = "Follow-up from " + actor.displayName() + " on Jira issue " + issueKey + " ("
+                + settings.jiraBaseUrl().orElseThrow() + "/browse/" + issueKey + "):\n" + comment.body();
+        if (!openHands.sendMessage(apiKey, running.conversationId().orElseThrow(), message)) {
+            return false;
+        }
+        jobs.forwarded(jobs.starting(entry.id(), new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()),
+                account.id(), actor.name(), running.repository(), Optional.of(running.id()))).id(), running.id());
+        issues.comment(issueKey, jobComments().forwarded(actor.name(), running.conversationId()));
+        issues.thumbsUp(comment.id());
+        return true;
+    }
+
+    private JobComments jobComments() {
+        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
     }
 
     private boolean isBot(JiraComment comment) {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Hands out inbox rows: each claim locks the rows it takes with {@code FOR UPDATE SKIP LOCKED}
@@ -35,6 +36,25 @@ public class InboxClaims {
         return items.stream().map(InboxItem::entry).toList();
     }
 
+    /**
+     * Cancels the triggers still waiting with this key, or for this issue: those being processed or done are
+     * left alone. Waiting rows are locked like claims, so an instance about to take one cannot.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @SuppressWarnings("unchecked")
+    public int cancelPending(Optional<String> dedupKey, String issueId, String reason, Instant now) {
+        var query = em.createNativeQuery("select * from inbox where status = 'PENDING' and kind = 'TRIGGER' and issue_id = ?1"
+                + (dedupKey.isPresent() ? " and dedup_key = ?2" : "") + " for update skip locked", InboxItem.class)
+                .setParameter(1, issueId);
+        dedupKey.ifPresent(key -> query.setParameter(2, key));
+        List<InboxItem> waiting = query.getResultList();
+        waiting.forEach(item -> {
+            item.finish(InboxItem.Status.DONE, "cancelled: " + reason, now);
+            logged(item.id(), "cancelled: " + reason);
+        });
+        return waiting.size();
+    }
+
     /** Records what the handler made of the entry, here and in the delivery log; gives up after {@code maxAttempts}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(String id, Handled handled, int maxAttempts, Instant now) {
@@ -53,8 +73,11 @@ public class InboxClaims {
                 }
             }
         }
-        String logged = result;
-        em.createNamedQuery(Delivery.OF_INBOX_ITEM, Delivery.class).setParameter("inboxId", id).getResultStream()
-                .forEach(delivery -> delivery.processed(logged));
+        logged(id, result);
+    }
+
+    private void logged(String inboxId, String result) {
+        em.createNamedQuery(Delivery.OF_INBOX_ITEM, Delivery.class).setParameter("inboxId", inboxId).getResultStream()
+                .forEach(delivery -> delivery.processed(result));
     }
 }

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.ops.control.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.entity.Handled;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -52,7 +52,6 @@ public class InboxDispatcher {
     @Inject
     IntegrationSettings settings;
 
-    private final String instance = "instance-" + UUID.randomUUID().toString().substring(0, 8);
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> poller;
@@ -74,7 +73,7 @@ public class InboxDispatcher {
         }
         try {
             List<InboxEntry> batch;
-            while (!(batch = claims.claim(instance, BATCH, clock.instant(), LEASE)).isEmpty()) {
+            while (!(batch = claims.claim(ThisInstance.NAME, BATCH, clock.instant(), LEASE)).isEmpty()) {
                 List<Future<?>> running = batch.stream().<Future<?>>map(entry -> workers.submit(() -> process(entry))).toList();
                 for (Future<?> done : running) {
                     done.get();

@@ -42,6 +42,11 @@ public final class TriggerRules {
         };
     }
 
+    /** The inbox key of the trigger a comment makes: one per comment, whether created or edited into a mention. */
+    public static String commentTriggerKey(String issueId, String commentId) {
+        return "comment:" + issueId + ":" + commentId;
+    }
+
     private Decision guarded(WebhookEvent event, Supplier<Decision> decide) {
         if (event.actor().filter(serviceAccount::is).isPresent()) {
             return Decision.none("ignored: service account");
@@ -60,7 +65,7 @@ public final class TriggerRules {
         if (!Mentions.asksForOpenHands(comment.body(), label, serviceAccount)) {
             return Decision.none("no trigger: the comment does not mention @" + label);
         }
-        return Decision.trigger("comment:" + issue + ":" + comment.id(), "@" + label + " in comment " + comment.id());
+        return Decision.trigger(commentTriggerKey(issue, comment.id()), "@" + label + " in comment " + comment.id());
     }
 
     private Decision labelsChanged(WebhookEvent event, String issue) {

@@ -6,6 +6,7 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -230,5 +231,38 @@ class SettingsValidatorTest {
 
         config.put("jira-dc.trusted-ca", "-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----");
         assertTrue(onlyProblem(validate()).message().contains("cannot be read"));
+    }
+
+    @Test
+    void jobFollowingHasDefaultsAndTakesItsOwnValues() {
+        IntegrationSettings.JobPolicy defaults = validate().jobPolicy();
+        assertEquals(Duration.ofSeconds(15), defaults.pollInterval());
+        assertEquals(Duration.ofMinutes(5), defaults.maxPollInterval());
+        assertEquals(Duration.ofHours(2), defaults.staleAfter());
+        assertEquals(Duration.ofSeconds(20), defaults.linkWait());
+        assertTrue(defaults.pullRequestUrl().isEmpty());
+
+        config.put("jira-dc.jobs.stale-after", "PT30M");
+        config.put("jira-dc.jobs.pull-request-url", "https://git.example.com/{repository}/pull/{number}");
+        IntegrationSettings.JobPolicy custom = validate().jobPolicy();
+        assertEquals(Duration.ofMinutes(30), custom.staleAfter());
+        assertEquals("https://git.example.com/{repository}/pull/{number}", custom.pullRequestUrl().orElseThrow());
+    }
+
+    @Test
+    void aPullRequestTemplateWithoutItsPlaceholdersIsAProblem() {
+        config.put("jira-dc.jobs.pull-request-url", "https://git.example.com/pulls");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("jira-dc.jobs.pull-request-url", problem.key());
+        assertTrue(problem.message().contains("{repository} and {number}"), problem.message());
+    }
+
+    @Test
+    void pollIntervalsMustBePositiveAndInOrder() {
+        config.put("jira-dc.jobs.poll-interval", "PT0S");
+        assertEquals("jira-dc.jobs.poll-interval", onlyProblem(validate()).key());
+        config.put("jira-dc.jobs.poll-interval", "PT1M");
+        config.put("jira-dc.jobs.max-poll-interval", "PT10S");
+        assertEquals("jira-dc.jobs.max-poll-interval", onlyProblem(validate()).key());
     }
 }

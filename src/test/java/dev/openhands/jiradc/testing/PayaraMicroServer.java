@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.bench;
+package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * properties, on a free port on this machine. Its console goes to {@code payara.log}, its GC log to
  * {@code gc.log}, both in the benchmark's directory.
  */
-final class PayaraMicroServer implements AutoCloseable {
+public final class PayaraMicroServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
     private final Path consoleLog;
-    final GcLog gcLog;
+    public final GcLog gcLog;
 
     private PayaraMicroServer(Process process, int port, Path consoleLog, GcLog gcLog) {
         this.process = process;
@@ -33,7 +34,7 @@ final class PayaraMicroServer implements AutoCloseable {
         this.gcLog = gcLog;
     }
 
-    static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
+    public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
             List<Path> wars, Path directory) throws IOException {
         Path consoleLog = directory.resolve("payara.log");
         Path gcLog = directory.resolve("gc.log");
@@ -52,16 +53,16 @@ final class PayaraMicroServer implements AutoCloseable {
         return new PayaraMicroServer(process, port, consoleLog, new GcLog(gcLog));
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** Waits until {@code /health/ready} answers 200: deployed, migrated, configured. */
-    void awaitReady(Duration timeout) throws IOException, InterruptedException {
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
@@ -78,6 +79,8 @@ final class PayaraMicroServer implements AutoCloseable {
                 last = ready.statusCode() + " " + ready.body();
             } catch (ConnectException e) {
                 last = "not listening yet";
+            } catch (HttpTimeoutException e) {
+                last = "no answer within 5 s (still deploying)";
             }
             Thread.sleep(1000);
         }
@@ -85,12 +88,12 @@ final class PayaraMicroServer implements AutoCloseable {
     }
 
     /** CPU time the server process has used so far, on all its threads. */
-    Duration cpuTime() {
+    public Duration cpuTime() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Asks the server for a full GC (through jcmd), so the GC log shows the heap that is still live. */
-    void collectGarbage() throws IOException, InterruptedException {
+    public void collectGarbage() throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(jdkTool("jcmd"), String.valueOf(process.pid()), "GC.run")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         jcmd.waitFor(1, TimeUnit.MINUTES);

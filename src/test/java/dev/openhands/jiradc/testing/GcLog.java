@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.bench;
+package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The server's {@code -Xlog:gc} file, which names the heap before and after every pause: the peak
  * heap the server used and its pauses, counted from a mark on.
  */
-final class GcLog {
+public final class GcLog {
 
     /** {@code GC(12) Pause Young (Normal) (G1 Evacuation Pause) 301M->52M(512M) 3.456ms} */
     private static final Pattern PAUSE = Pattern.compile(
@@ -23,15 +23,15 @@ final class GcLog {
         this.file = file;
     }
 
-    record Pauses(int count, double peakUsedMb, double lastAfterMb, double committedMb, double totalMs, double longestMs) {
+    public record Pauses(int count, double peakUsedMb, double lastAfterMb, double committedMb, double totalMs, double longestMs) {
     }
 
     /** Where the log stands now, to read only what comes after. */
-    int mark() throws IOException {
+    public int mark() throws IOException {
         return lines().size();
     }
 
-    Pauses since(int mark) throws IOException {
+    public Pauses since(int mark) throws IOException {
         List<String> lines = lines();
         int count = 0;
         double peak = 0;

@@ -9,12 +9,15 @@ import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -29,12 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A trigger accepted by one server process, which stops before it could start the job, is
- * processed by the next process on the same database: the inbox survives the restart.
+ * What is under way survives restarts, because it lives in the database: a trigger accepted by one
+ * server process, which stops before it could start the job, is processed by the next process; and a
+ * job whose conversation finishes while no process runs is reported by the one after.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InboxRestartIT {
+class RestartIT {
 
     static final TestEnvironment ENV = TestEnvironment.start();
     static final String ALICE = "restart-alice";
@@ -44,8 +48,10 @@ class InboxRestartIT {
 
     @Deployment(name = "app", managed = false, testable = false)
     static WebArchive app() {
-        return ENV.deployment().war();
+        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT0.4S").war();
     }
+
+    static final OpenHandsConversations CONVERSATIONS = new OpenHandsConversations(ENV.openHands, "acme/web-app");
 
     @AfterAll
     static void stop() {
@@ -86,8 +92,9 @@ class InboxRestartIT {
     @Order(3)
     void theNextProcessStarts() {
         ENV.openHands.resetRequests();
-        ENV.openHands.stubFor(post("/api/v1/app-conversations").willReturn(okJson(
-                "{\"id\":\"task-900\",\"status\":\"READY\",\"app_conversation_id\":\"conv-900\"}")));
+        CONVERSATIONS.startTaskIs("oh-900", "task-900", "READY", "conv-900", null);
+        CONVERSATIONS.conversationIs("oh-900", "conv-900", "running", "RUNNING");
+        CONVERSATIONS.eventsAre("oh-900", "conv-900", OpenHandsConversations.observation("e1"));
         deployer.deploy("app");
     }
 
@@ -99,9 +106,33 @@ class InboxRestartIT {
                     .stream().findFirst().map(request -> request.getBodyAsString()), "the comment after the restart");
             assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/conv-900"), comment);
             assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size());
+            CONVERSATIONS.awaitEventsRead("conv-900");
         } finally {
             deployer.undeploy("app");
         }
+    }
+
+    @Test
+    @Order(5)
+    void aConversationThatFinishedWhileNoProcessRanIsReportedByTheNext() {
+        CONVERSATIONS.conversationIs("oh-900", "conv-900", "finished", "RUNNING", 7);
+        CONVERSATIONS.eventsAre("oh-900", "conv-900", OpenHandsConversations.finish("e2", "Fixed the crash."));
+        deployer.deploy("app");
+        try {
+            String summary = Eventually.await(() -> Optional.of(comments()).filter(all -> all.size() >= 2).map(all -> all.get(1)),
+                    "the summary after the second restart");
+            assertTrue(summary.contains("OpenHands finished working in acme/web-app: [pull request #7|"
+                    + "https://github.com/acme/web-app/pull/7].\n\nFixed the crash."), summary);
+            Eventually.pause(1500);
+            assertEquals(2, comments().size(), "the summary is said once");
+        } finally {
+            deployer.undeploy("app");
+        }
+    }
+
+    static List<String> comments() {
+        return ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).stream()
+                .map(request -> Http.json(request.getBodyAsString()).getString("body")).toList();
     }
 
     static ActiveConnection connection;

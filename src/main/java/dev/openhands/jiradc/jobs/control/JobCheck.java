@@ -1,0 +1,175 @@
+package dev.openhands.jiradc.jobs.control;
+
+import dev.openhands.jiradc.accounts.boundary.Accounts;
+import dev.openhands.jiradc.jira.boundary.JiraIssues;
+import dev.openhands.jiradc.jira.entity.JiraCallFailed;
+import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.openhands.boundary.OpenHands;
+import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
+import dev.openhands.jiradc.openhands.entity.Conversation;
+import dev.openhands.jiradc.openhands.entity.ConversationEvent;
+import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
+import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One look at one job: the start task until it is READY or ERROR, then the conversation until it
+ * finishes, fails or goes silent. An ending is said on the issue before it is recorded, so a failed
+ * comment is tried again at the next check rather than lost.
+ */
+@ApplicationScoped
+public class JobCheck {
+
+    private static final Logger LOG = Logger.getLogger(JobCheck.class.getName());
+    /** How far back the closing words are looked for: the agent's last events before it finished. */
+    static final int CLOSING_EVENTS = 25;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    OpenHands openHands;
+
+    @Inject
+    JiraIssues issues;
+
+    @Inject
+    IntegrationSettings settings;
+
+    public void check(Job job) {
+        try {
+            lookAt(job);
+        } catch (JiraCallFailed e) {
+            if (e.status() == 404) {
+                LOG.info(() -> "The issue " + job.issueKey() + " is gone; its job is no longer followed");
+                jobs.stopped(job.id(), "the issue is gone from Jira");
+            } else {
+                LOG.warning(() -> "Could not report on the job for " + job.issueKey() + ": " + e.getMessage());
+                jobs.postponed(job.id());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unexpected error while checking the job for " + job.issueKey(), e);
+            jobs.postponed(job.id());
+        }
+    }
+
+    private void lookAt(Job job) {
+        try {
+            Optional<String> apiKey = accounts.openHandsApiKey(job.accountId());
+            if (apiKey.isEmpty()) {
+                stop(job, "your OpenHands API key was removed from Settings > Integrations");
+            } else if (job.conversationId().isEmpty()) {
+                followStartTask(job, apiKey.get());
+            } else {
+                followConversation(job, apiKey.get(), job.conversationId().get());
+            }
+        } catch (ApiKeyRefused e) {
+            stop(job, "OpenHands no longer accepts your API key; update it at Settings > Integrations");
+        } catch (OpenHandsUnavailable e) {
+            LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
+            jobs.postponed(job.id());
+        }
+    }
+
+    private void followStartTask(Job job, String apiKey) {
+        Optional<StartTask> task = openHands.startTask(apiKey, job.startTaskId().orElseThrow());
+        if (task.isEmpty()) {
+            fail(job, "OpenHands no longer knows the task that was starting the conversation");
+        } else if (task.get().failed()) {
+            fail(job, task.get().failure());
+        } else {
+            observe(job, new Job.Observation(task.get().status(), task.get().appConversationId().orElse(null), null, null));
+        }
+    }
+
+    private void followConversation(Job job, String apiKey, String conversationId) {
+        Optional<Conversation> found = openHands.conversation(apiKey, conversationId);
+        if (found.isEmpty()) {
+            stop(job, "the conversation was deleted in OpenHands");
+            return;
+        }
+        Conversation conversation = found.get();
+        String status = conversation.executionStatus().orElse(null);
+        if ("finished".equals(status)) {
+            finish(job, apiKey, conversation);
+        } else if ("error".equals(status) || "stuck".equals(status)) {
+            List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
+            String error = events.stream().filter(event -> event.kind() == ConversationEvent.Kind.ERROR)
+                    .flatMap(event -> event.text().stream()).findFirst()
+                    .orElse("error".equals(status) ? "the agent ran into an error" : "the agent got stuck and could not go on");
+            fail(job, error);
+        } else if (status == null && !"RUNNING".equals(conversation.sandboxStatus())) {
+            // the sandbox was paused or removed: the agent may have finished between two checks
+            List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
+            if (lastWordsAreFinish(events)) {
+                finish(job, apiKey, conversation);
+            } else if (conversation.sandboxGone()) {
+                fail(job, "its sandbox was removed before the agent finished");
+            } else {
+                observe(job, new Job.Observation("READY", conversationId, conversation.sandboxStatus().toLowerCase(),
+                        events.stream().findFirst().map(ConversationEvent::id).orElse(null)));
+            }
+        } else {
+            String newest = openHands.newestEvents(apiKey, conversationId, 1).stream().findFirst().map(ConversationEvent::id)
+                    .orElse(null);
+            observe(job, new Job.Observation("READY", conversationId, status, newest));
+        }
+    }
+
+    private void observe(Job job, Job.Observation seen) {
+        if (jobs.observed(job.id(), seen)) {
+            Duration silent = Duration.between(job.lastChangeAt(), Instant.now());
+            issues.comment(job.issueKey(), comments().stale(job.actorName(), silent,
+                    Optional.ofNullable(seen.executionStatus()), Optional.ofNullable(seen.conversationId())));
+        }
+    }
+
+    private void finish(Job job, String apiKey, Conversation conversation) {
+        Optional<String> summary = closingWords(openHands.newestEvents(apiKey, conversation.id(), CLOSING_EVENTS));
+        List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(),
+                conversation.repository().orElse(job.repository()), conversation.gitProvider(),
+                settings.jobPolicy().pullRequestUrl());
+        issues.comment(job.issueKey(), comments().finished(job.actorName(), job.repository(), summary, pullRequests,
+                job.conversationId()));
+        jobs.finished(job.id(), summary.orElse(""), pullRequests);
+    }
+
+    /** The agent's last words: its finish call's message, or its last message (the SDK's own rule for a final response). */
+    static Optional<String> closingWords(List<ConversationEvent> newestFirst) {
+        return newestFirst.stream()
+                .filter(event -> event.kind() == ConversationEvent.Kind.FINISH || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
+                .findFirst().flatMap(ConversationEvent::text);
+    }
+
+    private static boolean lastWordsAreFinish(List<ConversationEvent> newestFirst) {
+        return newestFirst.stream()
+                .filter(event -> event.kind() == ConversationEvent.Kind.FINISH || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
+                .findFirst().filter(event -> event.kind() == ConversationEvent.Kind.FINISH).isPresent();
+    }
+
+    private void fail(Job job, String reason) {
+        issues.comment(job.issueKey(), comments().failed(job.actorName(), reason, job.conversationId()));
+        jobs.failed(job.id(), reason);
+    }
+
+    private void stop(Job job, String reason) {
+        issues.comment(job.issueKey(), comments().stoppedFollowing(job.actorName(), reason, job.conversationId()));
+        jobs.stopped(job.id(), reason);
+    }
+
+    private JobComments comments() {
+        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+    }
+}

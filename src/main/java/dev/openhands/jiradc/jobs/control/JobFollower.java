@@ -1,0 +1,90 @@
+package dev.openhands.jiradc.jobs.control;
+
+import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Follows started jobs on the app server's managed executors. What is due is in the database (each job's
+ * next check), so following resumes after a restart and any instance can take a job over; a job is
+ * claimed for one check at a time, so no two instances report the same job.
+ */
+@ApplicationScoped
+public class JobFollower {
+
+    private static final Logger LOG = Logger.getLogger(JobFollower.class.getName());
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration LONGEST_TICK = Duration.ofSeconds(5);
+    static final int BATCH = 8;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService workers;
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    JobCheck check;
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private volatile ScheduledFuture<?> ticker;
+
+    void start(@Observes Startup startup) {
+        if (settings.enabled()) {
+            Duration poll = settings.jobPolicy().pollInterval();
+            long tick = Math.max(100, Math.min(poll.toMillis(), LONGEST_TICK.toMillis()));
+            ticker = scheduler.scheduleWithFixedDelay(this::checkDue, tick, tick, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void checkDue() {
+        if (!checking.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            List<Job> due;
+            while (!(due = jobs.claimDue(BATCH, LEASE)).isEmpty()) {
+                List<Future<?>> running = due.stream().<Future<?>>map(job -> workers.submit(() -> check.check(job))).toList();
+                for (Future<?> done : running) {
+                    done.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
+            LOG.log(Level.SEVERE, "Following jobs failed; the next tick tries again", e);
+        } finally {
+            checking.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+    }
+}

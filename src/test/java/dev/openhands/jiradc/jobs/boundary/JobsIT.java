@@ -1,0 +1,209 @@
+package dev.openhands.jiradc.jobs.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.testing.Eventually;
+import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.JiraScenario;
+import dev.openhands.jiradc.testing.JiraScenario.Issue;
+import dev.openhands.jiradc.testing.JiraScenario.Person;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A job followed from the "I'm on it" comment to the report on the issue, over real HTTP with WireMock
+ * playing Jira and OpenHands, which moves each conversation from state to state as the test says.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobsIT {
+
+    static final TestEnvironment ENV = TestEnvironment.start();
+    static final String APP = ENV.openHandsUrl();
+    static final String REPOSITORY = "acme/web-app";
+
+    @ArquillianResource
+    URL service;
+
+    JiraScenario world;
+    OpenHandsConversations openHands = new OpenHandsConversations(ENV.openHands, REPOSITORY);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        JiraScenario.jiraTakesComments(ENV);
+        return ENV.deployment()
+                .with("jira-dc.jobs.poll-interval", "PT0.2S")
+                .with("jira-dc.jobs.max-poll-interval", "PT0.4S")
+                .with("jira-dc.jobs.stale-after", "PT5S")
+                .with("jira-dc.jobs.link-wait", "PT1S")
+                .war();
+    }
+
+    @AfterAll
+    static void stop() {
+        ENV.stop();
+    }
+
+    @BeforeEach
+    void anActiveConnection() {
+        world = JiraScenario.on(ENV, service);
+    }
+
+    /** A person's job, started on a new issue; its start task stays WORKING until the test moves it on. */
+    record StartedJob(Person person, Issue issue, String task, String conversation) {
+    }
+
+    StartedJob aJobStarts() {
+        Person person = world.person().ready(REPOSITORY);
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        StartedJob job = new StartedJob(person, issue, "task-" + person.id, "conv-" + person.id);
+        openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
+        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
+        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + ": [follow the conversation in OpenHands|" + APP
+                + "/conversations].", world.commentOn(issue), "the conversation is not ready within the link wait");
+        return job;
+    }
+
+    /** Moves the job's conversation to running, and waits until the service has seen it running. */
+    StartedJob running(StartedJob job) {
+        openHands.startTaskIs(job.person.apiKey, job.task, "READY", job.conversation, null);
+        openHands.conversationIs(job.person.apiKey, job.conversation, "running", "RUNNING");
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.observation("e1"));
+        openHands.awaitEventsRead(job.conversation);
+        return job;
+    }
+
+    @Test
+    void aJobIsFollowedFromWorkingToReadyToRunningToFinishedAndItsSummaryAndPullRequestAreSaid() {
+        StartedJob job = running(aJobStarts());
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING", 12);
+        openHands.eventsAre(job.person.apiKey, job.conversation,
+                OpenHandsConversations.finish("e9", "## What I did\n\n- Added a null check in `LoginService`\n- Wrote **a test**"),
+                OpenHandsConversations.agentMessage("e8", "Running the tests now"),
+                OpenHandsConversations.observation("e1"));
+
+        assertEquals("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #12|"
+                + "https://github.com/acme/web-app/pull/12].\n\n"
+                + "h2. What I did\n\n* Added a null check in {{LoginService}}\n* Wrote *a test*\n\n"
+                + "[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "]. To ask for more,"
+                + " comment @openhands on this issue.", world.commentsOn(job.issue, 2).get(1));
+
+        int checks = openHands.conversationChecks(job.conversation);
+        Eventually.pause(1500);
+        assertEquals(2, world.commentCount(job.issue), "the summary is said once");
+        assertEquals(checks, openHands.conversationChecks(job.conversation), "a finished job is no longer followed");
+    }
+
+    @Test
+    void aStartTaskThatFailsIsReportedWithOpenHandsReason() {
+        StartedJob job = aJobStarts();
+        openHands.startTaskIs(job.person.apiKey, job.task, "ERROR", null, "No sandbox available: the limit of 5 is reached");
+        assertEquals("[~" + job.person.name + "] The OpenHands job stopped without finishing: OpenHands could not start the"
+                + " conversation (No sandbox available: the limit of 5 is reached). [Open the conversation|" + APP
+                + "/conversations] to see what happened, then comment @openhands on this issue to try again.",
+                world.commentsOn(job.issue, 2).get(1));
+    }
+
+    @Test
+    void aConversationThatEndsInAnErrorIsReportedWithTheError() {
+        StartedJob job = running(aJobStarts());
+        openHands.conversationIs(job.person.apiKey, job.conversation, "error", "RUNNING");
+        openHands.eventsAre(job.person.apiKey, job.conversation,
+                OpenHandsConversations.error("e5", "The LLM provider refused the request: quota exceeded"),
+                OpenHandsConversations.observation("e1"));
+        assertEquals("[~" + job.person.name + "] The OpenHands job stopped without finishing: The LLM provider refused the"
+                + " request: quota exceeded. [Open the conversation|" + APP + "/conversations/" + job.conversation
+                + "] to see what happened, then comment @openhands on this issue to try again.", world.commentsOn(job.issue, 2).get(1));
+    }
+
+    @Test
+    void aSilentJobIsReportedStaleOnceAndItsEndIsStillReported() {
+        StartedJob job = running(aJobStarts());
+        String stale = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(stale.startsWith("[~" + job.person.name + "] The OpenHands job has given no sign of progress for "), stale);
+        assertTrue(stale.contains("(last status: running). It may be stuck or waiting for you. [Check on the conversation|" + APP
+                + "/conversations/" + job.conversation + "]"), stale);
+        Eventually.pause(1500);
+        assertEquals(2, world.commentCount(job.issue), "stale is said once");
+
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done at last."));
+        String finished = world.commentsOn(job.issue, 3).get(2);
+        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. It did not open"
+                + " a pull request.\n\nDone at last."), finished);
+    }
+
+    @Test
+    void aFollowUpFromTheSamePersonGoesToTheRunningConversation() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(post("/api/v1/app-conversations/" + job.conversation + "/send-message")
+                .willReturn(okJson("{\"success\":true,\"sandbox_status\":\"RUNNING\",\"message\":null}")));
+        world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
+
+        assertEquals("[~" + job.person.name + "] I passed your comment on to the OpenHands job that is still running: [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "].", world.commentsOn(job.issue, 2).get(1));
+        String sent = ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
+                + "/send-message")).withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).get(0).getBodyAsString();
+        assertEquals("Follow-up from User " + job.person.id + " on Jira issue " + job.issue.key + " (" + ENV.jiraUrl() + "/browse/"
+                + job.issue.key + "):\n@openhands also update the README", OpenHandsConversations.messageText(sent));
+        assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).size(), "no second conversation");
+    }
+
+    @Test
+    void aFollowUpThatThePausedConversationCannotTakeStartsANewJobLinkedToTheEarlierOne() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(post("/api/v1/app-conversations/" + job.conversation + "/send-message")
+                .willReturn(aResponse().withStatus(409).withBody("{\"detail\":\"Sandbox is PAUSED.\"}")));
+        openHands.startTaskIs(job.person.apiKey, "task-2-" + job.person.id, "READY", "conv-2-" + job.person.id, null);
+        world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
+
+        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + ": [follow the conversation in OpenHands|" + APP
+                + "/conversations/conv-2-" + job.person.id + "].", world.commentsOn(job.issue, 2).get(1));
+        String message = world.firstMessageSentWith(job.person.apiKey, 1);
+        assertTrue(message.contains("An earlier OpenHands conversation worked on this issue: " + APP + "/conversations/"
+                + job.conversation + "\n"), message);
+    }
+
+    @Test
+    void deletingTheTriggerCommentCancelsAJobThatHasNotStarted() {
+        Person person = world.person().ready(REPOSITORY);
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        // Jira is busy: the trigger waits a minute before its next attempt
+        ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + issue.key))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
+        String commentId = JiraScenario.nextId();
+        world.deliver(person.asks(issue.comment(commentId, "@openhands please fix the login")));
+        world.awaitJira(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/" + issue.key)), 1);
+
+        world.deliverAny(person.asks(JiraEvent.commentDeleted().issue(issue.id, issue.key).comment(commentId, "@openhands please fix the login")));
+
+        assertEquals("comment deleted: its waiting trigger was cancelled",
+                world.deliveryLogLine(issue, "comment deleted").getString("result"));
+        assertEquals("cancelled: the comment was deleted", world.deliveryLogLine(issue, "trigger").getString("result"));
+        assertEquals(0, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + person.apiKey))).size());
+    }
+
+    @Test
+    void deletingTheIssueStopsFollowingItsJob() {
+        StartedJob job = running(aJobStarts());
+        world.deliverAny(job.person.asks(JiraEvent.issueDeleted().issue(job.issue.id, job.issue.key)));
+        assertEquals("issue deleted: 1 job(s) no longer followed, 0 waiting trigger(s) cancelled",
+                world.deliveryLogLine(job.issue, "issue deleted").getString("result"));
+
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done."));
+        Eventually.pause(1500);
+        assertEquals(1, world.commentCount(job.issue), "nothing more is said on a deleted issue");
+    }
+}

@@ -1,0 +1,212 @@
+package dev.openhands.jiradc.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * People, issues and deliveries for tests that go from a Jira event to what is said on the issue: WireMock
+ * plays Jira and OpenHands, the service runs in its app server, and an admin's active connection signs.
+ */
+public final class JiraScenario {
+
+    private static final AtomicInteger IDS = new AtomicInteger(30000);
+
+    public final TestEnvironment env;
+    public final URL service;
+    public final Browser admin;
+    public final ActiveConnection connection;
+
+    private JiraScenario(TestEnvironment env, URL service, Browser admin) {
+        this.env = env;
+        this.service = service;
+        this.admin = admin;
+        this.connection = ActiveConnection.create(service, admin);
+    }
+
+    /** Signs an admin in and activates a manual connection. */
+    public static JiraScenario on(TestEnvironment env, URL service) {
+        Browser admin = env.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        return new JiraScenario(env, service, admin);
+    }
+
+    /** Jira answers the service account's PAT, takes comments and reactions: call before the deployment starts. */
+    public static void jiraTakesComments(TestEnvironment env) {
+        env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
+                .willReturn(okJson(JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                        "OpenHands"))));
+        env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
+        env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
+    }
+
+    public static String nextId() {
+        return String.valueOf(IDS.incrementAndGet());
+    }
+
+    public Person person() {
+        return new Person();
+    }
+
+    /** @param commentsNewestFirst the comments the service account reads, newest first */
+    public Issue issue(String description, String... commentsNewestFirst) {
+        return new Issue(description, commentsNewestFirst);
+    }
+
+    /** Delivers the event and checks that the service took it as a trigger. */
+    public void deliver(JiraEvent event) {
+        var response = connection.deliver(event.bytes(env.jiraUrl()));
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(Http.json(response).getString("outcome").startsWith("trigger"), response.body());
+    }
+
+    /** Delivers the event and returns the service's answer, whatever it is. */
+    public JsonObject deliverAny(JiraEvent event) {
+        var response = connection.deliver(event.bytes(env.jiraUrl()));
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    /** The first comment the bot posted on the issue, waiting for the asynchronous processing. */
+    public String commentOn(Issue issue) {
+        return commentsOn(issue, 1).get(0);
+    }
+
+    /** The first {@code count} comments the bot posted on the issue, oldest first, waiting for them. */
+    public List<String> commentsOn(Issue issue, int count) {
+        return awaitJira(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")), count).stream()
+                .map(request -> {
+                    JsonObject json = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
+                    assertEquals("dev.openhands.jira-dc", json.getJsonArray("properties").getJsonObject(0).getString("key"),
+                            "the bot marks its comments");
+                    return json.getString("body");
+                }).toList();
+    }
+
+    /** Every comment the bot has posted on the issue so far, oldest first, without waiting. */
+    public int commentCount(Issue issue) {
+        return env.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment"))).size();
+    }
+
+    /** The delivery-log line of the newest delivery with this outcome on the issue, once it has a result. */
+    public JsonObject deliveryLogLine(Issue issue, String outcomePrefix) {
+        return Eventually.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries?limit=500")).getJsonArray("deliveries")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(line -> issue.key.equals(line.getString("issueKey", "")) && line.getString("outcome").startsWith(outcomePrefix)
+                        && line.containsKey("result"))
+                .findFirst(), "a delivery-log line '" + outcomePrefix + "' with a result on " + issue.key);
+    }
+
+    public List<LoggedRequest> awaitJira(RequestPatternBuilder pattern, int count) {
+        return Eventually.await(() -> Optional.of(env.jira.findAll(pattern)).filter(found -> found.size() >= count),
+                pattern.toString());
+    }
+
+    public List<LoggedRequest> awaitOpenHands(RequestPatternBuilder pattern, int count) {
+        return Eventually.await(() -> Optional.of(env.openHands.findAll(pattern)).filter(found -> found.size() >= count),
+                pattern.toString());
+    }
+
+    /** OpenHands answers a start with a WORKING task, which is READY with the conversation when asked. */
+    public void startsConversation(String apiKey, String taskId, String conversationId) {
+        env.openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .willReturn(okJson("{\"id\":\"" + taskId + "\",\"status\":\"WORKING\",\"app_conversation_id\":null}")));
+        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
+                .willReturn(okJson("[{\"id\":\"" + taskId + "\",\"status\":\"READY\",\"app_conversation_id\":\"" + conversationId
+                        + "\"}]")));
+    }
+
+    /** The text of the first message of the conversation started with this key. */
+    public String firstMessageSentWith(String apiKey, int index) {
+        LoggedRequest start = awaitOpenHands(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey)), index + 1).get(index);
+        return Json.createReader(new StringReader(start.getBodyAsString())).readObject().getJsonObject("initial_message")
+                .getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    /** A Jira user, and optionally their OpenHands account, Jira link and API key. */
+    public final class Person {
+        public final String id = nextId();
+        public final String name = "user" + id;
+        public final String key = "JIRAUSER" + id;
+        public final String email = name + "@example.com";
+        public final String apiKey = "oh-key-" + id;
+        public Browser browser;
+
+        public Person signedUp() {
+            browser = env.signIn(service, "sub-" + id, email, List.of());
+            return this;
+        }
+
+        public Person linked() {
+            assertEquals("connected", JiraOAuthDance.connect(env, browser, JiraStubs.user(env.jiraUrl(), name, key, email,
+                    "User " + id), "code-" + id, "at-" + id, "rt-" + id));
+            return this;
+        }
+
+        public Person withApiKey() {
+            env.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                    .willReturn(okJson("{\"id\":\"u-" + id + "\",\"email\":\"" + email + "\"}")));
+            assertEquals(200, browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                    "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
+            return this;
+        }
+
+        public Person canReach(String repository) {
+            env.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withQueryParam("query", equalTo(repository))
+                    .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                    .willReturn(okJson("[{\"id\":\"77\",\"full_name\":\"" + repository + "\",\"git_provider\":\"github\","
+                            + "\"is_public\":false}]")));
+            return this;
+        }
+
+        /** A person ready to start jobs in the repository. */
+        public Person ready(String repository) {
+            return signedUp().linked().withApiKey().canReach(repository);
+        }
+
+        public JiraEvent asks(JiraEvent event) {
+            return event.actor(name, key, email, "User " + id);
+        }
+    }
+
+    /** An issue in Jira: what the service account reads. */
+    public final class Issue {
+        public final String id = nextId();
+        public final String key = "ACME-" + id;
+
+        Issue(String description, String... commentsNewestFirst) {
+            JsonObject issue = Json.createObjectBuilder().add("id", id).add("key", key)
+                    .add("self", env.jiraUrl() + "/rest/api/2/issue/" + id)
+                    .add("fields", Json.createObjectBuilder().add("summary", "Login fails on empty password")
+                            .add("description", description).add("labels", Json.createArrayBuilder().add("bug")))
+                    .build();
+            env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson(issue.toString())));
+            var comments = Json.createArrayBuilder();
+            for (String body : commentsNewestFirst) {
+                comments.add(Json.createObjectBuilder().add("id", nextId()).add("body", body)
+                        .add("created", "2026-11-28T10:00:00.000+0000")
+                        .add("author", Json.createReader(new StringReader(JiraStubs.user(env.jiraUrl(), "bob", "JIRAUSER2",
+                                "bob@example.com", "Bob Builder"))).readObject()));
+            }
+            env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key + "/comment")).withQueryParam("orderBy", equalTo("-created"))
+                    .willReturn(okJson(Json.createObjectBuilder().add("startAt", 0).add("maxResults", 16)
+                            .add("total", commentsNewestFirst.length).add("comments", comments).build().toString())));
+        }
+
+        public JiraEvent comment(String commentId, String body) {
+            return JiraEvent.commentCreated().issue(id, key).comment(commentId, body);
+        }
+    }
+}
