@@ -108,6 +108,13 @@ public final class JiraScenario {
                 .findFirst(), "a delivery-log line '" + outcomePrefix + "' with a result on " + issue.key);
     }
 
+    /** The Prometheus text at /ops/metrics. */
+    public String metrics() {
+        var response = Http.send(java.net.http.HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
+        assertEquals(200, response.statusCode());
+        return response.body();
+    }
+
     public List<LoggedRequest> awaitJira(RequestPatternBuilder pattern, int count) {
         return Eventually.await(() -> Optional.of(env.jira.findAll(pattern)).filter(found -> found.size() >= count),
                 pattern.toString());

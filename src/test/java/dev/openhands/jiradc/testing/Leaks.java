@@ -67,7 +67,7 @@ public final class Leaks {
     }
 
     static List<String> inLogs(String... secrets) {
-        Path logs = Path.of(System.getProperty("it.directory", "target"), "it-logs");
+        Path logs = ItLogs.directory();
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(logs)) {
             List<Path> logFiles = files.filter(file -> file.toString().endsWith(".log")).toList();

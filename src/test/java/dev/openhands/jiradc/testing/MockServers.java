@@ -15,7 +15,7 @@ public final class MockServers {
 
     public static WireMockServer start() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .stubRequestLoggingDisabled(true));
+                .stubRequestLoggingDisabled(true).extensions(new JiraCommentStore()));
         server.start();
         return server;
     }

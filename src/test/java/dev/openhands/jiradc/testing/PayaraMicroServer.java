@@ -100,6 +100,11 @@ public final class PayaraMicroServer implements AutoCloseable {
         Thread.sleep(500);
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: no shutdown, nothing finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.accounts.boundary;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.control.IdTokens;
 import dev.openhands.jiradc.accounts.control.IdentityProviderClient;
 import dev.openhands.jiradc.accounts.control.IdentityProviderClient.SignInUnavailable;
@@ -40,7 +41,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
     static final String CALLBACK = "/sign-in/callback";
     private static final String PENDING = SignInMechanism.class.getName() + ".pending";
-    private static final Logger LOG = Logger.getLogger(SignInMechanism.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(SignInMechanism.class);
 
     record PendingSignIn(String state, String nonce, String codeVerifier, String redirectUri) implements Serializable {
     }

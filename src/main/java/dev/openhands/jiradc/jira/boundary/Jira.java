@@ -10,6 +10,8 @@ import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.openhands.jiradc.ops.boundary.CallTimer;
+import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -24,6 +26,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /** Calls to Jira Data Center: OAuth 2.0 as the user, and the REST API as the user or the service account. */
 @ApplicationScoped
 public class Jira {
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     IntegrationSettings settings;
@@ -114,6 +119,7 @@ public class Jira {
                     .connectTimeout(5, TimeUnit.SECONDS)
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
+                    .register(new CallTimer(metrics, "jira"))
                     .build(JiraApi.class);
         }
         return api;

@@ -11,7 +11,9 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +37,7 @@ public class JiraIssues {
         JsonObject issue = JiraResponses.call(jira.base(), "read the issue " + key,
                 () -> jira.api().issue(pat(), key, "summary,description,labels,status,project"));
         JsonObject page = JiraResponses.call(jira.base(), "read the comments of " + key,
-                () -> jira.api().comments(pat(), key, "-created", maxComments));
+                () -> jira.api().comments(pat(), key, "-created", maxComments, null));
         List<JiraComment> comments = new ArrayList<>();
         for (JsonObject comment : page.getJsonArray("comments").getValuesAs(JsonObject.class)) {
             comments.add(new JiraComment(comment.getString("id", ""),
@@ -51,12 +53,38 @@ public class JiraIssues {
 
     /** Posts a comment in wiki markup, marked with a property as this service's own. */
     public void comment(String key, String wikiMarkup) {
+        comment(key, wikiMarkup, Json.createObjectBuilder().add("bot", true));
+    }
+
+    /**
+     * Posts a comment about a job, marked with the job's id and what the comment is about ({@code start}, {@code end},
+     * ...), so that {@link #hasCommentedOn} can find it again.
+     */
+    public void comment(String key, String wikiMarkup, String jobId, String about) {
+        comment(key, wikiMarkup, Json.createObjectBuilder().add("bot", true).add("job", jobId).add("about", about));
+    }
+
+    private void comment(String key, String wikiMarkup, JsonObjectBuilder marker) {
         JsonObject comment = Json.createObjectBuilder()
                 .add("body", wikiMarkup)
-                .add("properties", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("key", BOT_PROPERTY).add("value", Json.createObjectBuilder().add("bot", true))))
+                .add("properties", Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", BOT_PROPERTY).add("value", marker)))
                 .build();
         JiraResponses.call(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, comment));
+    }
+
+    /**
+     * Whether one of the issue's latest comments is this service's comment about the job: asked before saying
+     * something again that an instance which died may have said already.
+     */
+    public boolean hasCommentedOn(String key, String jobId, String about) {
+        JsonObject page = JiraResponses.call(jira.base(), "read the comments of " + key,
+                () -> jira.api().comments(pat(), key, "-created", 50, "properties"));
+        return page.getJsonArray("comments").getValuesAs(JsonObject.class).stream()
+                .filter(comment -> comment.get("properties") instanceof JsonArray)
+                .flatMap(comment -> comment.getJsonArray("properties").getValuesAs(JsonObject.class).stream())
+                .anyMatch(property -> BOT_PROPERTY.equals(property.getString("key", ""))
+                        && property.get("value") instanceof JsonObject value && jobId.equals(value.getString("job", ""))
+                        && about.equals(value.getString("about", "")));
     }
 
     /** Adds a thumbs-up to a comment; best effort: servers without the reactions API are ignored. */

@@ -38,7 +38,7 @@ public interface JiraApi {
     @GET
     @Path("rest/api/2/issue/{key}/comment")
     Response comments(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key,
-            @QueryParam("orderBy") String orderBy, @QueryParam("maxResults") int maxResults);
+            @QueryParam("orderBy") String orderBy, @QueryParam("maxResults") int maxResults, @QueryParam("expand") String expand);
 
     @POST
     @Path("rest/api/2/issue/{key}/comment")

@@ -93,17 +93,14 @@ public class Jobs {
         return due;
     }
 
-    /**
-     * Records what a check found and when to look again.
-     *
-     * @return true when the job has just become stale, so that it is said on the issue once
-     */
-    public boolean observed(String jobId, Job.Observation seen) {
+    /** Records what a check found and when to look again; a job that has just become stale is said on the issue once. */
+    public Job.Progress observed(String jobId, Job.Observation seen) {
         Job job = em.find(Job.class, jobId);
         var now = clock.instant();
         IntegrationSettings.JobPolicy policy = settings.jobPolicy();
-        job.observed(seen, now, policy.pollInterval(), policy.maxPollInterval());
-        return job.staleAfter(policy.staleAfter(), now);
+        boolean news = job.observed(seen, now, policy.pollInterval(), policy.maxPollInterval());
+        return job.staleAfter(policy.staleAfter(), now) ? Job.Progress.BECAME_STALE
+                : news ? Job.Progress.NEWS : Job.Progress.NOTHING_NEW;
     }
 
     /** A check could not be made (OpenHands or Jira did not answer): try again later, backing off. */

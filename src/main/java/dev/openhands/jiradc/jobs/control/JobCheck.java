@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.jobs.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobCheck {
 
-    private static final Logger LOG = Logger.getLogger(JobCheck.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(JobCheck.class);
     /** How far back the closing words are looked for: the agent's last events before it finished. */
     static final int CLOSING_EVENTS = 25;
 
@@ -129,10 +130,16 @@ public class JobCheck {
     }
 
     private void observe(Job job, Job.Observation seen) {
-        if (jobs.observed(job.id(), seen)) {
+        Job.Progress progress = jobs.observed(job.id(), seen);
+        if (progress == Job.Progress.NEWS) {
+            LOG.info(() -> "OpenHands reports: start task " + seen.taskStatus() + ", conversation "
+                    + Optional.ofNullable(seen.conversationId()).orElse("not yet") + ", status "
+                    + Optional.ofNullable(seen.executionStatus()).orElse("unknown"));
+        } else if (progress == Job.Progress.BECAME_STALE) {
             Duration silent = Duration.between(job.lastChangeAt(), Instant.now());
+            LOG.info(() -> "No news for " + silent + "; saying on the issue that the job may be stuck");
             issues.comment(job.issueKey(), comments().stale(job.actorName(), silent,
-                    Optional.ofNullable(seen.executionStatus()), Optional.ofNullable(seen.conversationId())));
+                    Optional.ofNullable(seen.executionStatus()), Optional.ofNullable(seen.conversationId())), job.id(), "stale");
         }
     }
 
@@ -141,9 +148,9 @@ public class JobCheck {
         List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(),
                 conversation.repository().orElse(job.repository()), conversation.gitProvider(),
                 settings.jobPolicy().pullRequestUrl());
-        issues.comment(job.issueKey(), comments().finished(job.actorName(), job.repository(), summary, pullRequests,
-                job.conversationId()));
+        sayTheEnd(job, comments().finished(job.actorName(), job.repository(), summary, pullRequests, job.conversationId()));
         jobs.finished(job.id(), summary.orElse(""), pullRequests);
+        LOG.info(() -> "Finished with " + pullRequests.size() + " pull request(s); reported on the issue");
     }
 
     /** The agent's last words: its finish call's message, or its last message (the SDK's own rule for a final response). */
@@ -160,13 +167,22 @@ public class JobCheck {
     }
 
     private void fail(Job job, String reason) {
-        issues.comment(job.issueKey(), comments().failed(job.actorName(), reason, job.conversationId()));
+        sayTheEnd(job, comments().failed(job.actorName(), reason, job.conversationId()));
         jobs.failed(job.id(), reason);
+        LOG.info(() -> "Failed (" + reason + "); reported on the issue");
     }
 
     private void stop(Job job, String reason) {
-        issues.comment(job.issueKey(), comments().stoppedFollowing(job.actorName(), reason, job.conversationId()));
+        sayTheEnd(job, comments().stoppedFollowing(job.actorName(), reason, job.conversationId()));
         jobs.stopped(job.id(), reason);
+        LOG.info(() -> "No longer followed (" + reason + "); said on the issue");
+    }
+
+    /** Says how the job ended, unless an instance that died before recording it said it already. */
+    private void sayTheEnd(Job job, String comment) {
+        if (!issues.hasCommentedOn(job.issueKey(), job.id(), "end")) {
+            issues.comment(job.issueKey(), comment, job.id(), "end");
+        }
     }
 
     private JobComments comments() {

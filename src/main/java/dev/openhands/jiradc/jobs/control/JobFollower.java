@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.jobs.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -29,8 +30,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class JobFollower {
 
-    private static final Logger LOG = Logger.getLogger(JobFollower.class.getName());
-    static final Duration LEASE = Duration.ofMinutes(5);
+    private static final Logger LOG = ProcessingContext.logger(JobFollower.class);
     static final Duration LONGEST_TICK = Duration.ofSeconds(5);
     static final int BATCH = 8;
 
@@ -66,8 +66,11 @@ public class JobFollower {
         }
         try {
             List<Job> due;
-            while (!(due = jobs.claimDue(BATCH, LEASE)).isEmpty()) {
-                List<Future<?>> running = due.stream().<Future<?>>map(job -> workers.submit(() -> check.check(job))).toList();
+            while (!(due = jobs.claimDue(BATCH, settings.processingLease())).isEmpty()) {
+                List<Future<?>> running = due.stream().<Future<?>>map(job -> workers.submit(() -> ProcessingContext.with(() -> {
+                    check.check(job);
+                    return null;
+                }, "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()))).toList();
                 for (Future<?> done : running) {
                     done.get();
                 }

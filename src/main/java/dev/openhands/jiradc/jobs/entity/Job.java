@@ -277,6 +277,10 @@ public class Job {
         return status;
     }
 
+    public String triggerId() {
+        return triggerId;
+    }
+
     public String issueId() {
         return issueId;
     }
@@ -324,6 +328,11 @@ public class Job {
 
     public Instant lastChangeAt() {
         return lastChangeAt;
+    }
+
+    /** What a check made of a job: news, nothing new, or silence long enough to be said. */
+    public enum Progress {
+        NEWS, NOTHING_NEW, BECAME_STALE
     }
 
     /** What a check of OpenHands found: the start task's status, the conversation's, and its newest event. */

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.linking.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraTokens;
@@ -28,7 +29,7 @@ import java.util.logging.Logger;
 @Transactional
 public class OAuthLinking {
 
-    private static final Logger LOG = Logger.getLogger(OAuthLinking.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(OAuthLinking.class);
     private static final Duration KEEP_ATTEMPTS = Duration.ofDays(30);
 
     public record Result(LinkOutcome outcome, String message) {

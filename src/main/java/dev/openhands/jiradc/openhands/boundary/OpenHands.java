@@ -10,6 +10,8 @@ import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.openhands.jiradc.ops.boundary.CallTimer;
+import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -28,6 +30,9 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /** Every call this service makes to OpenHands goes through here, so an API change touches one class. */
 @ApplicationScoped
 public class OpenHands {
+
+    @Inject
+    Metrics metrics;
 
     @Inject
     IntegrationSettings settings;
@@ -201,6 +206,7 @@ public class OpenHands {
                     .connectTimeout(5, TimeUnit.SECONDS)
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
+                    .register(new CallTimer(metrics, "openhands"))
                     .build(OpenHandsApi.class);
         }
         return api;

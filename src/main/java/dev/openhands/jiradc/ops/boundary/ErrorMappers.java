@@ -17,7 +17,7 @@ public final class ErrorMappers {
     /** One JSON provider: forged deliveries can make many error answers. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(ErrorMappers.class);
 
     private ErrorMappers() {
     }

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.ops.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +19,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 @ApplicationScoped
 public class SchemaMigration {
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(SchemaMigration.class);
 
     @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;

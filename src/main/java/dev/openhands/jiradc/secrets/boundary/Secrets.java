@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.secrets.boundary;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.secrets.control.SecretCipher;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Secrets {
 
-    private static final Logger LOG = Logger.getLogger(Secrets.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(Secrets.class);
 
     @Inject
     IntegrationSettings settings;

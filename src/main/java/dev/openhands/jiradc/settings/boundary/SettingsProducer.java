@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.settings.boundary;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.control.SettingsValidator;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class SettingsProducer {
 
-    private static final Logger LOG = Logger.getLogger(SettingsProducer.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(SettingsProducer.class);
 
     @Inject
     Config config;

@@ -15,6 +15,7 @@ public final class SettingsKeys {
     public static final String MAX_WEBHOOK_BODY = "jira-dc.webhook.max-body-bytes";
     public static final String DELIVERY_LOG_RETENTION = "jira-dc.delivery-log.retention";
     public static final String MAX_ATTEMPTS = "jira-dc.processing.max-attempts";
+    public static final String PROCESSING_LEASE = "jira-dc.processing.lease";
     public static final String FIRST_RETRY = "jira-dc.processing.first-retry";
     public static final String JOB_POLL_INTERVAL = "jira-dc.jobs.poll-interval";
     public static final String JOB_MAX_POLL_INTERVAL = "jira-dc.jobs.max-poll-interval";

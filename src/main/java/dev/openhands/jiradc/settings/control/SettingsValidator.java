@@ -29,6 +29,7 @@ public class SettingsValidator {
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
     public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_PROCESSING_LEASE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_JOB_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_JOB_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_JOB_STALE_AFTER = Duration.ofHours(2);
@@ -69,6 +70,7 @@ public class SettingsValidator {
         IntegrationSettings.RetryPolicy retries = new IntegrationSettings.RetryPolicy(positiveInt(MAX_ATTEMPTS, 6),
                 duration(FIRST_RETRY, Duration.ofSeconds(10)));
         IntegrationSettings.JobPolicy jobs = jobPolicy();
+        Duration lease = positive(PROCESSING_LEASE, DEFAULT_PROCESSING_LEASE);
         Optional<Secret> secretsKey = secretsKey(devMode);
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
@@ -96,7 +98,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, label, grace, maxBody, retention, retries, jobs, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
     }
 
     private IntegrationSettings.JobPolicy jobPolicy() {

@@ -28,6 +28,7 @@ public record IntegrationSettings(
         Duration deliveryLogRetention,
         RetryPolicy retryPolicy,
         JobPolicy jobPolicy,
+        Duration processingLease,
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.triggers.boundary;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
@@ -49,7 +50,7 @@ public class TriggerHandler implements InboxHandler {
     /** One JSON provider rather than a lookup per call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private static final Logger LOG = Logger.getLogger(TriggerHandler.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(TriggerHandler.class);
 
     @Inject
     JiraUserResolution resolution;
@@ -146,7 +147,12 @@ public class TriggerHandler implements InboxHandler {
             return said(issueKey, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
                     job.outcome().orElse("OpenHands could not start the conversation"));
         }
-        issues.comment(issueKey, say.onIt(actor, repository, jobComments().conversationLink(job.conversationId())));
+        // started by an earlier attempt, not announced: that attempt may have died between its comment and recording it
+        boolean mayHaveSaidIt = earlier.filter(j -> j.status() != Job.Status.STARTING).isPresent();
+        if (!mayHaveSaidIt || !issues.hasCommentedOn(issueKey, job.id(), "start")) {
+            issues.comment(issueKey, say.onIt(actor, repository, jobComments().conversationLink(job.conversationId())),
+                    job.id(), "start");
+        }
         jobs.announced(job.id());
         event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
         return Handled.done("job started in " + repository);

@@ -3,6 +3,7 @@ package dev.openhands.jiradc.webhooks.boundary;
 import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
 import dev.openhands.jiradc.webhooks.control.Signatures;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
@@ -33,6 +34,9 @@ public class EventsResource {
     @Inject
     IntegrationSettings settings;
 
+    @Inject
+    Metrics metrics;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +46,7 @@ public class EventsResource {
         int limit = settings.maxWebhookBodyBytes();
         byte[] raw = length != null && length > limit ? new byte[0] : body.readNBytes(limit + 1);
         if (raw.length > limit || raw.length == 0 && length != null && length > limit) {
+            metrics.delivered("too large");
             throw tooLarge(body, limit);
         }
         return JSON.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build();

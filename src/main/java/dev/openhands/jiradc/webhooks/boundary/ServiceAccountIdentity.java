@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ServiceAccountIdentity {
 
-    private static final Logger LOG = Logger.getLogger(ServiceAccountIdentity.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(ServiceAccountIdentity.class);
     private static final Duration RETRY = Duration.ofMinutes(1);
     private static final Duration REFRESH = Duration.ofHours(6);
 

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeliveryLog {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryLog.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(DeliveryLog.class);
 
     @PersistenceContext
     EntityManager em;

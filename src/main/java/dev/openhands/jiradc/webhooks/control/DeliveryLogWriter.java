@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeliveryLogWriter {
 
-    private static final Logger LOG = Logger.getLogger(DeliveryLogWriter.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(DeliveryLogWriter.class);
     private static final long FLUSH_MILLIS = 250;
     private static final int BATCH = 500;
 

@@ -8,6 +8,7 @@ import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonException;
@@ -50,6 +51,9 @@ public class DeliveryReceiver {
     Refusals refusals;
 
     @Inject
+    Metrics metrics;
+
+    @Inject
     InboxDispatcher dispatcher;
 
     @Inject
@@ -86,9 +90,11 @@ public class DeliveryReceiver {
         Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
         if (!decision.entersInbox()) {
             log.later(Delivery.of(null, connectionId, now, event, decision.outcome()));
+            metrics.delivered(decision.outcome());
             return decision.outcome();
         }
         String outcome = accept(connectionId, event, decision, body, now);
+        metrics.delivered(outcome);
         log.deliveredTo(connectionId);
         if (!outcome.equals(Inbox.DUPLICATE)) {
             dispatcher.nudge();
@@ -102,12 +108,14 @@ public class DeliveryReceiver {
             json = singleObject(body);
         } catch (CharacterCodingException | RuntimeException e) {
             log.later(Delivery.rejected(connectionId, now, "rejected: the body is not a JSON object"));
+            metrics.delivered("rejected");
             throw new BadRequestException("The body is not a JSON object.");
         }
         try {
             return WebhookEvent.parse(json);
         } catch (WebhookEvent.MalformedEvent e) {
             log.later(Delivery.rejected(connectionId, now, "rejected: " + e.getMessage()));
+            metrics.delivered("rejected");
             throw new BadRequestException(e.getMessage());
         }
     }
@@ -142,6 +150,7 @@ public class DeliveryReceiver {
 
     private ForbiddenException refuse(String connectionId, String reason) {
         refusals.refused(connectionId, reason);
+        metrics.delivered("refused");
         return new ForbiddenException(REFUSED);
     }
 

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.ops.control.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
@@ -32,9 +33,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class InboxDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(InboxDispatcher.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(InboxDispatcher.class);
     static final Duration POLL = Duration.ofSeconds(2);
-    static final Duration LEASE = Duration.ofMinutes(5);
     static final int BATCH = 8;
 
     @Resource
@@ -73,7 +73,7 @@ public class InboxDispatcher {
         }
         try {
             List<InboxEntry> batch;
-            while (!(batch = claims.claim(ThisInstance.NAME, BATCH, clock.instant(), LEASE)).isEmpty()) {
+            while (!(batch = claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease())).isEmpty()) {
                 List<Future<?>> running = batch.stream().<Future<?>>map(entry -> workers.submit(() -> process(entry))).toList();
                 for (Future<?> done : running) {
                     done.get();
@@ -89,6 +89,13 @@ public class InboxDispatcher {
     }
 
     private void process(InboxEntry entry) {
+        ProcessingContext.with(() -> {
+            processInContext(entry);
+            return null;
+        }, "issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id());
+    }
+
+    private void processInContext(InboxEntry entry) {
         Handled handled;
         if (handlers.isUnsatisfied()) {
             handled = Handled.retryAfter(Duration.ofMinutes(1), "nothing in this deployment handles inbox entries");
@@ -101,6 +108,8 @@ public class InboxDispatcher {
             }
         }
         claims.finish(entry.id(), handled, settings.retryPolicy().maxAttempts(), clock.instant());
+        Handled result = handled;
+        LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + result.outcome() + ", " + result.result());
     }
 
     @PreDestroy

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Refusals {
 
-    private static final Logger LOG = Logger.getLogger(Refusals.class.getName());
+    private static final Logger LOG = ProcessingContext.logger(Refusals.class);
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();

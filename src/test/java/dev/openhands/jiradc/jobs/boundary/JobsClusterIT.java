@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.JiraCommentStore;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
@@ -30,18 +32,24 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two app server processes on one database, both receiving deliveries and both following jobs: each
- * job's start and end are said on its issue exactly once, and both processes took part.
+ * job's start and end are said on its issue exactly once, and both processes took part; then 500
+ * triggers spread over both while one of them is killed.
  */
 @ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobsClusterIT {
 
     static final TestEnvironment ENV = TestEnvironment.start();
     static final int JOBS = 20;
+    static final int TRIGGERS = 500;
     static final String REPOSITORY = "acme/web-app";
     static final Path SECOND = Path.of(System.getProperty("it.directory", "target"), "cluster-second");
     static WebArchive war;
@@ -53,7 +61,8 @@ class JobsClusterIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
-        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT0.4S").war();
+        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT2S")
+                .with("jira-dc.processing.lease", "PT10S").war();
         return war;
     }
 
@@ -66,6 +75,7 @@ class JobsClusterIT {
     }
 
     @Test
+    @Order(1)
     void eachJobIsAnnouncedAndReportedOnceWhileTwoInstancesShareTheWork() throws Exception {
         startSecondInstance();
         JiraScenario world = JiraScenario.on(ENV, service);
@@ -106,8 +116,88 @@ class JobsClusterIT {
         }
         assertEquals(JOBS, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size(),
                 "one conversation per trigger");
-        assertEquals(2, distinct("select count(distinct followed_by) from job"), "both instances followed jobs");
-        assertEquals(2, distinct("select count(distinct claimed_by) from inbox"), "both instances processed triggers");
+        assertEquals(2, count("select count(distinct followed_by) from job"), "both instances followed jobs");
+        assertEquals(2, count("select count(distinct claimed_by) from inbox"), "both instances processed triggers");
+    }
+
+    /**
+     * 500 triggers from 10 people, delivered alternately to both instances (as a load balancer would); halfway,
+     * the second instance is killed, and what Jira could not deliver to it is delivered again to the first. What
+     * the dead instance had claimed is taken over once its lease ({@code PT10S} here) has run out.
+     */
+    @Test
+    @Order(2)
+    void fiveHundredTriggersEachEndInOneJobAndOneCommentWhenAnInstanceIsKilledHalfway() throws Exception {
+        ENV.openHands.resetRequests();
+        JiraCommentStore.keepComments(ENV.jira);
+        JiraScenario world = JiraScenario.on(ENV, service);
+        OpenHandsConversations openHands = new OpenHandsConversations(ENV.openHands, REPOSITORY);
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Person person = world.person().ready(REPOSITORY);
+            openHands.startTaskIs(person.apiKey, "task-" + person.id, "READY", "conv-" + person.id, null);
+            openHands.conversationIs(person.apiKey, "conv-" + person.id, "finished", "RUNNING", 1);
+            openHands.eventsAre(person.apiKey, "conv-" + person.id, OpenHandsConversations.finish("e1", "Done."));
+            people.add(person);
+        }
+        List<Issue> issues = new ArrayList<>();
+        for (int i = 0; i < TRIGGERS; i++) {
+            issues.add(world.issue("Repository: " + REPOSITORY));
+        }
+        ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(), world.connection.secret());
+
+        long start = System.nanoTime();
+        int viaFirst = 0;
+        int toSecond = 0;
+        int redelivered = 0;
+        for (int i = 0; i < TRIGGERS; i++) {
+            if (i == TRIGGERS / 2) {
+                second.kill();
+            }
+            byte[] trigger = people.get(i % people.size()).asks(issues.get(i).comment(JiraScenario.nextId(), "@openhands fix it"))
+                    .bytes(ENV.jiraUrl());
+            boolean sent = false;
+            if (i % 2 == 1) {
+                toSecond++;
+                sent = deliveredTo(viaSecond, trigger);
+                redelivered += sent ? 0 : 1;
+            }
+            if (!sent) {
+                viaFirst++;
+                assertTrue(deliveredTo(world.connection, trigger));
+            }
+        }
+        for (Issue issue : issues) {
+            world.awaitJira(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")), 2);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Eventually.pause(3000);
+
+        for (Issue issue : issues) {
+            List<String> about = ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")))
+                    .stream().map(request -> Http.json(request.getBodyAsString()).getJsonArray("properties").getJsonObject(0)
+                            .getJsonObject("value").getString("about", "")).sorted().toList();
+            assertEquals(List.of("end", "start"), about, "one start and one end on " + issue.key);
+        }
+        assertEquals(TRIGGERS + 20, count("select count(*) from job"), "one job per trigger (and the 20 of the first test)");
+        int conversations = ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size();
+        assertTrue(conversations >= TRIGGERS, "every trigger asked OpenHands");
+        System.out.printf("Cluster: %d triggers in %.1f s from the first delivery to the last report; %d delivered to the"
+                + " first instance (%d of them meant for the second after it was killed), %d to the second before it was"
+                + " killed; conversations started: %d (a second one for a trigger only when an instance died between"
+                + " asking OpenHands and recording the answer)%n", TRIGGERS, seconds, viaFirst, redelivered,
+                toSecond - redelivered, conversations);
+    }
+
+    /** Delivers as Jira does: false when the instance cannot be reached, so that Jira delivers it again. */
+    static boolean deliveredTo(ActiveConnection connection, byte[] trigger) {
+        try {
+            var response = connection.deliver(trigger);
+            assertEquals(200, response.statusCode(), response.body());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The same WAR, with the same settings and database, in a second Payara Micro process (which boots meanwhile). */
@@ -127,7 +217,8 @@ class JobsClusterIT {
         }
     }
 
-    static int distinct(String query) throws SQLException {
+    /** The one number a query answers, read from the database both instances share. */
+    static int count(String query) throws SQLException {
         try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery(query)) {
             rs.next();
             return rs.getInt(1);

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.Eventually;
+import dev.openhands.jiradc.testing.ItLogs;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
@@ -11,6 +12,7 @@ import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -101,6 +103,16 @@ class JobsIT {
         Eventually.pause(1500);
         assertEquals(2, world.commentCount(job.issue), "the summary is said once");
         assertEquals(checks, openHands.conversationChecks(job.conversation), "a finished job is no longer followed");
+
+        List<String> logged = ItLogs.linesContaining("[issue=" + job.issue.key + " delivery=");
+        assertTrue(logged.stream().anyMatch(line -> line.contains("comment_created, attempt 1: DONE, job started in acme/web-app")),
+                String.join("\n", logged));
+        assertTrue(logged.stream().anyMatch(line -> line.contains(" job=") && line.contains("Finished with 1 pull request(s)")),
+                String.join("\n", logged));
+        String metrics = world.metrics();
+        assertTrue(metrics.matches("(?s).*\nopenhands_jira_jobs\\{status=\"FINISHED\"} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"openhands\"} [1-9].*"), metrics);
+        assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"jira\"} [1-9].*"), metrics);
     }
 
     @Test

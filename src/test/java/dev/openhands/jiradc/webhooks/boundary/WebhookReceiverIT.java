@@ -22,6 +22,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -194,6 +197,33 @@ class WebhookReceiverIT {
                 "unknown or inactive connection")) {
             assertTrue(counted.getJsonNumber(reason).longValue() >= 1, reason + " counted: " + counted);
         }
+    }
+
+    @Test
+    void deliveriesAreCountedByOutcomeInTheMetrics() {
+        Map<String, Long> before = deliveryCounts();
+        outcome(deliver(JiraEvent.commentCreated().issue(newId(), "ACME-1").comment(newId(), "@openhands")));
+        outcome(deliver(JiraEvent.commentCreated().issue(newId(), "ACME-2").comment(newId(), "no mention")));
+        outcome(deliver(JiraEvent.commentCreated().issue(newId(), "ACME-3").comment(newId(), "still none")));
+        byte[] body = JiraEvent.commentCreated().bytes(ENV.jiraUrl());
+        assertEquals(403, deliver(connectionId, body, JiraWebhookSigner.sign(body, "not-the-secret")).statusCode());
+        Map<String, Long> after = deliveryCounts();
+        assertEquals(1, after.get("trigger") - before.getOrDefault("trigger", 0L));
+        assertEquals(2, after.get("no trigger") - before.getOrDefault("no trigger", 0L));
+        assertEquals(1, after.get("refused") - before.getOrDefault("refused", 0L));
+    }
+
+    /** {@code openhands_jira_deliveries_total{outcome="..."} n} lines of the Prometheus text at /ops/metrics. */
+    Map<String, Long> deliveryCounts() {
+        HttpResponse<String> metrics = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().toString());
+        Map<String, Long> counts = new java.util.HashMap<>();
+        Matcher line = Pattern.compile("(?m)^openhands_jira_deliveries_total\\{outcome=\"([^\"]+)\"} (\\d+)$").matcher(metrics.body());
+        while (line.find()) {
+            counts.put(line.group(1), Long.parseLong(line.group(2)));
+        }
+        return counts;
     }
 
     @Test
