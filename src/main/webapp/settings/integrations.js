@@ -35,6 +35,7 @@
     const STATUS_WORDS = { ok: 'OK', problem: 'Problem', unknown: 'Not verified' };
 
     let account = null;
+    let checkRuns = 0;
 
     // ---------------------------------------------------------------- helpers
 
@@ -509,6 +510,7 @@
                 list.append(checkItem(check));
             });
             renderDeliveries(answer.data.recentDeliveries);
+            list.dataset.run = String(++checkRuns);
             say($('checks-status'), 'Checked at ' + new Date().toLocaleTimeString() + ': ' + counts.ok + ' OK, ' + counts.problem
                 + ' ' + (counts.problem === 1 ? 'problem' : 'problems') + ', ' + counts.unknown + ' not verified.',
                 counts.problem > 0 ? 'error' : 'ok');
@@ -524,7 +526,9 @@
             element('span', check.title, 'check-title'));
         item.append(head, element('p', check.detail, 'detail'));
         if (check.fix) {
-            item.append(element('p', check.fix, 'fix'));
+            const fix = element('p', null, 'fix');
+            fix.append(element('strong', 'Fix: '), check.fix);
+            item.append(fix);
         }
         if (check.value) {
             const value = element('p');
@@ -558,7 +562,11 @@
         });
     }
 
-    $('run-checks').addEventListener('click', () => runChecks());
+    // the connections' last deliveries change too: refresh them with the checks
+    $('run-checks').addEventListener('click', async () => {
+        await loadConnections();
+        await runChecks();
+    });
 
     $('sign-out').addEventListener('click', async () => {
         await fetch('/sign-in/out', { method: 'POST', credentials: 'same-origin' });

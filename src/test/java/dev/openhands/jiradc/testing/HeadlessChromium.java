@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -52,7 +53,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
-                "--disable-dev-shm-usage", "--window-size=1280,2400", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1280,4000", "--user-data-dir=" + profile);
         ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(driverService, options);
@@ -85,7 +86,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        // the page re-renders lists while the test reads them
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until the element is displayed. */
@@ -113,7 +115,7 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver.executeScript(javascript, arguments);
     }
 
-    /** A picture of the Jira Data Center card, as test output. */
+    /** A picture of the Jira Data Center card, as test output (the window is tall enough for all of it). */
     public Path screenshot(String name) {
         try {
             Path directory = Path.of(System.getProperty("it.directory", "target"), "screenshots");

@@ -284,7 +284,7 @@ public final class TroubleshootingChecks {
         String rowFix = "Confirm the Jira user is linked, the integration is active, the comment contains " + settings.mention()
                 + " or the update added the " + settings.triggerLabel() + " label, and the user has access to the repository.";
         if (recent.isEmpty()) {
-            return Check.unknown("deliveries", title, "No delivery in the log (kept for " + settings.deliveryLogRetention() + ").",
+            return Check.unknown("deliveries", title, "No delivery in the log (kept for " + words(settings.deliveryLogRetention()) + ").",
                     "If Jira lists failed deliveries, confirm that Jira's network can reach "
                             + settings.appUrl().map(Object::toString).orElse("this service") + ".");
         }
@@ -305,6 +305,14 @@ public final class TroubleshootingChecks {
             return Check.ok("deliveries", title, what + ": " + result + ".");
         }
         return Check.problem("deliveries", title, what + ": " + result + ".", rowFix);
+    }
+
+    static String words(Duration duration) {
+        if (duration.toHours() % 24 == 0 && duration.toDays() > 0) {
+            return duration.toDays() + (duration.toDays() == 1 ? " day" : " days");
+        }
+        return duration.toHours() > 0 ? duration.toHours() + (duration.toHours() == 1 ? " hour" : " hours")
+                : duration.toMinutes() + " minutes";
     }
 
     /** People who linked their Jira account, and those who must connect again. */
