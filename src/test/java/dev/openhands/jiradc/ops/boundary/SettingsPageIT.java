@@ -206,6 +206,16 @@ class SettingsPageIT {
             assertEquals("jira:issue_updated", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(2)")).getText());
             assertEquals("WEB-17", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(3)")).getText());
             chromium.until(d -> !d.findElement(By.cssSelector(row + " .last-delivery")).getText().equals("None yet") ? true : null);
+            assertEquals("ok", checkStatus(chromium, "signature-failures"));
+
+            // a delivery signed with another secret is refused, and the panel says so with the fix
+            var forged = new ActiveConnection(service, connection.group(1), "not-the-secret-" + id)
+                    .deliver(JiraEvent.commentCreated().bytes(ENV.jiraUrl()));
+            assertEquals(403, forged.statusCode(), forged.body());
+            assertEquals("problem", runChecks(chromium).get("signature-failures"));
+            String refusals = checkText(chromium, "signature-failures");
+            assertTrue(refusals.contains("wrong signature (1, latest at"), refusals);
+            assertTrue(refusals.contains("Fix: Confirm that the webhook URL and signing secret in Jira match"), refusals);
             chromium.screenshot("admin-troubleshooting");
 
             // an admin PAT Jira refuses: the error next to the button, the PAT gone from the page and the browser
