@@ -97,6 +97,12 @@ public class Connections {
         return secrets.open(Connection.SECRET_PURPOSE, sealed);
     }
 
+    /** Every connection, oldest first. */
+    @Transactional
+    public List<Connection> all() {
+        return em.createNamedQuery(Connection.ALL, Connection.class).getResultList();
+    }
+
     /** Notes the time of the last delivery to each connection, to the minute. */
     @Transactional
     public void delivered(Collection<String> connectionIds, Instant now) {

@@ -38,6 +38,11 @@ public class Links {
         return link.isPresent();
     }
 
+    /** The latest finished "Connect" of anyone, for troubleshooting the OAuth setup. */
+    public Optional<OAuthAttempt> lastAttemptOfAnyone() {
+        return em.createNamedQuery(OAuthAttempt.LATEST_OF_ANYONE, OAuthAttempt.class).setMaxResults(1).getResultStream().findFirst();
+    }
+
     public Optional<OAuthAttempt> lastAttempt(String accountId) {
         return em.createNamedQuery(OAuthAttempt.LATEST, OAuthAttempt.class).setParameter("accountId", accountId)
                 .setMaxResults(1).getResultStream().findFirst();

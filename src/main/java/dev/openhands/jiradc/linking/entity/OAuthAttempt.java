@@ -21,11 +21,14 @@ import java.util.Optional;
         + " where a.state = :state and a.finishedAt is null")
 @NamedQuery(name = OAuthAttempt.LATEST, query = "select a from OAuthAttempt a where a.accountId = :accountId"
         + " and a.outcome is not null order by a.finishedAt desc")
+@NamedQuery(name = OAuthAttempt.LATEST_OF_ANYONE, query = "select a from OAuthAttempt a where a.outcome is not null"
+        + " order by a.finishedAt desc")
 @NamedQuery(name = OAuthAttempt.PRUNE, query = "delete from OAuthAttempt a where a.createdAt < :before")
 public class OAuthAttempt {
 
     public static final String CLAIM = "OAuthAttempt.claim";
     public static final String LATEST = "OAuthAttempt.latest";
+    public static final String LATEST_OF_ANYONE = "OAuthAttempt.latestOfAnyone";
     public static final String PRUNE = "OAuthAttempt.prune";
     public static final String VERIFIER_PURPOSE = "oauth-attempt.code-verifier";
     public static final Duration LIFETIME = Duration.ofMinutes(10);

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -22,11 +25,13 @@ public class Refusals {
 
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastLogged = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastRefused = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     public void refused(String connectionId, String reason) {
         long count = counts.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
         Instant now = clock.instant();
+        lastRefused.put(reason, now);
         Instant last = lastLogged.get(reason);
         if (last == null || last.plus(LOG_INTERVAL).isBefore(now)) {
             lastLogged.put(reason, now);
@@ -36,9 +41,20 @@ public class Refusals {
         }
     }
 
+    /** One reason for refusing: how many deliveries since start, and when the latest was refused. */
+    public record Refused(String reason, long count, Instant lastAt) {
+    }
+
+    /** Refusals since start, by reason, with the time of the latest of each. */
+    public List<Refused> byReason() {
+        List<Refused> all = new ArrayList<>();
+        counts().forEach((reason, count) -> all.add(new Refused(reason, count, lastRefused.getOrDefault(reason, Instant.EPOCH))));
+        return all;
+    }
+
     /** Refusals since start, by reason. */
     public Map<String, Long> counts() {
-        Map<String, Long> snapshot = new java.util.TreeMap<>();
+        Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((reason, count) -> snapshot.put(reason, count.get()));
         return snapshot;
     }
