@@ -48,7 +48,9 @@ class RestartIT {
 
     @Deployment(name = "app", managed = false, testable = false)
     static WebArchive app() {
-        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT0.4S").war();
+        // a check in flight when the server stops keeps its claim for the lease: short here, so the next process takes over soon
+        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT0.4S")
+                .with("jira-dc.processing.lease", "PT3S").war();
     }
 
     static final OpenHandsConversations CONVERSATIONS = new OpenHandsConversations(ENV.openHands, "acme/web-app");
