@@ -28,6 +28,15 @@ public final class MockServers {
         return server;
     }
 
+    /** Over HTTPS only, with a certificate from the test's own CA. */
+    public static WireMockServer startHttps(TestCa ca) {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
+                .keystorePath(ca.jiraKeystore.toString()).keystorePassword(TestCa.PASSWORD).keyManagerPassword(TestCa.PASSWORD)
+                .keystoreType("PKCS12").stubRequestLoggingDisabled(true));
+        server.start();
+        return server;
+    }
+
     public static String baseUrl(WireMockServer server) {
         return server.getOptions().getHttpDisabled() ? "https://127.0.0.1:" + server.httpsPort()
                 : "http://127.0.0.1:" + server.port();

@@ -31,6 +31,11 @@ public final class TestEnvironment {
         return new TestEnvironment(MockServers.startHttps());
     }
 
+    /** Jira over HTTPS with a certificate the test's own CA signed. */
+    public static TestEnvironment withJiraCertificateFrom(TestCa ca) {
+        return new TestEnvironment(MockServers.startHttps(ca));
+    }
+
     public String jiraUrl() {
         return MockServers.baseUrl(jira);
     }

@@ -1,0 +1,141 @@
+package dev.openhands.jiradc.jira.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.TestCa;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An internal Jira whose certificate comes from the company's own CA (made by the test): calls fail with
+ * a TLS message pointing to {@code jira-dc.trusted-ca} until it holds that CA, then succeed, whether the
+ * CA is given as PEM text or as the path of a PEM file. Seen as admins see it, in the troubleshooting
+ * checks, which call Jira's {@code /rest/api/2/myself} with the service account's PAT.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JiraTrustedCaIT {
+
+    static final TestCa CA = TestCa.generate(Path.of(System.getProperty("it.directory", "target"), "test-ca"));
+    static final TestEnvironment ENV = TestEnvironment.withJiraCertificateFrom(CA);
+
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "untrusted", managed = false, testable = false)
+    static WebArchive untrusted() {
+        ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
+        return named("untrusted", ENV.deployment().war());
+    }
+
+    @Deployment(name = "pem-text", managed = false, testable = false)
+    static WebArchive pemText() {
+        return named("pem-text", ENV.deployment().with("jira-dc.trusted-ca", CA.certificatePem()).war());
+    }
+
+    @Deployment(name = "pem-file", managed = false, testable = false)
+    static WebArchive pemFile() {
+        return named("pem-file", ENV.deployment().with("jira-dc.trusted-ca", CA.certificateFile.toAbsolutePath().toString()).war());
+    }
+
+    /** Arquillian tells deployments apart by their archive's name. */
+    static WebArchive named(String name, WebArchive war) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war);
+    }
+
+    @AfterAll
+    static void stop() {
+        ENV.stop();
+    }
+
+    // Arquillian gives a deployment's URL to a test method only once it is deployed: each case deploys in one method, checks in the next
+
+    @Test
+    @Order(1)
+    void deployWithoutTheCa() {
+        deployer.deploy("untrusted");
+    }
+
+    @Test
+    @Order(2)
+    void withoutTheCaJiraIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
+        JsonObject reachable = undeployedAfter("untrusted", () -> check(service, "jira-reachable"));
+        assertEquals("problem", reachable.getString("status"), reachable.toString());
+        assertTrue(reachable.getString("fix").contains("jira-dc.trusted-ca"), reachable.toString());
+        assertTrue(ENV.jira.findAll(getRequestedFor(urlEqualTo("/rest/api/2/myself"))).isEmpty(),
+                "no request got through the TLS handshake");
+    }
+
+    @Test
+    @Order(3)
+    void deployWithTheCaAsPemText() {
+        deployer.deploy("pem-text");
+    }
+
+    @Test
+    @Order(4)
+    void theCaAsPemTextIsTrusted(@ArquillianResource @OperateOnDeployment("pem-text") URL service) {
+        assertTrusted(undeployedAfter("pem-text", () -> check(service, "jira-reachable")));
+    }
+
+    @Test
+    @Order(5)
+    void deployWithTheCaAsAPemFile() {
+        ENV.jira.resetRequests();
+        deployer.deploy("pem-file");
+    }
+
+    @Test
+    @Order(6)
+    void theCaAsAPemFileIsTrusted(@ArquillianResource @OperateOnDeployment("pem-file") URL service) {
+        assertTrusted(undeployedAfter("pem-file", () -> check(service, "jira-reachable")));
+    }
+
+    static void assertTrusted(JsonObject reachable) {
+        assertEquals("ok", reachable.getString("status"), reachable.toString());
+        assertTrue(reachable.getString("detail").contains("its certificate is trusted (1 certificate from jira-dc.trusted-ca)"),
+                reachable.toString());
+        assertFalse(ENV.jira.findAll(getRequestedFor(urlEqualTo("/rest/api/2/myself"))).isEmpty(), "Jira was called over https");
+    }
+
+    JsonObject undeployedAfter(String name, Supplier<JsonObject> look) {
+        try {
+            return look.get();
+        } finally {
+            deployer.undeploy(name);
+        }
+    }
+
+    /** The troubleshooting check with this id, as an admin sees it. */
+    static JsonObject check(URL service, String id) {
+        Browser admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        var diagnostics = admin.get("/api/integrations/jira-dc/diagnostics");
+        assertEquals(200, diagnostics.statusCode(), diagnostics.body());
+        return Http.json(diagnostics).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> id.equals(check.getString("id"))).findFirst().orElseThrow();
+    }
+}
