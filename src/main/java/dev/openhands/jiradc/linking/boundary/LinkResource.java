@@ -27,6 +27,7 @@ import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The signed-in person's link to their Jira account: status, Connect, Disconnect, check. */
 @Path("api/integrations/jira-dc/link")
@@ -77,7 +78,17 @@ public class LinkResource {
             throw new ClientErrorException("This installation links Jira users by email (" + SettingsKeys.LINKING_METHOD
                     + "=email): there is nothing to connect. Make sure your Jira email is " + account.email() + ".", 409);
         }
+        requireValidSettings();
         return Response.seeOther(oauth.start(account.id())).build();
+    }
+
+    /** Jira cannot be reached while the Admin Console values are wrong: say which, rather than fail on the way. */
+    private void requireValidSettings() {
+        if (settings.misconfigured()) {
+            throw new ServerErrorException("Jira cannot be reached until an admin fixes the integration's settings and"
+                    + " redeploys: " + settings.problems().stream().map(problem -> problem.key() + " " + problem.message())
+                            .collect(Collectors.joining(" ")), Response.Status.SERVICE_UNAVAILABLE);
+        }
     }
 
     /** "Disconnect": removes the link and its tokens. */
@@ -95,6 +106,7 @@ public class LinkResource {
     @Path("check")
     public JsonObject check() {
         Account account = user.account();
+        requireValidSettings();
         try {
             JiraUser jiraUser = settings.linkingMethod() == LinkingMethod.EMAIL ? linkByEmail(account) : checkOAuth(account);
             return Json.createObjectBuilder().add("ok", true).add("jiraName", jiraUser.name())

@@ -2,35 +2,42 @@ package dev.openhands.jiradc.settings.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
-import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A Jira base URL entered without its scheme, the documented mistake: the deployment still
- * starts, readiness is DOWN and says which key to fix and how, and no secret is shown.
+ * starts, readiness is DOWN and says which key to fix and how, connecting Jira says so too, and no
+ * secret is shown.
  */
 @ExtendWith(ArquillianExtension.class)
 class MisconfiguredSettingsIT {
 
-    static final TestSettings SETTINGS = new TestSettings("jira.example.com", "https://app.openhands.example.com");
+    static final TestEnvironment ENV = TestEnvironment.start();
 
     @ArquillianResource
     URL service;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TestDeployment.on(TestDatabase.fresh()).with(SETTINGS.values()).war();
+        return ENV.deployment().with("jira-dc.base-url", "jira.example.com").war();
+    }
+
+    @AfterAll
+    static void stop() {
+        ENV.stop();
     }
 
     @Test
@@ -51,7 +58,7 @@ class MisconfiguredSettingsIT {
     @Test
     void noSecretValueInTheReadinessBody() {
         String body = Http.get(ServiceUrls.local(service, "/health/ready")).body();
-        for (String secret : SETTINGS.secretValues()) {
+        for (String secret : ENV.settings.secretValues()) {
             assertFalse(body.contains(secret), "a secret value appears in readiness");
         }
     }
@@ -59,5 +66,16 @@ class MisconfiguredSettingsIT {
     @Test
     void theServiceStillAnswersLiveness() {
         assertEquals(200, Http.get(ServiceUrls.local(service, "/health/live")).statusCode());
+    }
+
+    @Test
+    void connectingJiraSaysWhichSettingAnAdminMustFix() {
+        Browser person = ENV.signIn(service, "sub-misconfigured", "person@example.com", List.of());
+        var connect = person.getNoRedirect("/api/integrations/jira-dc/link/connect");
+        assertEquals(503, connect.statusCode(), connect.body());
+        String error = Http.json(connect).getString("error");
+        assertTrue(error.startsWith("Jira cannot be reached until an admin fixes the integration's settings and redeploys:"), error);
+        assertTrue(error.contains("jira-dc.base-url") && error.contains("must include the scheme"), error);
+        assertEquals(503, person.postJson("/api/integrations/jira-dc/link/check", "{}").statusCode());
     }
 }
