@@ -1,10 +1,10 @@
 package dev.openhands.jiradc.accounts.boundary;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.control.IdTokens;
-import dev.openhands.jiradc.accounts.control.IdentityProviderClient;
 import dev.openhands.jiradc.accounts.control.IdentityProviderClient.SignInUnavailable;
+import dev.openhands.jiradc.accounts.control.IdentityProviderClient;
 import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +14,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

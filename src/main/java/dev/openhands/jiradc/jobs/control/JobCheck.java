@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.jobs.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -12,6 +11,7 @@ import dev.openhands.jiradc.openhands.entity.Conversation;
 import dev.openhands.jiradc.openhands.entity.ConversationEvent;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,9 @@
 package dev.openhands.jiradc.jobs.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.ops.control.ClaimedWork;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,13 +14,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,7 +45,7 @@ public class JobFollower {
     @Inject
     IntegrationSettings settings;
 
-    private final AtomicBoolean checking = new AtomicBoolean();
+    private final ClaimedWork<Job> work = new ClaimedWork<>("Following jobs", LOG);
     private volatile ScheduledFuture<?> ticker;
 
     void start(@Observes Startup startup) {
@@ -61,27 +57,10 @@ public class JobFollower {
     }
 
     void checkDue() {
-        if (!checking.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            List<Job> due;
-            while (!(due = jobs.claimDue(BATCH, settings.processingLease())).isEmpty()) {
-                List<Future<?>> running = due.stream().<Future<?>>map(job -> workers.submit(() -> ProcessingContext.with(() -> {
-                    check.check(job);
-                    return null;
-                }, "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()))).toList();
-                for (Future<?> done : running) {
-                    done.get();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException e) {
-            LOG.log(Level.SEVERE, "Following jobs failed; the next tick tries again", e);
-        } finally {
-            checking.set(false);
-        }
+        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), job -> ProcessingContext.with(() -> {
+            check.check(job);
+            return null;
+        }, "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()), workers);
     }
 
     @PreDestroy

@@ -1,12 +1,11 @@
 package dev.openhands.jiradc.triggers.boundary;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
-import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
+import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
@@ -19,11 +18,12 @@ import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.triggers.control.ConversationRequest;
 import dev.openhands.jiradc.triggers.control.Deletions;
-import dev.openhands.jiradc.triggers.control.RepositoryReferences;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
+import dev.openhands.jiradc.triggers.control.RepositoryReferences;
 import dev.openhands.jiradc.triggers.control.TriggerComments;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.ops.control.ClaimedWork;
 import dev.openhands.jiradc.ops.control.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
@@ -17,12 +18,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,7 +49,7 @@ public class InboxDispatcher {
     @Inject
     IntegrationSettings settings;
 
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final ClaimedWork<InboxEntry> work = new ClaimedWork<>("Processing the inbox", LOG);
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> poller;
 
@@ -68,24 +65,8 @@ public class InboxDispatcher {
     }
 
     void drain() {
-        if (!draining.compareAndSet(false, true)) {
-            return; // this instance is draining already and will find the new entries too
-        }
-        try {
-            List<InboxEntry> batch;
-            while (!(batch = claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease())).isEmpty()) {
-                List<Future<?>> running = batch.stream().<Future<?>>map(entry -> workers.submit(() -> process(entry))).toList();
-                for (Future<?> done : running) {
-                    done.get();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException e) {
-            LOG.log(Level.SEVERE, "Processing the inbox failed; the next poll tries again", e);
-        } finally {
-            draining.set(false);
-        }
+        work.drain(() -> claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease()), this::process,
+                workers);
     }
 
     private void process(InboxEntry entry) {
