@@ -61,7 +61,7 @@ public class InboxDispatcher {
 
     /** A new entry was committed: process it now rather than at the next poll. */
     public void nudge() {
-        scheduler.execute(this::drain);
+        work.request(scheduler, this::drain);
     }
 
     void drain() {
