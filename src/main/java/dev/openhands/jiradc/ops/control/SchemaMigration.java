@@ -56,8 +56,6 @@ public class SchemaMigration {
             MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    // Open Liberty finds a class-path folder only by a file in it (db/migration/flyway.location)
-                    .callbackLocations("classpath:db/migration")
                     .load()
                     .migrate();
             schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
