@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * Micro with {@code --deploy}, Open Liberty's {@code server run} and WildFly's {@code standalone.sh} on the
  * servers Maven prepared ({@code -Pliberty}, {@code -Pwildfly}). Every setting is given as an environment
  * variable ({@code JIRA_DC_BASE_URL}, {@code DATASOURCE_URL}, ...), on free ports of this machine. The
- * console goes to {@code target/it-logs/<server>.log}.
+ * console goes to {@code target/smoke-logs/smoke-<server>.log}.
  */
 public final class AppServer implements AutoCloseable {
 
@@ -64,7 +64,8 @@ public final class AppServer implements AutoCloseable {
     /** Starts the server with these MicroProfile Config values, as environment variables. */
     public static AppServer start(Kind kind, Map<String, String> config) {
         try {
-            Path logs = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "it-logs"));
+            // not in it-logs, which other tests scan as Payara's log (ItLogs)
+            Path logs = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "smoke-logs"));
             Path log = logs.resolve("smoke-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".log");
             int http = freePort();
             List<String> command;
