@@ -1,26 +1,25 @@
 package dev.openhands.jiradc.ops.boundary;
 
-import dev.openhands.jiradc.ops.control.ApplicationDataSource;
 import dev.openhands.jiradc.ops.control.SchemaMigration;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers and every migration is applied. */
+/**
+ * Ready when the database answers and every migration is applied. The datasource comes from
+ * {@link SchemaMigration}, which is created in the application's own context at start-up: WildFly
+ * calls health checks on a management thread where the application's {@code java:app} names are not
+ * visible.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 2;
-
-    @Resource(lookup = ApplicationDataSource.JNDI_NAME)
-    DataSource dataSource;
 
     @Inject
     SchemaMigration migration;
@@ -28,7 +27,7 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("database");
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = migration.dataSource().getConnection()) {
             if (!connection.isValid(TIMEOUT_SECONDS)) {
                 return response.down().withData("connection", "the database did not answer within " + TIMEOUT_SECONDS + " s").build();
             }

@@ -1,24 +1,17 @@
 package dev.openhands.jiradc.ops.control;
 
-import jakarta.annotation.sql.DataSourceDefinition;
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * The application's datasource. Its URL and credentials come from MicroProfile Config
- * ({@code datasource.url}, {@code datasource.user}, {@code datasource.password}, or the environment
- * variables {@code DATASOURCE_URL}, ...), resolved by Payara when the application is deployed.
- * Without them it is an embedded H2 database in the server's working directory.
+ * The application's datasource is a resource reference, {@value #JNDI_NAME}, declared in web.xml
+ * (and used by persistence.xml); each application server binds it to a datasource of its own. On
+ * Payara it is the pool in {@code glassfish-resources.xml}, configured from MicroProfile Config
+ * ({@code datasource.class-name}, {@code datasource.url}, {@code datasource.user},
+ * {@code datasource.password}, or {@code DATASOURCE_URL}, ...); on Open Liberty the
+ * {@code jdbc/openhands} dataSource of server.xml; on WildFly {@code java:jboss/datasources/OpenHandsDS}.
  */
-@DataSourceDefinition(
-        name = ApplicationDataSource.JNDI_NAME,
-        className = "${MPCONFIG=datasource.class-name}",
-        url = "${MPCONFIG=datasource.url}",
-        user = "${MPCONFIG=datasource.user}",
-        password = "${MPCONFIG=datasource.password}",
-        minPoolSize = 1,
-        maxPoolSize = 20)
-@ApplicationScoped
-public class ApplicationDataSource {
+public final class ApplicationDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/openhands";
+
+    private ApplicationDataSource() {
+    }
 }

@@ -39,6 +39,11 @@ public class SchemaMigration {
         return Optional.ofNullable(failure);
     }
 
+    /** The application's datasource, injected when the application started. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public String schemaVersion() {
         return schemaVersion;
     }

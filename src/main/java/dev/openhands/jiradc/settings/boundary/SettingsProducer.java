@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Reads the Admin Console values once, when the application starts, and offers them as one
@@ -22,13 +22,14 @@ public class SettingsProducer {
 
     private static final Logger LOG = ProcessingContext.logger(SettingsProducer.class);
 
-    @Inject
-    Config config;
-
     private IntegrationSettings settings;
 
     @PostConstruct
     void load() {
+        // the application's own configuration, also when a readiness check creates this bean before the application
+        // has started: Payara may call it then on a thread where the injected Config is the server's, without the WAR's
+        // microprofile-config.properties, and the values are kept for the life of the deployment
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
         settings = SettingsValidator.validate(key -> config.getOptionalValue(key, String.class));
         if (settings.misconfigured()) {
             LOG.severe(() -> "Jira Data Center integration is misconfigured; fix these values and redeploy:");

@@ -1,0 +1,103 @@
+package dev.openhands.jiradc.ops.boundary;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.testing.ActiveConnection;
+import dev.openhands.jiradc.testing.AppServer;
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.Eventually;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.JiraOAuthDance;
+import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same WAR file on each application server, started as ops start it and configured only by
+ * environment variables: it becomes ready, and a signed Jira delivery asking {@code @openhands} ends in
+ * the "I'm on it" comment on the issue (Jira and OpenHands played by WireMock, sign-in by a real OpenID
+ * provider). Payara Micro in every build; Open Liberty and WildFly with {@code -Pliberty,wildfly}.
+ */
+class ServerSmokeIT {
+
+    static List<AppServer.Kind> servers() {
+        return AppServer.available();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("servers")
+    void readyAndATriggerEndsInTheImOnItComment(AppServer.Kind kind) {
+        TestEnvironment env = TestEnvironment.start();
+        Map<String, String> config = new LinkedHashMap<>(env.database.config());
+        config.putAll(env.settings.values());
+        try (AppServer server = AppServer.start(kind, config)) {
+            JsonObject ready = Json.createReader(new StringReader(server.awaitReady(Duration.ofMinutes(3)))).readObject();
+            assertEquals("UP", ready.getString("status"), ready.toString());
+            Map<String, String> checks = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                    .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
+            for (String check : List.of("database", "settings", "secrets", "jira-service-account")) {
+                assertEquals("UP", checks.get(check), check + " in " + ready);
+            }
+            triggerEndsInTheComment(env, server.url());
+        } finally {
+            env.stop();
+        }
+    }
+
+    private static void triggerEndsInTheComment(TestEnvironment env, URL service) {
+        env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
+        env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
+
+        Browser admin = env.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        ActiveConnection connection = ActiveConnection.create(service, admin);
+
+        // alice: an OpenHands account linked to her Jira user, with an API key that reaches acme/web-app
+        Browser alice = env.signIn(service, "alice", "alice@example.com", List.of());
+        String aliceJira = JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10001", "alice@example.com", "Alice");
+        assertEquals("connected", JiraOAuthDance.connect(env, alice, aliceJira, "code-alice", "at-alice", "rt-alice"));
+        env.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-key-alice"))
+                .willReturn(okJson("{\"id\":\"u-alice\",\"email\":\"alice@example.com\"}")));
+        assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
+                .statusCode());
+        env.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withQueryParam("query", equalTo("acme/web-app"))
+                .willReturn(okJson("[{\"id\":\"77\",\"full_name\":\"acme/web-app\",\"git_provider\":\"github\",\"is_public\":false}]")));
+        env.openHands.stubFor(post("/api/v1/app-conversations")
+                .willReturn(okJson("{\"id\":\"task-1\",\"status\":\"WORKING\",\"app_conversation_id\":null}")));
+        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo("task-1"))
+                .willReturn(okJson("[{\"id\":\"task-1\",\"status\":\"READY\",\"app_conversation_id\":\"conv-1\"}]")));
+
+        // the issue the service account reads
+        env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-1")).willReturn(okJson(Json.createObjectBuilder()
+                .add("id", "10001").add("key", "ACME-1").add("self", env.jiraUrl() + "/rest/api/2/issue/10001")
+                .add("fields", Json.createObjectBuilder().add("summary", "Login fails on empty password")
+                        .add("description", "Repository: acme/web-app").add("labels", Json.createArrayBuilder()))
+                .build().toString())));
+        env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-1/comment")).willReturn(okJson(
+                "{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
+
+        var delivered = connection.deliver(JiraEvent.commentCreated().issue("10001", "ACME-1").comment("20001", "@openhands please fix this")
+                .actor("alice", "JIRAUSER10001", "alice@example.com", "Alice").bytes(env.jiraUrl()));
+        assertEquals(200, delivered.statusCode(), delivered.body());
+        assertTrue(Http.json(delivered).getString("outcome").startsWith("trigger"), delivered.body());
+
+        String comment = Eventually.await(() -> Optional.of(env.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-1/comment"))))
+                .filter(found -> !found.isEmpty()).map(found -> found.get(0).getBodyAsString()), "the comment on ACME-1");
+        assertEquals("[~alice] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + env.openHandsUrl()
+                + "/conversations/conv-1].", Json.createReader(new StringReader(comment)).readObject().getString("body"));
+    }
+}
