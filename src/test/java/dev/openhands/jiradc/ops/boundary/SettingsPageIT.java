@@ -205,7 +205,14 @@ class SettingsPageIT {
             chromium.until(d -> d.findElements(By.cssSelector("#deliveries tbody tr")).isEmpty() ? null : true);
             assertEquals("jira:issue_updated", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(2)")).getText());
             assertEquals("WEB-17", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(3)")).getText());
-            chromium.until(d -> !d.findElement(By.cssSelector(row + " .last-delivery")).getText().equals("None yet") ? true : null);
+            // the connections table is refreshed with each run of the checks, which may have read it before the delivery's commit
+            chromium.until(d -> {
+                if (!d.findElement(By.cssSelector(row + " .last-delivery")).getText().equals("None yet")) {
+                    return true;
+                }
+                runChecks(chromium);
+                return null;
+            });
             assertEquals("ok", checkStatus(chromium, "signature-failures"));
 
             // a delivery signed with another secret is refused, and the panel says so with the fix
