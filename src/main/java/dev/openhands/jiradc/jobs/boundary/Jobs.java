@@ -43,8 +43,7 @@ public class Jobs {
 
     /** The newest job on the issue still being followed for this account: where a follow-up comment goes. */
     public Optional<Job> followedFor(String issueId, String accountId) {
-        return em.createNamedQuery(Job.FOLLOWED_ON_ISSUE, Job.class).setParameter("issueId", issueId)
-                .setParameter("followed", Job.Status.FOLLOWED).getResultStream()
+        return followedOn(issueId).stream()
                 .filter(job -> job.accountId().equals(accountId) && job.conversationId().isPresent()).findFirst();
     }
 
@@ -123,9 +122,14 @@ public class Jobs {
 
     /** The issue was deleted: its jobs are no longer followed, and nothing more is said. */
     public int stopFollowingIssue(String issueId) {
-        List<Job> followed = em.createNamedQuery(Job.FOLLOWED_ON_ISSUE, Job.class).setParameter("issueId", issueId)
-                .setParameter("followed", Job.Status.FOLLOWED).getResultList();
+        List<Job> followed = followedOn(issueId);
         followed.forEach(job -> job.stopped("the issue was deleted", clock.instant()));
         return followed.size();
+    }
+
+    /** The issue's jobs still being followed, newest first. */
+    private List<Job> followedOn(String issueId) {
+        return em.createNamedQuery(Job.FOLLOWED_ON_ISSUE, Job.class).setParameter("issueId", issueId)
+                .setParameter("followed", Job.Status.FOLLOWED).getResultList();
     }
 }

@@ -104,7 +104,7 @@ public class JobCheck {
         Conversation conversation = found.get();
         String status = conversation.executionStatus().orElse(null);
         if ("finished".equals(status)) {
-            finish(job, apiKey, conversation);
+            finish(job, conversation, openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS));
         } else if ("error".equals(status) || "stuck".equals(status)) {
             List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
             String error = events.stream().filter(event -> event.kind() == ConversationEvent.Kind.ERROR)
@@ -114,8 +114,8 @@ public class JobCheck {
         } else if (status == null && !"RUNNING".equals(conversation.sandboxStatus())) {
             // the sandbox was paused or removed: the agent may have finished between two checks
             List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
-            if (lastWordsAreFinish(events)) {
-                finish(job, apiKey, conversation);
+            if (lastWords(events).filter(event -> event.kind() == ConversationEvent.Kind.FINISH).isPresent()) {
+                finish(job, conversation, events);
             } else if (conversation.sandboxGone()) {
                 fail(job, "its sandbox was removed before the agent finished");
             } else {
@@ -143,8 +143,9 @@ public class JobCheck {
         }
     }
 
-    private void finish(Job job, String apiKey, Conversation conversation) {
-        Optional<String> summary = closingWords(openHands.newestEvents(apiKey, conversation.id(), CLOSING_EVENTS));
+    /** @param events the conversation's newest events, newest first, which hold the agent's closing words */
+    private void finish(Job job, Conversation conversation, List<ConversationEvent> events) {
+        Optional<String> summary = closingWords(events);
         List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(),
                 conversation.repository().orElse(job.repository()), conversation.gitProvider(),
                 settings.jobPolicy().pullRequestUrl());
@@ -153,17 +154,16 @@ public class JobCheck {
         LOG.info(() -> "Finished with " + pullRequests.size() + " pull request(s); reported on the issue");
     }
 
-    /** The agent's last words: its finish call's message, or its last message (the SDK's own rule for a final response). */
+    /** The agent's closing words: the text of its {@link #lastWords}. */
     static Optional<String> closingWords(List<ConversationEvent> newestFirst) {
-        return newestFirst.stream()
-                .filter(event -> event.kind() == ConversationEvent.Kind.FINISH || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
-                .findFirst().flatMap(ConversationEvent::text);
+        return lastWords(newestFirst).flatMap(ConversationEvent::text);
     }
 
-    private static boolean lastWordsAreFinish(List<ConversationEvent> newestFirst) {
+    /** The agent's newest finish call or message: the SDK's own rule for a conversation's final response. */
+    private static Optional<ConversationEvent> lastWords(List<ConversationEvent> newestFirst) {
         return newestFirst.stream()
                 .filter(event -> event.kind() == ConversationEvent.Kind.FINISH || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
-                .findFirst().filter(event -> event.kind() == ConversationEvent.Kind.FINISH).isPresent();
+                .findFirst();
     }
 
     private void fail(Job job, String reason) {

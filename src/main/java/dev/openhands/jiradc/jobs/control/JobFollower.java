@@ -57,10 +57,8 @@ public class JobFollower {
     }
 
     void checkDue() {
-        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), job -> ProcessingContext.with(() -> {
-            check.check(job);
-            return null;
-        }, "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()), workers);
+        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), job -> ProcessingContext.with(() -> check.check(job),
+                "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()), workers);
     }
 
     @PreDestroy

@@ -120,9 +120,10 @@ public class TriggerHandler implements InboxHandler {
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
             return Handled.done("passed on to the running job");
         }
+        String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
         if (earlier.isEmpty() && event.comment().isPresent()) {
             Optional<Job> running = jobs.followedFor(entry.issueId(), account.id());
-            if (running.isPresent() && forwarded(entry, event, actor, account, running.get(), issueKey)) {
+            if (running.isPresent() && forwarded(entry, event, actor, account, apiKey, running.get(), issueKey)) {
                 return Handled.done("passed on to the running job in " + running.get().repository());
             }
         }
@@ -137,7 +138,6 @@ public class TriggerHandler implements InboxHandler {
                     "several repositories named: " + String.join(", ", several.repositories()));
         }
         String repository = ((Choice.Found) choice).repository();
-        String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
         if (!openHands.canAccess(apiKey, repository)) {
             return said(issueKey, say.noAccess(actor, repository), actor.name() + " cannot reach " + repository);
         }
@@ -202,9 +202,8 @@ public class TriggerHandler implements InboxHandler {
      *
      * @return false when the conversation cannot take it (its sandbox is paused or gone): a new job starts instead
      */
-    private boolean forwarded(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, Job running,
-            String issueKey) {
-        String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
+    private boolean forwarded(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey,
+            Job running, String issueKey) {
         WebhookEvent.Comment comment = event.comment().orElseThrow();
         String message = "Follow-up from " + actor.displayName() + " on Jira issue " + issueKey + " ("
                 + settings.jiraBaseUrl().orElseThrow() + "/browse/" + issueKey + "):\n" + comment.body();

@@ -70,10 +70,8 @@ public class InboxDispatcher {
     }
 
     private void process(InboxEntry entry) {
-        ProcessingContext.with(() -> {
-            processInContext(entry);
-            return null;
-        }, "issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id());
+        ProcessingContext.with(() -> processInContext(entry),
+                "issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id());
     }
 
     private void processInContext(InboxEntry entry) {
