@@ -1,6 +1,6 @@
 # OpenHands for Jira Data Center on WildFly, configured by the CLI script the smoke test's server is
-# configured with (src/main/wildfly/configure.cli: the OpenHandsDS datasource, the JDBC drivers, Jakarta
-# Security). Build from the repository root after `mvn -Pwildfly package` (which puts the PostgreSQL
+# configured with (src/main/wildfly/configure.cli: the OpenHandsDS datasource and the JDBC
+# drivers). Build from the repository root after `mvn -Pwildfly package` (which puts the PostgreSQL
 # driver in the WildFly module it adds):
 #   docker build -f docker/wildfly.Dockerfile -t openhands-jira-dc:wildfly .
 # Every setting is an environment variable: JIRA_DC_ENABLED, SECRETS_KEY, ... and the datasource's

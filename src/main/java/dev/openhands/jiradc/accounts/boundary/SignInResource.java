@@ -1,50 +1,90 @@
 package dev.openhands.jiradc.accounts.boundary;
 
+import dev.openhands.jiradc.accounts.control.SignInFlow;
+import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.logging.Logger;
 
 /**
- * {@code /sign-in} is the one URL that demands an identity (see web.xml): reaching it means the
- * identity provider has signed the person in, and it records the sign-in.
+ * Sign-in: {@code /sign-in} sends an anonymous browser to the identity provider, which returns it to
+ * {@code /sign-in/callback}; the session then carries who signed in ({@link SignedInUser}). Done by the
+ * application rather than a Jakarta Security mechanism, because the server runs such a mechanism on
+ * every request, Jira's webhook deliveries included.
  */
 @Path("sign-in")
 public class SignInResource {
 
     static final URI SETTINGS_PAGE = URI.create("/settings/integrations");
+    static final String CALLBACK = "/sign-in/callback";
+    private static final Logger LOG = ProcessingContext.logger(SignInResource.class);
 
     @Inject
     SignedInUser user;
 
-    /** Protected (web.xml): an anonymous browser is sent to the identity provider first. */
+    @Inject
+    SignInFlow flow;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     public Response signIn() {
-        return callback();
+        if (user.signedIn()) {
+            user.signIn();
+            return Response.seeOther(SETTINGS_PAGE).build();
+        }
+        try {
+            return Response.seeOther(flow.start(request.getSession(true), baseUrl() + CALLBACK)).build();
+        } catch (SignInFlow.SignInFailed e) {
+            return failed(e);
+        }
     }
 
-    /** Where the identity provider sends the browser back, signed in. */
+    /** Where the identity provider sends the browser back. */
     @GET
     @Path("callback")
-    public Response callback() {
+    public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error) {
+        SignedInIdentity identity;
+        try {
+            identity = flow.finish(request.getSession(false), state, code, error);
+        } catch (SignInFlow.SignInFailed e) {
+            return failed(e);
+        }
+        request.changeSessionId();
+        request.getSession().setAttribute(SignedInIdentity.SESSION_ATTRIBUTE, identity);
         user.signIn();
         return Response.seeOther(SETTINGS_PAGE).build();
     }
 
-
     @POST
     @Path("out")
-    public Response signOut(@Context HttpServletRequest request) throws ServletException {
-        request.logout();
-        var session = request.getSession(false);
+    public Response signOut() {
+        HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         return Response.noContent().build();
+    }
+
+    private Response failed(SignInFlow.SignInFailed e) {
+        LOG.warning(() -> "Sign-in " + e.reason() + ": " + e.getMessage());
+        return Response.seeOther(UriBuilder.fromUri(SETTINGS_PAGE).queryParam("sign-in", e.reason()).build()).build();
+    }
+
+    private String baseUrl() {
+        String url = request.getRequestURL().toString();
+        return url.substring(0, url.length() - request.getRequestURI().length()) + request.getContextPath();
     }
 }

@@ -5,7 +5,6 @@ import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.ForbiddenException;
@@ -16,9 +15,6 @@ import java.util.Optional;
 /** Who is calling, as the identity provider said at sign-in. */
 @RequestScoped
 public class SignedInUser {
-
-    @Inject
-    SecurityContext security;
 
     @Inject
     HttpServletRequest request;
@@ -72,14 +68,15 @@ public class SignedInUser {
         return caller;
     }
 
+    public boolean signedIn() {
+        return identity().isPresent();
+    }
+
     public boolean isAdmin() {
         return identity().map(identity -> identity.groups().contains(settings.signIn().adminGroup())).orElse(false);
     }
 
     private Optional<SignedInIdentity> identity() {
-        if (security.getCallerPrincipal() == null) {
-            return Optional.empty();
-        }
         HttpSession session = request.getSession(false);
         return Optional.ofNullable(session == null ? null : (SignedInIdentity) session.getAttribute(SignedInIdentity.SESSION_ATTRIBUTE));
     }
