@@ -4,9 +4,9 @@ import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
 import dev.openhands.jiradc.webhooks.control.Signatures;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.ops.boundary.Metrics;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +19,12 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Where Jira Data Center delivers events: reads the raw body once, within the size limit, and hands it on. */
+/**
+ * Where Jira Data Center delivers events: reads the raw body once, within the size limit, and hands it on.
+ * The hot path, so one instance serves every delivery (not one built and injected per request) and the
+ * answer is written as text, without a JSON writer.
+ */
+@ApplicationScoped
 @Path("integration/jira-dc/connections/{connectionId}/events")
 public class EventsResource {
 
@@ -40,7 +45,7 @@ public class EventsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonObject receive(@PathParam("connectionId") String connectionId,
+    public String receive(@PathParam("connectionId") String connectionId,
             @HeaderParam(Signatures.HEADER) String signature, @HeaderParam("Content-Length") Long length,
             InputStream body) throws IOException {
         int limit = settings.maxWebhookBodyBytes();
@@ -49,7 +54,7 @@ public class EventsResource {
             metrics.delivered("too large");
             throw tooLarge(body, limit);
         }
-        return JSON.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build();
+        return JSON.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build().toString();
     }
 
     /**

@@ -10,18 +10,12 @@ import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonParser;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
-import java.io.StringReader;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +28,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class DeliveryReceiver {
-
-    /** One JSON provider for the hot path: {@code Json.create...} looks the provider up on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** The one body every refused delivery gets, whatever the reason: the reason is logged and counted instead. */
     public static final String REFUSED = "This delivery is not accepted.";
@@ -105,7 +96,7 @@ public class DeliveryReceiver {
     private WebhookEvent parse(String connectionId, byte[] body, Instant now) {
         JsonObject json;
         try {
-            json = singleObject(body);
+            json = DeliveryJson.read(body);
         } catch (CharacterCodingException | RuntimeException e) {
             log.later(Delivery.rejected(connectionId, now, "rejected: the body is not a JSON object"));
             metrics.delivered("rejected");
@@ -117,25 +108,6 @@ public class DeliveryReceiver {
             log.later(Delivery.rejected(connectionId, now, "rejected: " + e.getMessage()));
             metrics.delivered("rejected");
             throw new BadRequestException(e.getMessage());
-        }
-    }
-
-    /**
-     * The body as exactly one JSON object in UTF-8 (RFC 8259), a leading byte order mark ignored. A {@code JsonReader}
-     * on the bytes would also guess UTF-16 or UTF-32, replace malformed bytes and ignore whatever follows the object,
-     * so the payload stored would not be what was signed, and its NULs would make PostgreSQL refuse it.
-     */
-    private static JsonObject singleObject(byte[] body) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        try (JsonParser parser = JSON.createParser(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
-            if (parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new JsonException("not an object");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new JsonException("more after the object");
-            }
-            return object;
         }
     }
 
