@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.accounts.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
@@ -35,7 +37,7 @@ public class AccountResource {
     @GET
     public JsonObject get() {
         Account account = user.account();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("email", account.email())
                 .add("displayName", account.displayName())
                 .add("admin", user.isAdmin())
@@ -66,13 +68,13 @@ public class AccountResource {
                     + ". Create a key while signed in to OpenHands as yourself.");
         }
         accounts.storeOpenHandsApiKey(account.id(), apiKey);
-        return Json.createObjectBuilder().add("openHandsApiKey", "set").build();
+        return JSON.createObjectBuilder().add("openHandsApiKey", "set").build();
     }
 
     @DELETE
     @Path("openhands-api-key")
     public JsonObject removeApiKey() {
         accounts.removeOpenHandsApiKey(user.account().id());
-        return Json.createObjectBuilder().add("openHandsApiKey", "not set").build();
+        return JSON.createObjectBuilder().add("openHandsApiKey", "not set").build();
     }
 }

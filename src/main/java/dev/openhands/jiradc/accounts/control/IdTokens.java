@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.accounts.control;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -85,7 +87,7 @@ public final class IdTokens {
 
     private static JsonObject json(String part) {
         try {
-            return Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
+            return JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
                     .readObject();
         } catch (RuntimeException e) {
             throw new InvalidIdToken("it is not readable JSON");

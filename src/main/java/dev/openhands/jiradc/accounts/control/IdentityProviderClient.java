@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.accounts.control;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -142,7 +144,7 @@ public class IdentityProviderClient {
                 throw new SignInUnavailable("The identity provider answered " + response.statusCode() + " when asked to "
                         + what + ": " + response.body().lines().findFirst().orElse(""));
             }
-            return Json.createReader(new StringReader(response.body())).readObject();
+            return JSON.createReader(new StringReader(response.body())).readObject();
         } catch (IOException e) {
             throw new SignInUnavailable("Cannot reach the identity provider to " + what + " (" + e.getClass().getSimpleName()
                     + "); check " + SettingsKeys.OIDC_PROVIDER_URI + ".");

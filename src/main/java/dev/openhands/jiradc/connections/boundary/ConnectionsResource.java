@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.connections.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.connections.control.WebhookRegistration;
 import dev.openhands.jiradc.connections.control.WebhookRegistration.MissingAdminPat;
@@ -52,7 +54,7 @@ public class ConnectionsResource {
     @GET
     public JsonArray list() {
         user.admin();
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         registration.all().forEach(connection -> all.add(describe(connection)));
         return all.build();
     }
@@ -118,7 +120,7 @@ public class ConnectionsResource {
     private JsonObject manualDetails(WithSecret created) {
         return describe(created.connection())
                 .add("secret", created.secret())
-                .add("events", Json.createArrayBuilder(Connection.EVENTS))
+                .add("events", JSON.createArrayBuilder(Connection.EVENTS))
                 .add("instructions", "In Jira, open Administration > System > WebHooks, create a webhook with this URL,"
                         + " this secret and these events, with the request body included; then click 'I created the webhook'.")
                 .build();
@@ -126,7 +128,7 @@ public class ConnectionsResource {
 
     private JsonObjectBuilder describe(Connection connection) {
         Instant now = clock.instant();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", connection.id())
                 .add("setup", connection.setup().code())
                 .add("status", connection.status().code())

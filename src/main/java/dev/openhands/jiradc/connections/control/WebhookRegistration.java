@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.connections.control;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;
 import dev.openhands.jiradc.connections.entity.Connection.Setup;
@@ -126,13 +128,13 @@ public class WebhookRegistration {
     private void register(Secret adminPat, Connection connection, String secret) {
         String url = connection.eventsUrl(appUrl());
         Optional<JiraWebhook> existing = ours(webhooks.list(adminPat), connection, url, true);
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("name", Connection.WEBHOOK_NAME)
                 .add("url", url)
-                .add("events", Json.createArrayBuilder(Connection.EVENTS))
+                .add("events", JSON.createArrayBuilder(Connection.EVENTS))
                 .add("active", true)
                 .add("scopeType", "global")
-                .add("configuration", Json.createObjectBuilder().add("SECRET", secret).add("EXCLUDE_BODY", "false"))
+                .add("configuration", JSON.createObjectBuilder().add("SECRET", secret).add("EXCLUDE_BODY", "false"))
                 .build();
         JiraWebhook saved = existing.isPresent() ? webhooks.update(adminPat, existing.get().id(), body)
                 : webhooks.create(adminPat, body);

@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.jira.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import jakarta.json.JsonString;
 import dev.openhands.jiradc.jira.control.JiraResponses;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -53,7 +55,7 @@ public class JiraIssues {
 
     /** Posts a comment in wiki markup, marked with a property as this service's own. */
     public void comment(String key, String wikiMarkup) {
-        comment(key, wikiMarkup, Json.createObjectBuilder().add("bot", true));
+        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true));
     }
 
     /**
@@ -61,13 +63,13 @@ public class JiraIssues {
      * ...), so that {@link #hasCommentedOn} can find it again.
      */
     public void comment(String key, String wikiMarkup, String jobId, String about) {
-        comment(key, wikiMarkup, Json.createObjectBuilder().add("bot", true).add("job", jobId).add("about", about));
+        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true).add("job", jobId).add("about", about));
     }
 
     private void comment(String key, String wikiMarkup, JsonObjectBuilder marker) {
-        JsonObject comment = Json.createObjectBuilder()
+        JsonObject comment = JSON.createObjectBuilder()
                 .add("body", wikiMarkup)
-                .add("properties", Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", BOT_PROPERTY).add("value", marker)))
+                .add("properties", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("key", BOT_PROPERTY).add("value", marker)))
                 .build();
         JiraResponses.call(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, comment));
     }
@@ -91,7 +93,7 @@ public class JiraIssues {
     public void thumbsUp(String commentId) {
         try {
             JiraResponses.call(jira.base(), "react to comment " + commentId, () -> jira.api().addReaction(pat(),
-                    Json.createObjectBuilder().add("commentId", commentId).add("emojiId", "1f44d").build()));
+                    JSON.createObjectBuilder().add("commentId", commentId).add("emojiId", "1f44d").build()));
         } catch (JiraCallFailed e) {
             if (e.status() != 404 && e.status() != 403 && e.status() != 400) {
                 throw e;

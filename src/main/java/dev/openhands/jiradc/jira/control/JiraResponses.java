@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.jira.control;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import java.time.Duration;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed.Kind;
@@ -117,7 +119,7 @@ public final class JiraResponses {
 
     private static Optional<JsonStructure> parse(String body) {
         try {
-            return Optional.of(Json.createReader(new StringReader(body)).read());
+            return Optional.of(JSON.createReader(new StringReader(body)).read());
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();
         }

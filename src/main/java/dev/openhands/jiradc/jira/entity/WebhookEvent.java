@@ -6,7 +6,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,22 @@ public record WebhookEvent(
 
     public record ChangelogItem(String field, String from, String to) {
     }
+
+    private static final Set<String> USER_MEMBERS = Set.of("self", "name", "key", "emailAddress", "displayName");
+
+    /**
+     * The members {@link #parse} reads, by the path of the object that holds them; a reader may leave
+     * the others out (most of a real payload is the issue's fields, which are not read but for labels).
+     */
+    public static final Map<String, Set<String>> MEMBERS_READ = Map.of(
+            "", Set.of("webhookEvent", "timestamp", "issue_event_type_name", "issue", "user", "comment", "changelog"),
+            "/issue", Set.of("self", "id", "key", "fields"),
+            "/issue/fields", Set.of("labels"),
+            "/user", USER_MEMBERS,
+            "/comment", Set.of("id", "body", "self", "author", "updateAuthor"),
+            "/comment/author", USER_MEMBERS,
+            "/comment/updateAuthor", USER_MEMBERS,
+            "/changelog", Set.of("id", "items"));
 
     private static final Pattern COMMENT_SELF = Pattern.compile("/rest/api/2/issue/(\\d+)/comment/(\\d+)");
 

@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.linking.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.Jira;
@@ -58,11 +60,11 @@ public class LinkResource {
     @GET
     public JsonObject status() {
         Account account = user.account();
-        JsonObjectBuilder status = Json.createObjectBuilder()
+        JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("linkingMethod", settings.linkingMethod().configValue())
                 .add("linked", false);
         links.ofAccount(account.id()).ifPresent(link -> status.add("linked", true).add("link", describe(link)));
-        links.lastAttempt(account.id()).ifPresent(attempt -> status.add("lastAttempt", Json.createObjectBuilder()
+        links.lastAttempt(account.id()).ifPresent(attempt -> status.add("lastAttempt", JSON.createObjectBuilder()
                 .add("outcome", attempt.outcome().orElseThrow().code())
                 .add("message", attempt.message())
                 .add("at", attempt.finishedAt().toString())));
@@ -109,7 +111,7 @@ public class LinkResource {
         requireValidSettings();
         try {
             JiraUser jiraUser = settings.linkingMethod() == LinkingMethod.EMAIL ? linkByEmail(account) : checkOAuth(account);
-            return Json.createObjectBuilder().add("ok", true).add("jiraName", jiraUser.name())
+            return JSON.createObjectBuilder().add("ok", true).add("jiraName", jiraUser.name())
                     .add("jiraDisplayName", jiraUser.displayName()).build();
         } catch (JiraCallFailed e) {
             throw new ServerErrorException(e.getMessage(), Response.Status.BAD_GATEWAY);
@@ -140,7 +142,7 @@ public class LinkResource {
     }
 
     static JsonObjectBuilder describe(JiraLink link) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("method", link.method().name().toLowerCase(java.util.Locale.ROOT))
                 .add("jiraKey", link.jiraKey())
                 .add("jiraName", link.jiraName())

@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.linking.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.jira.boundary.Jira;
@@ -45,7 +47,7 @@ public class LinksAdminResource {
     @Path("links")
     public JsonArray links() {
         user.admin();
-        JsonArrayBuilder all = Json.createArrayBuilder();
+        JsonArrayBuilder all = JSON.createArrayBuilder();
         links.all().forEach(link -> {
             JsonObjectBuilder json = LinkResource.describe(link);
             accounts.byId(link.accountId()).ifPresent(account -> json.add("account", account.email()));
@@ -69,7 +71,7 @@ public class LinksAdminResource {
             throw new ServerErrorException(e.getMessage(), Response.Status.BAD_GATEWAY);
         }
         Resolution result = resolution.preview(jiraUser);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("jiraName", jiraUser.name())
                 .add("jiraKey", jiraUser.key())
                 .add("outcome", result.status().code());

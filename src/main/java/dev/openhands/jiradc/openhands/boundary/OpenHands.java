@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.openhands.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.openhands.control.OpenHandsApi;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.Conversation;
@@ -71,12 +73,12 @@ public class OpenHands {
 
     /** Starts a conversation as the user on the repository, with a title and a first message. */
     public StartTask startConversation(String apiKey, String repository, String title, String message) {
-        JsonObject request = Json.createObjectBuilder()
+        JsonObject request = JSON.createObjectBuilder()
                 .add("title", title)
                 .add("selected_repository", repository)
-                .add("initial_message", Json.createObjectBuilder()
+                .add("initial_message", JSON.createObjectBuilder()
                         .add("role", "user")
-                        .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", message))))
+                        .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", message))))
                 .build();
         try (Response response = api().startConversation("Bearer " + apiKey, request)) {
             return startTask(read(response, "start a conversation").asJsonObject());
@@ -159,8 +161,8 @@ public class OpenHands {
      * @return false when the conversation cannot take it now (its sandbox is paused or gone, or it is unknown)
      */
     public boolean sendMessage(String apiKey, String conversationId, String text) {
-        JsonObject message = Json.createObjectBuilder().add("role", "user")
-                .add("content", Json.createArrayBuilder().add(Json.createObjectBuilder().add("type", "text").add("text", text)))
+        JsonObject message = JSON.createObjectBuilder().add("role", "user")
+                .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", text)))
                 .add("run", true).build();
         try (Response response = api().sendMessage("Bearer " + apiKey, conversationId, message)) {
             int status = response.getStatus();

@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.ops.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.ops.control.Diagnostics;
 import dev.openhands.jiradc.ops.entity.Check;
@@ -28,9 +30,9 @@ public class DiagnosticsResource {
     public JsonObject run() {
         user.admin();
         Diagnostics.Report report = diagnostics.run();
-        JsonArrayBuilder checks = Json.createArrayBuilder();
+        JsonArrayBuilder checks = JSON.createArrayBuilder();
         for (Check check : report.checks()) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("id", check.id())
                     .add("title", check.title())
                     .add("status", check.status().code())
@@ -39,9 +41,9 @@ public class DiagnosticsResource {
             check.value().ifPresent(value -> json.add("value", value));
             checks.add(json);
         }
-        JsonArrayBuilder deliveries = Json.createArrayBuilder();
+        JsonArrayBuilder deliveries = JSON.createArrayBuilder();
         report.recentDeliveries().forEach(delivery -> {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("receivedAt", delivery.receivedAt().toString())
                     .add("outcome", delivery.outcome());
             delivery.event().ifPresent(event -> json.add("event", event));
@@ -50,6 +52,6 @@ public class DiagnosticsResource {
             delivery.result().ifPresent(result -> json.add("result", result));
             deliveries.add(json);
         });
-        return Json.createObjectBuilder().add("checks", checks).add("recentDeliveries", deliveries).build();
+        return JSON.createObjectBuilder().add("checks", checks).add("recentDeliveries", deliveries).build();
     }
 }

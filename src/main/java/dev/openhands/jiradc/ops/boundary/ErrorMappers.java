@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.ops.boundary;
 
-import jakarta.json.spi.JsonProvider;
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -13,9 +14,6 @@ import java.util.logging.Logger;
 
 /** Every error leaves as {@code {"error": "..."}}: a clear message, never a stack trace. */
 public final class ErrorMappers {
-
-    /** One JSON provider: forged deliveries can make many error answers. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = ProcessingContext.logger(ErrorMappers.class);
 

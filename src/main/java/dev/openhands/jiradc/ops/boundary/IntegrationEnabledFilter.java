@@ -19,9 +19,12 @@ public class IntegrationEnabledFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-        boolean integrationPath = path.startsWith("api/integrations/jira-dc") || path.startsWith("integration/jira-dc");
-        if (integrationPath && !settings.enabled()) {
+        if (settings.enabled()) {
+            return;
+        }
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (path.startsWith("api/integrations/jira-dc") || path.startsWith("integration/jira-dc")) {
             request.abortWith(ErrorMappers.error(Response.status(Response.Status.NOT_FOUND),
                     "The Jira Data Center integration is not enabled; set " + SettingsKeys.ENABLED + "=true and redeploy."));
         }

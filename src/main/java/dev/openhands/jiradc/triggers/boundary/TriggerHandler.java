@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.triggers.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
@@ -32,7 +34,6 @@ import dev.openhands.jiradc.webhooks.entity.Handled;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
@@ -46,9 +47,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class TriggerHandler implements InboxHandler {
-
-    /** One JSON provider rather than a lookup per call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = ProcessingContext.logger(TriggerHandler.class);
 

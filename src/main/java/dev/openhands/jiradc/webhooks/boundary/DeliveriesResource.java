@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.webhooks.control.DeliveryLog;
 import dev.openhands.jiradc.webhooks.control.Refusals;
@@ -34,9 +36,9 @@ public class DeliveriesResource {
     @GET
     public JsonObject recent(@QueryParam("limit") @DefaultValue("50") int limit) {
         user.admin();
-        JsonArrayBuilder deliveries = Json.createArrayBuilder();
+        JsonArrayBuilder deliveries = JSON.createArrayBuilder();
         log.recent(Math.max(1, Math.min(limit, MAX))).forEach(delivery -> {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("receivedAt", delivery.receivedAt().toString())
                     .add("connection", delivery.connectionId())
                     .add("outcome", delivery.outcome());
@@ -46,8 +48,8 @@ public class DeliveriesResource {
             delivery.result().ifPresent(result -> json.add("result", result));
             deliveries.add(json);
         });
-        JsonObjectBuilder refused = Json.createObjectBuilder();
+        JsonObjectBuilder refused = JSON.createObjectBuilder();
         refusals.counts().forEach(refused::add);
-        return Json.createObjectBuilder().add("deliveries", deliveries).add("refusedOnThisInstance", refused).build();
+        return JSON.createObjectBuilder().add("deliveries", deliveries).add("refusedOnThisInstance", refused).build();
     }
 }

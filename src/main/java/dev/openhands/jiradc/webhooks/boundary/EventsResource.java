@@ -1,12 +1,13 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
 import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
 import dev.openhands.jiradc.webhooks.control.Signatures;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -27,9 +28,6 @@ import java.io.InputStream;
 @ApplicationScoped
 @Path("integration/jira-dc/connections/{connectionId}/events")
 public class EventsResource {
-
-    /** Receiving a delivery is the hot path: one JSON provider, not a lookup per call (which scans the WAR). */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final int DRAIN_FACTOR = 4;
 

@@ -1,16 +1,17 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+
+import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,18 +20,12 @@ import java.util.Set;
  * bytes and ignore whatever follows the object, so the payload stored would not be what was signed,
  * and its NULs would make PostgreSQL refuse it.
  *
- * <p>Every byte is checked, but only what deciding about a delivery reads is kept: of the issue's
- * {@code fields} (most of a real Jira payload: description, custom fields, ...) only the labels.
- * Not building the rest is most of what reading a delivery costs.
+ * <p>Every byte is checked, but only the members {@link WebhookEvent#parse} reads are kept: of the
+ * issue's {@code fields} (most of a real Jira payload: description, custom fields, ...) only the
+ * labels. Not building the rest is most of what reading a delivery costs.
  */
 final class DeliveryJson {
 
-    private static final JsonProvider JSON = JsonProvider.provider();
-
-    /** Objects, by path, of which only some members are kept; every other object is kept whole. */
-    private static final Map<String, Set<String>> KEPT = Map.of("/issue/fields", Set.of("labels"));
-    /** The objects that hold those: read member by member, but all members kept. */
-    private static final Set<String> ON_THE_WAY = Set.of("", "/issue");
 
     private DeliveryJson() {
     }
@@ -52,15 +47,15 @@ final class DeliveryJson {
 
     /** The object whose START_OBJECT was just read, at {@code path}. */
     private static JsonObject object(JsonParser parser, String path) {
-        Set<String> kept = KEPT.get(path);
-        if (kept == null && !ON_THE_WAY.contains(path)) {
+        Set<String> kept = WebhookEvent.MEMBERS_READ.get(path);
+        if (kept == null) {
             return parser.getObject();
         }
         JsonObjectBuilder object = JSON.createObjectBuilder();
         for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
             String key = parser.getString();
             JsonParser.Event value = parser.next();
-            if (kept == null || kept.contains(key)) {
+            if (kept.contains(key)) {
                 object.add(key, value(parser, value, path + "/" + key));
             } else {
                 skip(parser, value);
