@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Workload {
 
-    static final int TRIGGER_EVERY = 20;
+    static final int TRIGGER_EVERY = Integer.getInteger("bench.trigger-every", 20);
     private static final int DISTINCT_UPDATES = 500;
 
     private final String jiraUrl;

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +41,9 @@ public final class PayaraMicroServer implements AutoCloseable {
         Path gcLog = directory.resolve("gc.log");
         Files.deleteIfExists(gcLog);
         List<String> command = new ArrayList<>(List.of(jdkTool("java"), "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog));
+        // more JVM options for the benchmarks' server, to profile it: -Dbench.server.options="-XX:+PrintCompilation"
+        List.of(System.getProperty("bench.server.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty())
+                .forEach(command::add);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", payaraMicroJar.toString(), "--nocluster", "--disablephonehome",
                 "--port", String.valueOf(port)));
@@ -90,6 +94,46 @@ public final class PayaraMicroServer implements AutoCloseable {
     /** CPU time the server process has used so far, on all its threads. */
     public Duration cpuTime() {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** CPU clock ticks of the whole process and of its JIT compiler threads so far. */
+    public record CpuTicks(long total, long compilers) {
+
+        /** The share of the CPU used since {@code earlier} that went to compiling; NaN where /proc is missing. */
+        public double compilerShareSince(CpuTicks earlier) {
+            long total = this.total - earlier.total;
+            return total <= 0 ? Double.NaN : (double) (compilers - earlier.compilers) / total;
+        }
+    }
+
+    /**
+     * The process's CPU ticks, and those of its {@code C1}/{@code C2 CompilerThread}s, from Linux's /proc
+     * (zeros elsewhere): tells whether the server is still compiling its hot code, not yet in a steady state.
+     */
+    public CpuTicks cpuTicks() {
+        Path proc = Path.of("/proc", String.valueOf(process.pid()));
+        try (var tasks = Files.list(proc.resolve("task"))) {
+            long compilers = tasks.filter(task -> readOrEmpty(task.resolve("comm")).matches("(?s)C\\d CompilerThre.*"))
+                    .mapToLong(task -> ticks(readOrEmpty(task.resolve("stat")))).sum();
+            return new CpuTicks(ticks(readOrEmpty(proc.resolve("stat"))), compilers);
+        } catch (IOException | UncheckedIOException e) {
+            return new CpuTicks(0, 0);
+        }
+    }
+
+    /** utime + stime of a /proc stat line: its 14th and 15th fields, counted after the command name in parentheses. */
+    private static long ticks(String stat) {
+        int command = stat.lastIndexOf(')');
+        String[] fields = command < 0 ? new String[0] : stat.substring(command + 2).split(" ");
+        return fields.length < 13 ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Asks the server for a full GC (through jcmd), so the GC log shows the heap that is still live. */
