@@ -63,7 +63,8 @@ public final class WebhookBenchmark {
                     Duration.ofSeconds(Long.getLong("bench.latency.seconds", 30)),
                     Integer.getInteger("bench.rate", 200),
                     System.getProperty("bench.server.heap", "512m"),
-                    System.getProperty("bench.datasource.url", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1"));
+                    System.getProperty("bench.datasource.url", "jdbc:h2:file:" + Path.of("target/benchmark/db/bench-"
+                            + System.currentTimeMillis()).toAbsolutePath()));
         }
 
         private static String payaraMicroJarOnClassPath() {

@@ -3,6 +3,7 @@ package dev.openhands.jiradc.webhooks.control;
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
+import dev.openhands.jiradc.webhooks.entity.InboxItem;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -14,16 +15,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-/** The delivery log: read for troubleshooting, pruned every hour to {@code jira-dc.delivery-log.retention}. */
+/**
+ * The delivery log: read for troubleshooting, pruned to {@code jira-dc.delivery-log.retention} every
+ * hour (or as often as the retention, when that is shorter), and with it the inbox entries finished
+ * before then: their payloads, and their keys, so a delivery repeated after that long would count
+ * again (Jira does not repeat one that late).
+ */
 @ApplicationScoped
 public class DeliveryLog {
 
     private static final Logger LOG = ProcessingContext.logger(DeliveryLog.class);
+    /** How often to prune; a shorter retention is pruned as often as it is long. */
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     @PersistenceContext
     EntityManager em;
@@ -38,7 +48,8 @@ public class DeliveryLog {
     private volatile ScheduledFuture<?> pruning;
 
     void schedulePruning(@Observes Startup startup, DeliveryLog self) {
-        pruning = scheduler.scheduleWithFixedDelay(self::prune, 1, 60, TimeUnit.MINUTES);
+        long every = Math.max(1, Math.min(PRUNE_EVERY.toSeconds(), settings.deliveryLogRetention().toSeconds()));
+        pruning = scheduler.scheduleWithFixedDelay(self::prune, every, every, TimeUnit.SECONDS);
     }
 
     @Transactional
@@ -48,10 +59,12 @@ public class DeliveryLog {
 
     @Transactional
     public void prune() {
-        int pruned = em.createNamedQuery(Delivery.PRUNE)
-                .setParameter("before", clock.instant().minus(settings.deliveryLogRetention())).executeUpdate();
-        if (pruned > 0) {
-            LOG.info(() -> "Pruned " + pruned + " deliveries older than " + settings.deliveryLogRetention() + " from the delivery log");
+        Instant before = clock.instant().minus(settings.deliveryLogRetention());
+        int pruned = em.createNamedQuery(Delivery.PRUNE).setParameter("before", before).executeUpdate();
+        int finished = em.createNamedQuery(InboxItem.PRUNE).setParameter("before", before).executeUpdate();
+        if (pruned + finished > 0) {
+            LOG.info(() -> "Pruned " + pruned + " deliveries and " + finished + " finished inbox entries older than "
+                    + settings.deliveryLogRetention());
         }
     }
 

@@ -5,10 +5,10 @@ import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jira.entity.WebhookEvent.ChangelogItem;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.ServiceAccount;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -92,8 +92,10 @@ public final class TriggerRules {
     }
 
     /** Jira writes a labels change as the whole set before and after, separated by spaces. */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static Set<String> words(String labels) {
-        return Arrays.stream(labels.trim().split("\\s+")).filter(word -> !word.isEmpty())
+        return WHITESPACE.splitAsStream(labels.trim()).filter(word -> !word.isEmpty())
                 .map(word -> word.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 }

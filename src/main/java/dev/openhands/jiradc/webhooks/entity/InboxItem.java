@@ -15,9 +15,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "inbox")
 @NamedQuery(name = InboxItem.COUNT_BY_KEY, query = "select count(i) from InboxItem i where i.dedupKey = :key")
+@NamedQuery(name = InboxItem.PRUNE, query = "delete from InboxItem i where i.finishedAt < :before")
 public class InboxItem {
 
     public static final String COUNT_BY_KEY = "InboxItem.countByKey";
+    public static final String PRUNE = "InboxItem.prune";
 
     public enum Status {
         /** Waiting, possibly until {@code availableAt} after a failed attempt. */
