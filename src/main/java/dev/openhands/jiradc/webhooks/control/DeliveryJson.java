@@ -26,7 +26,6 @@ import java.util.Set;
  */
 final class DeliveryJson {
 
-
     private DeliveryJson() {
     }
 
