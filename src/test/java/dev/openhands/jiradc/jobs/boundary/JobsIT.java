@@ -87,11 +87,11 @@ class JobsIT {
     @Test
     void aJobIsFollowedFromWorkingToReadyToRunningToFinishedAndItsSummaryAndPullRequestAreSaid() {
         StartedJob job = running(aJobStarts());
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING", 12);
         openHands.eventsAre(job.person.apiKey, job.conversation,
                 OpenHandsConversations.finish("e9", "## What I did\n\n- Added a null check in `LoginService`\n- Wrote **a test**"),
                 OpenHandsConversations.agentMessage("e8", "Running the tests now"),
                 OpenHandsConversations.observation("e1"));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING", 12);
 
         assertEquals("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #12|"
                 + "https://github.com/acme/web-app/pull/12].\n\n"
@@ -147,8 +147,8 @@ class JobsIT {
         Eventually.pause(1500);
         assertEquals(2, world.commentCount(job.issue), "stale is said once");
 
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done at last."));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         String finished = world.commentsOn(job.issue, 3).get(2);
         assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. It did not open"
                 + " a pull request.\n\nDone at last."), finished);
@@ -213,8 +213,8 @@ class JobsIT {
         assertEquals("issue deleted: 1 job(s) no longer followed, 0 waiting trigger(s) cancelled",
                 world.deliveryLogLine(job.issue, "issue deleted").getString("result"));
 
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done."));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         Eventually.pause(1500);
         assertEquals(1, world.commentCount(job.issue), "nothing more is said on a deleted issue");
     }
