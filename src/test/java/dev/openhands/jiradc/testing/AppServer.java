@@ -158,7 +158,7 @@ public final class AppServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            sleep(500);
+            Eventually.pause(500);
         }
         throw new AssertionError(kind + " not ready after " + timeout + ": " + last + "; see " + log);
     }
@@ -188,15 +188,6 @@ public final class AppServer implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  */
 public final class TriggerRules {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final String label;
     private final ServiceAccount serviceAccount;
 
@@ -92,8 +94,6 @@ public final class TriggerRules {
     }
 
     /** Jira writes a labels change as the whole set before and after, separated by spaces. */
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     private static Set<String> words(String labels) {
         return WHITESPACE.splitAsStream(labels.trim()).filter(word -> !word.isEmpty())
                 .map(word -> word.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
