@@ -45,7 +45,7 @@ public class JobFollower {
     @Inject
     IntegrationSettings settings;
 
-    private final ClaimedWork<Job> work = new ClaimedWork<>("Following jobs", LOG);
+    private final ClaimedWork<Job> work = new ClaimedWork<>("Following jobs", BATCH, LOG);
     private volatile ScheduledFuture<?> ticker;
 
     void start(@Observes Startup startup) {
@@ -57,8 +57,10 @@ public class JobFollower {
     }
 
     void checkDue() {
-        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), job -> ProcessingContext.with(() -> check.check(job),
-                "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id()), workers);
+        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), due -> ClaimedWork.inParallel(due, job -> {
+            ProcessingContext.with(() -> check.check(job), "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id());
+            return job;
+        }, workers));
     }
 
     @PreDestroy

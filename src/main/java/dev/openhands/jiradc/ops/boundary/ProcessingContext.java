@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.ops.boundary;
 
+import java.util.function.Supplier;
 import java.util.logging.Filter;
 import java.util.logging.Logger;
 
@@ -32,6 +33,14 @@ public final class ProcessingContext {
 
     /** Runs the work with the context {@code [key=value ...]} (pairs with a null value are left out). */
     public static void with(Runnable work, String... keysAndValues) {
+        with(() -> {
+            work.run();
+            return null;
+        }, keysAndValues);
+    }
+
+    /** Computes the result with the context {@code [key=value ...]} (pairs with a null value are left out). */
+    public static <T> T with(Supplier<T> work, String... keysAndValues) {
         StringBuilder context = new StringBuilder("[");
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
@@ -41,7 +50,7 @@ public final class ProcessingContext {
         String previous = CURRENT.get();
         CURRENT.set(context.append(']').toString());
         try {
-            work.run();
+            return work.get();
         } finally {
             if (previous == null) {
                 CURRENT.remove();

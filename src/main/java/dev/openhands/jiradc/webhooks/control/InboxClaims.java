@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import dev.openhands.jiradc.webhooks.entity.Delivery;
 import dev.openhands.jiradc.webhooks.entity.Handled;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 import dev.openhands.jiradc.webhooks.entity.InboxItem;
@@ -10,26 +9,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Hands out inbox rows: each claim locks the rows it takes with {@code FOR UPDATE SKIP LOCKED}
- * (PostgreSQL and H2), so instances sharing a database never take the same row, and leases them,
- * so that a row whose instance died is taken again once its lease has run out.
+ * (PostgreSQL and H2), so instances sharing a database never take the same row, and leases them;
+ * a row whose instance died is put back once its lease has run out.
  */
 @ApplicationScoped
 public class InboxClaims {
 
-    /*
-     * Two queries, each a range of the index (status, available_at) or its status prefix: the table keeps every
-     * entry until it is pruned, and one query with "or" between the two reads every row of it on each claim.
-     */
+    /* a range of the index (status, available_at) */
     private static final String PENDING = "select * from inbox where status = 'PENDING' and available_at <= ?1"
             + " order by available_at fetch first %d rows only for update skip locked";
-    private static final String LEASE_EXPIRED = "select * from inbox where status = 'PROCESSING' and lease_until < ?1"
-            + " order by lease_until fetch first %d rows only for update skip locked";
 
     @PersistenceContext
     EntityManager em;
@@ -37,14 +30,16 @@ public class InboxClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public List<InboxEntry> claim(String instance, int max, Instant now, Duration lease) {
-        List<InboxItem> items = new ArrayList<>(
-                em.createNativeQuery(PENDING.formatted(max), InboxItem.class).setParameter(1, now).getResultList());
-        if (items.size() < max) {
-            items.addAll(em.createNativeQuery(LEASE_EXPIRED.formatted(max - items.size()), InboxItem.class).setParameter(1, now)
-                    .getResultList());
-        }
+        List<InboxItem> items = em.createNativeQuery(PENDING.formatted(max), InboxItem.class).setParameter(1, now).getResultList();
         items.forEach(item -> item.claim(instance, now.plus(lease)));
         return items.stream().map(InboxItem::entry).toList();
+    }
+
+    /** Puts back the rows whose instance stopped before finishing them, and let its lease run out. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseExpired(Instant now) {
+        return em.createNamedQuery(InboxItem.RELEASE_EXPIRED).setParameter("pending", InboxItem.Status.PENDING)
+                .setParameter("processing", InboxItem.Status.PROCESSING).setParameter("now", now).executeUpdate();
     }
 
     /**
@@ -59,36 +54,27 @@ public class InboxClaims {
                 .setParameter(1, issueId);
         dedupKey.ifPresent(key -> query.setParameter(2, key));
         List<InboxItem> waiting = query.getResultList();
-        waiting.forEach(item -> {
-            item.finish(InboxItem.Status.DONE, "cancelled: " + reason, now);
-            logged(item.id(), "cancelled: " + reason);
-        });
+        waiting.forEach(item -> item.finish(InboxItem.Status.DONE, "cancelled: " + reason, now));
         return waiting.size();
     }
 
-    /** Records what the handler made of the entry, here and in the delivery log; gives up after {@code maxAttempts}. */
+    /**
+     * Records what the handlers made of a batch of entries, in one transaction; an entry to retry that has had
+     * {@code maxAttempts} fails instead.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(String id, Handled handled, int maxAttempts, Instant now) {
-        InboxItem item = em.find(InboxItem.class, id);
-        String result = handled.result();
-        switch (handled.outcome()) {
-            case DONE -> item.finish(InboxItem.Status.DONE, result, now);
-            case FAILED -> item.finish(InboxItem.Status.FAILED, result, now);
-            case RETRY -> {
-                if (item.attempts() >= maxAttempts) {
-                    result = "failed after " + item.attempts() + " attempts: " + result;
-                    item.finish(InboxItem.Status.FAILED, result, now);
-                } else {
-                    item.retryAt(now.plus(handled.retryAfter().orElseThrow()), result);
-                    result = "will retry: " + result;
-                }
-            }
+    public void finish(List<InboxEntry> entries, List<Handled> results, int maxAttempts, Instant now) {
+        for (int i = 0; i < entries.size(); i++) {
+            InboxEntry entry = entries.get(i);
+            Handled handled = results.get(i);
+            boolean retry = handled.outcome() == Handled.Outcome.RETRY && entry.attempt() < maxAttempts;
+            boolean gaveUp = handled.outcome() == Handled.Outcome.RETRY && !retry;
+            InboxItem.Status status = retry ? InboxItem.Status.PENDING
+                    : handled.outcome() == Handled.Outcome.DONE ? InboxItem.Status.DONE : InboxItem.Status.FAILED;
+            String result = gaveUp ? "failed after " + entry.attempt() + " attempts: " + handled.result() : handled.result();
+            em.createNamedQuery(retry ? InboxItem.RETRY : InboxItem.FINISH).setParameter("id", entry.id())
+                    .setParameter("status", status).setParameter("result", InboxItem.shorten(result))
+                    .setParameter("at", retry ? now.plus(handled.retryAfter().orElseThrow()) : now).executeUpdate();
         }
-        logged(id, result);
-    }
-
-    private void logged(String inboxId, String result) {
-        em.createNamedQuery(Delivery.OF_INBOX_ITEM, Delivery.class).setParameter("inboxId", inboxId).getResultStream()
-                .forEach(delivery -> delivery.processed(result));
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,13 +26,17 @@ import java.util.logging.Logger;
 
 /**
  * Processes the inbox on the app server's managed executors: polled every two seconds (which also
- * resumes what was pending at a restart), and nudged right after a new entry is committed.
+ * resumes what was pending at a restart, and puts back what an instance that died left leased),
+ * and nudged when a new entry is committed, which processes it a moment later with those that
+ * came meanwhile.
  */
 @ApplicationScoped
 public class InboxDispatcher {
 
     private static final Logger LOG = ProcessingContext.logger(InboxDispatcher.class);
     static final Duration POLL = Duration.ofSeconds(2);
+    /** How long a nudge waits for more entries to claim with its own: a delay no one asking OpenHands for work notices. */
+    static final Duration GATHERING = Duration.ofMillis(20);
     static final int BATCH = 8;
 
     @Resource
@@ -49,46 +54,65 @@ public class InboxDispatcher {
     @Inject
     IntegrationSettings settings;
 
-    private final ClaimedWork<InboxEntry> work = new ClaimedWork<>("Processing the inbox", LOG);
+    private final ClaimedWork<InboxEntry> work = new ClaimedWork<>("Processing the inbox", BATCH, LOG);
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> poller;
 
     void start(@Observes Startup startup) {
         if (settings.enabled()) {
-            poller = scheduler.scheduleWithFixedDelay(this::drain, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+            poller = scheduler.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /** A new entry was committed: process it now rather than at the next poll. */
     public void nudge() {
-        work.request(scheduler, this::drain);
+        work.request(scheduler, this::drain, GATHERING);
+    }
+
+    void poll() {
+        try {
+            int released = claims.releaseExpired(clock.instant());
+            if (released > 0) {
+                LOG.warning(() -> released + " inbox entries were left unfinished by an instance that stopped; processing them again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Could not put back the inbox entries whose lease ran out; the next poll tries again", e);
+        }
+        drain();
     }
 
     void drain() {
-        work.drain(() -> claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease()), this::process,
-                workers);
-    }
-
-    private void process(InboxEntry entry) {
-        ProcessingContext.with(() -> processInContext(entry),
-                "issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id());
-    }
-
-    private void processInContext(InboxEntry entry) {
-        Handled handled;
-        if (handlers.isUnsatisfied()) {
-            handled = Handled.retryAfter(Duration.ofMinutes(1), "nothing in this deployment handles inbox entries");
-        } else {
-            try {
-                handled = handlers.get().handle(entry);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
-                handled = Handled.retryAfter(settings.retryPolicy().delayAfter(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
-            }
+        if (work.drain(() -> claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease()), this::process)) {
+            nudge();
         }
-        claims.finish(entry.id(), handled, settings.retryPolicy().maxAttempts(), clock.instant());
-        Handled result = handled;
-        LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + result.outcome() + ", " + result.result());
+    }
+
+    private void process(List<InboxEntry> batch) {
+        List<Handled> results = ClaimedWork.inParallel(batch, entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
+                workers);
+        claims.finish(batch, results, settings.retryPolicy().maxAttempts(), clock.instant());
+        for (int i = 0; i < batch.size(); i++) {
+            InboxEntry entry = batch.get(i);
+            Handled handled = results.get(i);
+            ProcessingContext.with(() -> LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": "
+                    + handled.outcome() + ", " + handled.result()), about(entry));
+        }
+    }
+
+    private static String[] about(InboxEntry entry) {
+        return new String[] {"issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id()};
+    }
+
+    private Handled handle(InboxEntry entry) {
+        if (handlers.isUnsatisfied()) {
+            return Handled.retryAfter(Duration.ofMinutes(1), "nothing in this deployment handles inbox entries");
+        }
+        try {
+            return handlers.get().handle(entry);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
+            return Handled.retryAfter(settings.retryPolicy().delayAfter(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
+        }
     }
 
     @PreDestroy

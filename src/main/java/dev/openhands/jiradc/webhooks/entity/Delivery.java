@@ -7,21 +7,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /** One accepted delivery and what became of it: the answer to "deliveries arrive but no job starts". */
 @Entity
 @Table(name = "delivery")
-@NamedQuery(name = Delivery.RECENT, query = "select d from Delivery d order by d.receivedAt desc")
+@NamedQuery(name = Delivery.RECENT, query = "select d, i.status, i.result from Delivery d left join InboxItem i on i.id = d.inboxId"
+        + " order by d.receivedAt desc")
 @NamedQuery(name = Delivery.PRUNE, query = "delete from Delivery d where d.receivedAt < :before")
-@NamedQuery(name = Delivery.OF_INBOX_ITEM, query = "select d from Delivery d where d.inboxId = :inboxId")
 public class Delivery {
 
     public static final String RECENT = "Delivery.recent";
     public static final String PRUNE = "Delivery.prune";
-    public static final String OF_INBOX_ITEM = "Delivery.ofInboxItem";
+    /** In front of the reason of an entry that will be tried again. */
+    private static final String WILL_RETRY = "will retry: ";
 
     @Id
     private String id;
@@ -46,7 +47,8 @@ public class Delivery {
     @Column(nullable = false, length = 500)
     private String outcome;
 
-    @Column(length = 500)
+    /** What processing made of it, kept by its inbox entry (if any) and read with this line: see {@link #RECENT}. */
+    @Transient
     private String result;
 
     protected Delivery() {
@@ -54,7 +56,7 @@ public class Delivery {
 
     private Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor,
             String outcome) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.inboxId = inboxId;
         this.connectionId = connectionId;
         this.receivedAt = receivedAt;
@@ -75,9 +77,10 @@ public class Delivery {
         return new Delivery(null, connectionId, receivedAt, null, null, null, outcome);
     }
 
-    /** What processing made of the delivery the receiver accepted: "job started", "failed: ...". */
-    public void processed(String result) {
-        this.result = shorten(result);
+    /** What processing made of the delivery the receiver accepted, as its inbox entry says: "job started", "failed: ...". */
+    public void processed(InboxItem.Status status, String inboxResult) {
+        boolean unfinished = status == InboxItem.Status.PENDING || status == InboxItem.Status.PROCESSING;
+        this.result = inboxResult == null ? null : unfinished ? WILL_RETRY + inboxResult : inboxResult;
     }
 
     private static String shorten(String text) {

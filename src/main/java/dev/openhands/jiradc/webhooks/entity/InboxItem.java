@@ -9,17 +9,25 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
 /** An accepted delivery that asks for work, waiting to be processed; it outlives restarts. */
 @Entity
 @Table(name = "inbox")
 @NamedQuery(name = InboxItem.COUNT_BY_KEY, query = "select count(i) from InboxItem i where i.dedupKey = :key")
 @NamedQuery(name = InboxItem.PRUNE, query = "delete from InboxItem i where i.finishedAt < :before")
+@NamedQuery(name = InboxItem.FINISH, query = "update InboxItem i set i.status = :status, i.result = :result,"
+        + " i.finishedAt = :at, i.leaseUntil = null where i.id = :id")
+@NamedQuery(name = InboxItem.RETRY, query = "update InboxItem i set i.status = :status, i.result = :result,"
+        + " i.availableAt = :at, i.leaseUntil = null where i.id = :id")
+@NamedQuery(name = InboxItem.RELEASE_EXPIRED, query = "update InboxItem i set i.status = :pending, i.leaseUntil = null"
+        + " where i.status = :processing and i.leaseUntil < :now")
 public class InboxItem {
 
     public static final String COUNT_BY_KEY = "InboxItem.countByKey";
     public static final String PRUNE = "InboxItem.prune";
+    public static final String FINISH = "InboxItem.finish";
+    public static final String RETRY = "InboxItem.retry";
+    public static final String RELEASE_EXPIRED = "InboxItem.releaseExpired";
 
     public enum Status {
         /** Waiting, possibly until {@code availableAt} after a failed attempt. */
@@ -88,7 +96,7 @@ public class InboxItem {
 
     public InboxItem(String dedupKey, String connectionId, Decision.Kind kind, String webhookEvent, String issueId,
             String issueKey, String actorKey, byte[] payload, Instant now) {
-        this.id = UUID.randomUUID().toString();
+        this.id = TimeOrderedIds.next();
         this.dedupKey = dedupKey;
         this.connectionId = connectionId;
         this.kind = kind;
@@ -116,14 +124,8 @@ public class InboxItem {
         this.leaseUntil = null;
     }
 
-    public void retryAt(Instant when, String reason) {
-        this.status = Status.PENDING;
-        this.availableAt = when;
-        this.result = shorten(reason);
-        this.leaseUntil = null;
-    }
-
-    private static String shorten(String text) {
+    /** What fits the result column. */
+    public static String shorten(String text) {
         return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
     }
 

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What is under way survives restarts, because it lives in the database: a trigger accepted by one
- * server process, which stops before it could start the job, is processed by the next process; and a
- * job whose conversation finishes while no process runs is reported by the one after.
+ * server process, which stops before it could start the job, is processed by the next process (also when
+ * the first one died holding it, once its lease has run out); and a job whose conversation finishes while
+ * no process runs is reported by the one after.
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -85,6 +86,7 @@ class RestartIT {
         var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
         Eventually.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1), "a first attempt to have failed");
+        diedWhileProcessingIt();
         deployer.undeploy("app");
         assertTrue(ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).isEmpty(),
                 "no comment yet: OpenHands was down");
@@ -151,6 +153,20 @@ class RestartIT {
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
         ENV.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).willReturn(okJson(
                 "[{\"id\":\"1\",\"full_name\":\"acme/web-app\"}]")));
+    }
+
+    /**
+     * As if the process were killed during its next attempt: the row stays claimed by it until its lease runs out.
+     * (Written while the process still runs: it serves the test's H2 database.)
+     */
+    static void diedWhileProcessingIt() {
+        try (Connection db = ENV.database.connect(); var update = db.prepareStatement("update inbox set status = 'PROCESSING',"
+                + " claimed_by = 'a-process-that-died', lease_until = ? where status = 'PENDING'")) {
+            update.setObject(1, java.time.OffsetDateTime.now().plusSeconds(2));
+            assertEquals(1, update.executeUpdate());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Attempts that ended (the row waits for its retry), as opposed to one still running, whose lease would outlive the process. */
