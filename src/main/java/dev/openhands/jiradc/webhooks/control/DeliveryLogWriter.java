@@ -29,7 +29,8 @@ import java.util.logging.Logger;
  * Writes the delivery-log lines of deliveries that asked for nothing, a quarter of a second later
  * and many in one transaction, so that the 95 % of Jira's traffic that is not a trigger costs no
  * commit of its own. (Triggers are committed, with their line, before Jira gets its answer.) A crash
- * loses at most the last quarter second of such lines, never a trigger.
+ * loses at most the last quarter second of such lines, never a trigger. Each tick writes all that is
+ * waiting, so the lines keep up with any rate the database can take.
  */
 @ApplicationScoped
 public class DeliveryLogWriter {
@@ -53,7 +54,18 @@ public class DeliveryLogWriter {
     private volatile ScheduledFuture<?> flushing;
 
     void start(@Observes Startup startup, DeliveryLogWriter self) {
-        flushing = scheduler.scheduleWithFixedDelay(self::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        flushing = scheduler.scheduleWithFixedDelay(() -> flushAll(self), FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void flushAll(DeliveryLogWriter self) {
+        try {
+            while (self.flush() == BATCH) {
+                // more are waiting: another transaction
+            }
+        } catch (RuntimeException e) {
+            // also a failed commit, which happens after flush returns
+            LOG.log(Level.WARNING, "Could not write delivery-log lines; they are lost, no trigger is", e);
+        }
     }
 
     /** A line to write soon. */
@@ -67,22 +79,20 @@ public class DeliveryLogWriter {
         delivered.add(connectionId);
     }
 
+    /** @return how many lines it wrote: {@link #BATCH} at most */
     @Transactional
-    public void flush() {
-        try {
-            List<Delivery> batch = new ArrayList<>();
-            for (Delivery next; batch.size() < BATCH && (next = pending.poll()) != null; ) {
-                batch.add(next);
-            }
-            batch.forEach(em::persist);
-            Set<String> connectionIds = new HashSet<>(delivered);
-            delivered.removeAll(connectionIds);
-            if (!connectionIds.isEmpty()) {
-                connections.delivered(connectionIds, clock.instant());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not write delivery-log lines; they are lost, no trigger is", e);
+    public int flush() {
+        List<Delivery> batch = new ArrayList<>();
+        for (Delivery next; batch.size() < BATCH && (next = pending.poll()) != null; ) {
+            batch.add(next);
         }
+        batch.forEach(em::persist);
+        Set<String> connectionIds = new HashSet<>(delivered);
+        delivered.removeAll(connectionIds);
+        if (!connectionIds.isEmpty()) {
+            connections.delivered(connectionIds, clock.instant());
+        }
+        return batch.size();
     }
 
     @PreDestroy
