@@ -40,7 +40,11 @@ final class LoadGenerator {
 
     /** Closed loop: {@code clients} threads send back to back for the duration; what is answered within it counts. */
     Saturation saturate(Target target, int clients, Duration duration) throws InterruptedException {
-        Outcomes outcomes = new Outcomes();
+        return saturate(target, clients, duration, new Outcomes());
+    }
+
+    /** The same, counting what is answered into {@code outcomes}. */
+    Saturation saturate(Target target, int clients, Duration duration, Outcomes outcomes) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         for (int i = 0; i < clients; i++) {

@@ -20,6 +20,14 @@ public final class MockServers {
         return server;
     }
 
+    /** Without a request journal: the load generator's Jira would otherwise keep every request, and pay for it. */
+    public static WireMockServer startForLoad() {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .stubRequestLoggingDisabled(true).disableRequestJournal());
+        server.start();
+        return server;
+    }
+
     /** Over HTTPS only, with WireMock's own self-signed certificate, which no JDK trusts. */
     public static WireMockServer startHttps() {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()

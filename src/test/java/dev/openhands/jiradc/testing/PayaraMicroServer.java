@@ -102,7 +102,20 @@ public final class PayaraMicroServer implements AutoCloseable {
         /** The share of the CPU used since {@code earlier} that went to compiling; NaN where /proc is missing. */
         public double compilerShareSince(CpuTicks earlier) {
             long total = this.total - earlier.total;
-            return total <= 0 ? Double.NaN : (double) (compilers - earlier.compilers) / total;
+            return minus(earlier).compilerShare();
+        }
+
+        /** The share of these ticks that went to compiling; NaN where /proc is missing. */
+        public double compilerShare() {
+            return total <= 0 ? Double.NaN : (double) compilers / total;
+        }
+
+        public CpuTicks minus(CpuTicks earlier) {
+            return new CpuTicks(total - earlier.total, compilers - earlier.compilers);
+        }
+
+        public CpuTicks plus(CpuTicks more) {
+            return new CpuTicks(total + more.total, compilers + more.compilers);
         }
     }
 

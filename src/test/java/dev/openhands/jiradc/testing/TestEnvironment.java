@@ -26,6 +26,11 @@ public final class TestEnvironment {
         return new TestEnvironment(MockServers.start());
     }
 
+    /** For the benchmarks: a Jira that keeps no record of the requests it answers, which would grow for as long as they run. */
+    public static TestEnvironment forLoad() {
+        return new TestEnvironment(MockServers.startForLoad());
+    }
+
     /** Jira over HTTPS with a certificate the JDK does not trust. */
     public static TestEnvironment withUntrustedJiraCertificate() {
         return new TestEnvironment(MockServers.startHttps());
