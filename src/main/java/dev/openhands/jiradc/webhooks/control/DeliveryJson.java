@@ -8,8 +8,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
+import java.io.CharArrayReader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -31,8 +32,9 @@ final class DeliveryJson {
 
     /** @throws JsonException or {@link CharacterCodingException} when the body is not one JSON object in UTF-8 */
     static JsonObject read(byte[] body) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        try (JsonParser parser = JSON.createParser(new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+        CharBuffer text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+        int start = text.hasRemaining() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        try (JsonParser parser = JSON.createParser(new CharArrayReader(text.array(), start, text.remaining() - start))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new JsonException("not an object");
             }

@@ -35,7 +35,7 @@ public class InboxClaims {
         return items.stream().map(InboxItem::entry).toList();
     }
 
-    /** Puts back the rows whose instance stopped before finishing them, and let its lease run out. */
+    /** Puts back the rows whose instance stopped before finishing them and whose lease has run out. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseExpired(Instant now) {
         return em.createNamedQuery(InboxItem.RELEASE_EXPIRED).setParameter("pending", InboxItem.Status.PENDING)
