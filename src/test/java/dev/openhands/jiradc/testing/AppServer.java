@@ -2,14 +2,10 @@ package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.MalformedURLException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,34 +129,7 @@ public final class AppServer implements AutoCloseable {
 
     /** Waits until readiness answers 200; returns its body. */
     public String awaitReady(Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(kind + " stopped (exit " + process.exitValue() + "); see " + log);
-            }
-            try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return ready.body();
-                }
-                last = ready.statusCode() + " " + ready.body();
-                if (last.contains("\"FAILED\"")) {
-                    throw new AssertionError(kind + " could not deploy the WAR: " + last + "; see " + log);
-                }
-            } catch (ConnectException e) {
-                last = "not listening yet";
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            Eventually.pause(500);
-        }
-        throw new AssertionError(kind + " not ready after " + timeout + ": " + last + "; see " + log);
+        return Readiness.await(process, readiness, kind.toString(), log, timeout);
     }
 
     /** Stops the server and whatever its start script started. */

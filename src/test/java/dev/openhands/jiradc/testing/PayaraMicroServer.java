@@ -2,12 +2,7 @@ package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,29 +61,8 @@ public final class PayaraMicroServer implements AutoCloseable {
     }
 
     /** Waits until {@code /health/ready} answers 200: deployed, migrated, configured. */
-    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro stopped (exit " + process.exitValue() + "); see " + consoleLog);
-            }
-            try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(uri("/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-                last = ready.statusCode() + " " + ready.body();
-            } catch (ConnectException e) {
-                last = "not listening yet";
-            } catch (HttpTimeoutException e) {
-                last = "no answer within 5 s (still deploying)";
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("Payara Micro not ready after " + timeout + ": " + last + "; see " + consoleLog);
+    public void awaitReady(Duration timeout) {
+        Readiness.await(process, uri("/health/ready"), "Payara Micro", consoleLog, timeout);
     }
 
     /** CPU time the server process has used so far, on all its threads. */
