@@ -37,8 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * never fails on them. {@code mvn -Pbenchmark} runs it; README, "Benchmark: webhook receiver".
  *
  * <p>Settings (system properties): {@code bench.warmup.seconds} (a warm-up round on each endpoint),
- * {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet}, {@code bench.saturation.seconds} (per endpoint, in {@code bench.saturation.turns}),
- * {@code bench.clients}, {@code bench.latency.seconds}, {@code bench.rate}, {@code bench.server.heap},
+ * {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet}, {@code bench.saturation.seconds} (per endpoint,
+ * in {@code bench.saturation.turns}), {@code bench.clients}, {@code bench.latency.seconds}, {@code bench.rate}, {@code bench.server.heap},
  * {@code bench.datasource.url}, and where things are: {@code bench.payara-micro-jar}, {@code bench.war},
  * {@code bench.directory}.
  */
@@ -59,8 +59,8 @@ public final class WebhookBenchmark {
                     Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 15)),
                     Duration.ofSeconds(Long.getLong("bench.warmup.max-seconds", 900)),
                     Double.parseDouble(System.getProperty("bench.warmup.jit-quiet", "0.05")),
-                    Duration.ofSeconds(Long.getLong("bench.saturation.seconds", 20)),
-                    Integer.getInteger("bench.saturation.turns", 4),
+                    Duration.ofSeconds(Long.getLong("bench.saturation.seconds", 40)),
+                    Integer.getInteger("bench.saturation.turns", 8),
                     Integer.getInteger("bench.clients", 16),
                     Duration.ofSeconds(Long.getLong("bench.latency.seconds", 30)),
                     Integer.getInteger("bench.rate", 200),
@@ -253,7 +253,8 @@ public final class WebhookBenchmark {
                 + " (at most %d s)", warmedUp.toSeconds(), 100 * options.jitQuiet(), options.warmupMax().toSeconds());
         line(out, "");
         line(out, "%-16s | %-42s | %-40s", "", "saturation: " + options.clients() + " clients, " + options.saturation().toSeconds()
-                + " s in " + options.saturationTurns() + " turns", "fixed " + options.rate() + " deliveries/s for " + options.latency().toSeconds() + " s");
+                + " s in " + options.saturationTurns() + " turns",
+                "fixed " + options.rate() + " deliveries/s for " + options.latency().toSeconds() + " s");
         line(out, "%-16s | %8s %13s %13s %5s | %9s %9s %9s %10s", "endpoint", "req/s", "server CPU", "client CPU", "JIT",
                 "p50", "p99", "max", "failed");
         for (Figures endpoint : figures) {
