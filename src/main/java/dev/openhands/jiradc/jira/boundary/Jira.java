@@ -11,6 +11,7 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.CallTimer;
+import dev.openhands.jiradc.ops.boundary.PlainStringParams;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -120,6 +121,7 @@ public class Jira {
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
                     .register(new CallTimer(metrics, "jira"))
+                    .register(new PlainStringParams())
                     .build(JiraApi.class);
         }
         return api;
