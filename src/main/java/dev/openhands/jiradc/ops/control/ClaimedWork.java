@@ -77,15 +77,17 @@ public final class ClaimedWork<T> {
         return requested.get();
     }
 
-    /** Each item on its own managed thread, all at once; one item is done on this thread, which is managed too. */
+    /**
+     * Each item on a managed thread of its own, all at once. The first is done on this thread, which is managed too:
+     * on Payara each task handed to a managed executor costs a scan of the application's class path for context
+     * providers, so a task fewer per batch is worth having.
+     */
     public static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, ManagedExecutorService workers) {
-        if (items.size() == 1) {
-            return List.of(work.apply(items.get(0)));
-        }
-        List<Future<R>> running = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();
+        List<Future<R>> others = items.stream().skip(1).map(item -> workers.submit(() -> work.apply(item))).toList();
         List<R> results = new ArrayList<>(items.size());
+        results.add(work.apply(items.get(0)));
         try {
-            for (Future<R> done : running) {
+            for (Future<R> done : others) {
                 results.add(done.get());
             }
         } catch (InterruptedException e) {
