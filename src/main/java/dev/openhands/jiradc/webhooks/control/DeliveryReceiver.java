@@ -7,6 +7,7 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
@@ -19,8 +20,6 @@ import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Takes one delivery from Jira: signature first (over the raw bytes, before anything is parsed),
@@ -57,6 +56,12 @@ public class DeliveryReceiver {
     IntegrationSettings settings;
 
     private final Clock clock = Clock.systemUTC();
+    private JiraOrigin jira;
+
+    @PostConstruct
+    void readJiraOrigin() {
+        jira = new JiraOrigin(settings.jiraBaseUrl().map(URI::toString).orElse(""));
+    }
 
     /** @return what became of the delivery, as the delivery log says it */
     public String receive(String connectionId, String signatureHeader, byte[] body) {
@@ -71,12 +76,11 @@ public class DeliveryReceiver {
             throw refuse(connectionId, "wrong signature");
         }
         WebhookEvent event = parse(connectionId, body, now);
-        String jiraHost = host(settings.jiraBaseUrl().map(URI::toString).orElse(""));
-        Optional<String> foreignHost = event.jiraUrls().stream().map(DeliveryReceiver::host)
-                .filter(host -> !host.equals(jiraHost)).findFirst();
-        if (foreignHost.isPresent()) {
-            throw refuse(connectionId, "the payload names the Jira host " + foreignHost.get() + ", not the one in "
-                    + SettingsKeys.BASE_URL);
+        for (String url : event.jiraUrls()) {
+            if (!jira.names(url)) {
+                throw refuse(connectionId, "the payload names the Jira host " + JiraOrigin.of(url) + ", not the one in "
+                        + SettingsKeys.BASE_URL);
+            }
         }
         Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
         if (!decision.entersInbox()) {
@@ -126,15 +130,4 @@ public class DeliveryReceiver {
         return new ForbiddenException(REFUSED);
     }
 
-    /** scheme://host:port, with the default port written out, so that equal hosts compare equal. */
-    static String host(String url) {
-        try {
-            URI uri = URI.create(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-            return scheme + "://" + (uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT)) + ":" + port;
-        } catch (IllegalArgumentException e) {
-            return "unreadable URL";
-        }
-    }
 }
