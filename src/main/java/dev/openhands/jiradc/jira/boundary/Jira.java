@@ -11,7 +11,6 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.CallTimer;
-import dev.openhands.jiradc.ops.boundary.PlainStringParams;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -121,7 +120,6 @@ public class Jira {
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
                     .register(new CallTimer(metrics, "jira"))
-                    .register(new PlainStringParams())
                     .build(JiraApi.class);
         }
         return api;

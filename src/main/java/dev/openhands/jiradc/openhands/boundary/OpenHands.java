@@ -13,7 +13,6 @@ import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.CallTimer;
-import dev.openhands.jiradc.ops.boundary.PlainStringParams;
 import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -210,7 +209,6 @@ public class OpenHands {
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
                     .register(new CallTimer(metrics, "openhands"))
-                    .register(new PlainStringParams())
                     .build(OpenHandsApi.class);
         }
         return api;
