@@ -34,7 +34,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Load on the webhook receiver, beside a baseline that only checks the signature, on one Payara
  * Micro: throughput at saturation, latency at a fixed rate, the server's heap. Prints figures and
- * never fails on them. {@code mvn -Pbenchmark} runs it; README, "Benchmark: webhook receiver".
+ * never fails on them. {@code mvn -Pbenchmark} runs it; README, "Benchmarks".
  *
  * <p>Settings (system properties): {@code bench.warmup.seconds} (a warm-up round on each endpoint),
  * {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet}, {@code bench.saturation.seconds} (per endpoint,
