@@ -41,6 +41,7 @@ class JiraOriginTest {
     @Test
     void anUnreadableUrlIsNotOnIt() {
         assertFalse(jira.names("https://jira example.com/rest"));
+        assertFalse(jira.names("https://jira.example.com/rest/api/2/issue/1 0"));
         assertFalse(new JiraOrigin("not a url").names("not a url either"));
         assertEquals("unreadable URL", JiraOrigin.of("https://jira example.com/rest"));
     }
