@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,7 @@ public record IntegrationSettings(
         List<X509Certificate> trustedCertificates,
         Optional<URI> appUrl,
         Optional<URI> apiUrl,
+        Map<String, GitProvider> gitHosts,
         String triggerLabel,
         Duration secretRotationGrace,
         int maxWebhookBodyBytes,
@@ -70,6 +72,7 @@ public record IntegrationSettings(
 
     public IntegrationSettings {
         trustedCertificates = List.copyOf(trustedCertificates);
+        gitHosts = Map.copyOf(gitHosts);
         problems = List.copyOf(problems);
     }
 
