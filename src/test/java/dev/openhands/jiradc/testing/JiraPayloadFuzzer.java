@@ -96,7 +96,7 @@ public final class JiraPayloadFuzzer {
         };
         event.issue(issueId, "ACME-" + issueId).comment(commentId, pick(COMMENTS))
                 .with("changelogId", String.valueOf(1 + random.nextInt(999_999_999)))
-                .with("timestamp", String.valueOf(1_700_000_000_000L + random.nextInt(1_000_000_000)));
+                .with("timestamp", String.valueOf(System.currentTimeMillis() - random.nextInt(1_000_000_000)));
         JsonObject json = Json.createReader(new StringReader(event.render(jiraUrl))).readObject();
         steps.add(json.getString("webhookEvent") + " issue " + issueId + " comment " + commentId);
         return json;

@@ -46,13 +46,14 @@ public class EventsResource {
     public String receive(@PathParam("connectionId") String connectionId,
             @HeaderParam(Signatures.HEADER) String signature, @HeaderParam("Content-Length") Long length,
             InputStream body) throws IOException {
+        DeliveryReceiver.Admission admitted = receiver.admit(connectionId, signature);
         int limit = settings.maxWebhookBodyBytes();
         byte[] raw = length != null && length > limit ? new byte[0] : body.readNBytes(limit + 1);
         if (raw.length > limit || raw.length == 0 && length != null && length > limit) {
             metrics.delivered("too large");
             throw tooLarge(body, limit);
         }
-        return JSON.createObjectBuilder().add("outcome", receiver.receive(connectionId, signature, raw)).build().toString();
+        return JSON.createObjectBuilder().add("outcome", receiver.receive(admitted, raw)).build().toString();
     }
 
     /**

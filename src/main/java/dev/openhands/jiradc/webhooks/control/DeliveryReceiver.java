@@ -18,12 +18,14 @@ import jakarta.ws.rs.ForbiddenException;
 import java.net.URI;
 import java.nio.charset.CharacterCodingException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Takes one delivery from Jira: signature first (over the raw bytes, before anything is parsed),
- * then the JSON, the Jira host it names, the decision, and the commit. Makes no outbound call.
+ * Takes one delivery from Jira: the signature header's form and the connection before the body is read, the
+ * signature over the raw bytes before anything is parsed, then the JSON, its age, the Jira host it names, the
+ * decision, and the commit. Makes no outbound call.
  */
 @ApplicationScoped
 public class DeliveryReceiver {
@@ -63,19 +65,33 @@ public class DeliveryReceiver {
         jira = new JiraOrigin(settings.jiraBaseUrl().map(URI::toString).orElse(""));
     }
 
-    /** @return what became of the delivery, as the delivery log says it */
-    public String receive(String connectionId, String signatureHeader, byte[] body) {
-        Instant now = clock.instant();
+    /** A delivery whose signature header has the right form, for a connection that is active: its body may be read. */
+    public record Admission(String connectionId, byte[] signature, List<String> secrets) {
+    }
+
+    /** The checks that need no body, made before it is read: a stranger's large body is never read. */
+    public Admission admit(String connectionId, String signatureHeader) {
         byte[] signature = Signatures.parse(signatureHeader).orElseThrow(() -> refuse(connectionId,
                 signatureHeader == null ? "no " + Signatures.HEADER + " header" : "malformed " + Signatures.HEADER + " header"));
-        List<String> secrets = connections.acceptedSecrets(connectionId, now);
+        List<String> secrets = connections.acceptedSecrets(connectionId, clock.instant());
         if (secrets.isEmpty()) {
             throw refuse(connectionId, "unknown or inactive connection");
         }
-        if (!Signatures.signedByAny(body, signature, secrets)) {
+        return new Admission(connectionId, signature, secrets);
+    }
+
+    /** @return what became of the delivery, as the delivery log says it */
+    public String receive(Admission admitted, byte[] body) {
+        Instant now = clock.instant();
+        String connectionId = admitted.connectionId();
+        if (!Signatures.signedByAny(body, admitted.signature(), admitted.secrets())) {
             throw refuse(connectionId, "wrong signature");
         }
         WebhookEvent event = parse(connectionId, body, now);
+        if (Instant.ofEpochMilli(event.timestamp()).isBefore(now.minus(replayWindow()))) {
+            // its duplicate key may already be pruned: taken again, a captured delivery would start a new job as its actor
+            throw refuse(connectionId, "signed timestamp older than duplicates are remembered (a replay, or a clock far behind)");
+        }
         for (String url : event.jiraUrls()) {
             if (!jira.names(url)) {
                 throw refuse(connectionId, "the payload names the Jira host " + JiraOrigin.of(url) + ", not the one in "
@@ -95,6 +111,11 @@ public class DeliveryReceiver {
             dispatcher.nudge();
         }
         return outcome;
+    }
+
+    /** How old a delivery may be: nine tenths of the retention of the duplicate keys, so that none outlives its key. */
+    Duration replayWindow() {
+        return settings.deliveryLogRetention().multipliedBy(9).dividedBy(10);
     }
 
     private WebhookEvent parse(String connectionId, byte[] body, Instant now) {

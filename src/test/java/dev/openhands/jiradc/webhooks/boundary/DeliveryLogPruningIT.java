@@ -9,6 +9,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraCommentStore;
 import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * With a retention of a few seconds: the delivery log empties itself, and a finished trigger's inbox
- * entry goes with it (the same delivery again is a new trigger, no longer a duplicate).
+ * With a retention of a few seconds: the delivery log empties itself, a finished trigger's inbox entry goes
+ * with it, and a delivery as old as the retention is refused, so that pruning never turns a replay into a new trigger.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryLogPruningIT {
@@ -57,8 +58,23 @@ class DeliveryLogPruningIT {
                 "the trigger to be processed");
 
         Eventually.await(() -> deliveries(admin).isEmpty() ? Optional.of(true) : Optional.empty(), "the delivery log to be pruned");
-        assertEquals("trigger: @openhands in comment 10902", outcome(connection.deliver(trigger)),
-                "the finished inbox entry is pruned with the log: the same delivery is no longer a duplicate");
+        Eventually.await(() -> Optional.of(metrics()).filter(text -> !text.contains("openhands_jira_inbox{")),
+                "the finished inbox entry to be pruned with the log");
+    }
+
+    /** Pruned duplicate keys must not make a captured delivery new again: it is as old as the retention, and refused. */
+    @Test
+    void aDeliveryReplayedAfterItsDuplicateKeyWasPrunedIsRefused() {
+        Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        ActiveConnection connection = ActiveConnection.create(service, admin);
+        byte[] captured = JiraEvent.commentCreated().issue("10911", "ACME-911").comment("10912", "@openhands").bytes(ENV.jiraUrl());
+        assertEquals("trigger: @openhands in comment 10912", outcome(connection.deliver(captured)));
+        Eventually.await(() -> deliveries(admin).isEmpty() ? Optional.of(true) : Optional.empty(), "the delivery log to be pruned");
+        assertEquals(403, connection.deliver(captured).statusCode(), "the replay starts nothing");
+    }
+
+    private String metrics() {
+        return Http.send(java.net.http.HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build()).body();
     }
 
     private static String outcome(HttpResponse<String> answer) {

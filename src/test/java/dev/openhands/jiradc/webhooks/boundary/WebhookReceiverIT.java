@@ -14,6 +14,10 @@ import dev.openhands.jiradc.testing.JiraWebhookSigner;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.Matcher;
@@ -36,6 +41,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Jira's deliveries over real HTTP: signed, size-limited, de-duplicated, committed to the inbox, logged. */
 @ExtendWith(ArquillianExtension.class)
@@ -43,6 +50,7 @@ class WebhookReceiverIT {
 
     static final TestEnvironment ENV = TestEnvironment.start();
     static final int MAX_BODY = 64 * 1024;
+    static final String ZERO_SIGNATURE = "0000000000000000000000000000000000000000000000000000000000000000";
     static final AtomicInteger IDS = new AtomicInteger(20000);
 
     @ArquillianResource
@@ -247,6 +255,44 @@ class WebhookReceiverIT {
         HttpResponse<String> response = deliver(connectionId, body, JiraWebhookSigner.sign(body, secret));
         assertEquals(413, response.statusCode(), response.body());
         assertTrue(Http.json(response).getString("error").contains("jira-dc.webhook.max-body-bytes"));
+    }
+
+    /**
+     * A sender that announces a 100 MB body and sends a few bytes: were the body read first, the answer would wait for
+     * the rest; it comes at once, because an unknown connection or a malformed signature header is refused first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"unknown connection, no-such-connection, sha256=" + ZERO_SIGNATURE,
+            "malformed signature header, , sha256=not-hex"})
+    void aStrangersLargeBodyIsRefusedBeforeItIsRead(String what, String connection, String signature) throws Exception {
+        URI events = events(connection == null ? connectionId : connection);
+        try (Socket socket = new Socket("localhost", events.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + events.getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + JiraWebhookSigner.HEADER + ": " + signature + "\r\nContent-Length: 100000000\r\n\r\n{\"webhookEvent\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 403 Forbidden", status, what);
+        }
+    }
+
+    @Test
+    void aCapturedDeliveryReplayedAfterItsDuplicateKeyIsPrunedIsRefused() {
+        // the retention is the default 30 days: a delivery signed 29 days ago is older than nine tenths of it
+        long capturedAt = System.currentTimeMillis() - Duration.ofDays(29).toMillis();
+        String issue = newId();
+        byte[] body = JiraEvent.commentCreated().issue(issue, "ACME-" + issue).comment(newId(), "@openhands")
+                .with("timestamp", String.valueOf(capturedAt)).bytes(ENV.jiraUrl());
+        assertEquals(403, deliver(connectionId, body, JiraWebhookSigner.sign(body, secret)).statusCode(),
+                "validly signed, but too old to be told apart from a replay");
+        assertTrue(admin.get("/api/integrations/jira-dc/diagnostics").body()
+                .contains("signed timestamp older than duplicates are remembered"), "the reason is counted for the admin");
+
+        byte[] recent = JiraEvent.commentCreated().issue(issue, "ACME-" + issue).comment(newId(), "no mention")
+                .with("timestamp", String.valueOf(System.currentTimeMillis() - Duration.ofDays(26).toMillis())).bytes(ENV.jiraUrl());
+        assertEquals(200, deliver(connectionId, recent, JiraWebhookSigner.sign(recent, secret)).statusCode(),
+                "a delivery Jira retried days later is still within the window");
     }
 
     @Test
