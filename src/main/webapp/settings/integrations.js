@@ -319,8 +319,8 @@
         act($('install-automatically'), $('automatic-result'), 'Installing the webhook in Jira…', async () => {
             const answer = await call('POST', '/connections/automatic', { adminPat: pat });
             if (answer.ok) {
-                say($('automatic-result'), 'Installed: Jira\'s webhook "OpenHands" now sends events to ' + answer.data.eventsUrl
-                    + '. The PAT was not kept.', 'ok');
+                say($('automatic-result'), 'Installed: Jira\'s webhook "' + answer.data.jiraWebhookName + '" now sends events to '
+                    + answer.data.eventsUrl + '. The PAT was not kept.' + (answer.data.notice ? ' ' + answer.data.notice : ''), 'ok');
                 await loadConnections();
                 await runChecks();
             } else {

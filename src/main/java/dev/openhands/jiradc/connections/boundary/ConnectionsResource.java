@@ -72,7 +72,14 @@ public class ConnectionsResource {
     public JsonObject installAutomatically(JsonObject body) {
         user.admin();
         Secret pat = adminPat(body).orElseThrow(() -> new MissingAdminPat("install the webhook"));
-        return describe(withJira(() -> registration.installAutomatically(pat))).build();
+        WebhookRegistration.Installed installed = withJira(() -> registration.installAutomatically(pat));
+        JsonObjectBuilder json = describe(installed.connection()).add("jiraWebhookName", installed.webhookName());
+        if (installed.renamed()) {
+            json.add("notice", "Another Jira webhook is already named '" + Connection.WEBHOOK_NAME + "'; it was left as it is,"
+                    + " and this service's webhook was created as '" + installed.webhookName() + "'. In Jira (Administration >"
+                    + " System > WebHooks), check whether the other one is still needed.");
+        }
+        return json.build();
     }
 
     /** "Generate webhook details": an inactive connection, with the URL, secret and events to enter in Jira. */

@@ -69,15 +69,24 @@ public class WebhookRegistration {
         return connection;
     }
 
+    /** The automatic connection, and the name its webhook has in Jira. */
+    public record Installed(Connection connection, String webhookName) {
+
+        /** Another webhook held the usual name, so this one was given another. */
+        public boolean renamed() {
+            return !webhookName.equals(Connection.WEBHOOK_NAME);
+        }
+    }
+
     /** Creates or updates the global webhook "OpenHands" for the automatic connection, which it creates the first time. */
-    public Connection installAutomatically(Secret adminPat) {
+    public Installed installAutomatically(Secret adminPat) {
         Connection connection = em.createNamedQuery(Connection.BY_SETUP, Connection.class).setParameter("setup", Setup.AUTOMATIC)
                 .getResultStream().reduce((first, later) -> later)
                 .orElseGet(() -> persist(new Connection(Setup.AUTOMATIC, seal(newSecret()), clock.instant())));
-        register(adminPat, connection, secretOf(connection));
+        String name = register(adminPat, connection, secretOf(connection));
         connection.activate(clock.instant());
         connections.forget(connection.id());
-        return connection;
+        return new Installed(connection, name);
     }
 
     public WithSecret generateManual() {
@@ -119,17 +128,20 @@ public class WebhookRegistration {
         Connection connection = find(id);
         String url = connection.eventsUrl(appUrl());
         List<JiraWebhook> installed = webhooks.list(adminPat);
-        ours(installed, connection, url, false).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
+        ours(installed, connection, url).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
         connection.deactivate();
         connections.forget(id);
         return connection;
     }
 
-    private void register(Secret adminPat, Connection connection, String secret) {
+    /** @return the webhook's name in Jira */
+    private String register(Secret adminPat, Connection connection, String secret) {
         String url = connection.eventsUrl(appUrl());
-        Optional<JiraWebhook> existing = ours(webhooks.list(adminPat), connection, url, true);
+        List<JiraWebhook> installed = webhooks.list(adminPat);
+        Optional<JiraWebhook> existing = ours(installed, connection, url);
+        String name = existing.map(JiraWebhook::name).orElseGet(() -> freeName(installed, connection));
         JsonObject body = JSON.createObjectBuilder()
-                .add("name", Connection.WEBHOOK_NAME)
+                .add("name", name)
                 .add("url", url)
                 .add("events", JSON.createArrayBuilder(Connection.EVENTS))
                 .add("active", true)
@@ -139,14 +151,22 @@ public class WebhookRegistration {
         JiraWebhook saved = existing.isPresent() ? webhooks.update(adminPat, existing.get().id(), body)
                 : webhooks.create(adminPat, body);
         connection.installedAs(saved.id().isEmpty() ? existing.map(JiraWebhook::id).orElse(null) : saved.id());
+        return name;
     }
 
-    /** This connection's webhook in Jira: by the id it was installed as, by its URL, or (when installing) by name. */
-    private static Optional<JiraWebhook> ours(List<JiraWebhook> installed, Connection connection, String url, boolean byName) {
+    /**
+     * This connection's webhook in Jira: by the id it was installed as, or by its URL. Never by name: a webhook someone
+     * else named "OpenHands" (another installation's, or an impostor's) is not ours to take over.
+     */
+    private static Optional<JiraWebhook> ours(List<JiraWebhook> installed, Connection connection, String url) {
         return installed.stream().filter(w -> connection.jiraWebhookId().filter(w.id()::equals).isPresent()).findFirst()
-                .or(() -> installed.stream().filter(w -> w.url().equals(url)).findFirst())
-                .or(() -> byName ? installed.stream().filter(w -> w.name().equals(Connection.WEBHOOK_NAME)).findFirst()
-                        : Optional.empty());
+                .or(() -> installed.stream().filter(w -> w.url().equals(url)).findFirst());
+    }
+
+    /** "OpenHands", unless another webhook holds that name: then one that names this connection. */
+    private static String freeName(List<JiraWebhook> installed, Connection connection) {
+        boolean taken = installed.stream().anyMatch(w -> w.name().equals(Connection.WEBHOOK_NAME));
+        return taken ? Connection.WEBHOOK_NAME + " (" + connection.id() + ")" : Connection.WEBHOOK_NAME;
     }
 
     private URI appUrl() {

@@ -167,6 +167,24 @@ class ConnectionsIT {
     }
 
     @Test
+    void anotherWebhookNamedOpenHandsIsNeverTakenOver() {
+        String pat = newPat();
+        jira10(pat, "[{\"id\":7,\"name\":\"OpenHands\",\"url\":\"https://attacker.example.com/collect\",\"active\":true}]");
+        HttpResponse<String> installed = install(pat);
+        assertEquals(200, installed.statusCode(), installed.body());
+        assertTrue(jiraCalls(putRequestedFor(urlPathMatching(WEBHOOKS + "/.*")), pat).isEmpty(), "the other webhook is not updated");
+        List<LoggedRequest> created = jiraCalls(postRequestedFor(urlEqualTo(WEBHOOKS)), pat);
+        assertEquals(1, created.size(), "ours is created beside it");
+        JsonObject connection = Http.json(installed);
+        String name = "OpenHands (" + connection.getString("id") + ")";
+        assertEquals(name, body(created.get(0)).getString("name"));
+        SECRETS_SEEN.add(body(created.get(0)).getJsonObject("configuration").getString("SECRET"));
+        assertEquals(name, connection.getString("jiraWebhookName"));
+        assertTrue(connection.getString("notice").contains("Another Jira webhook is already named 'OpenHands'"),
+                connection.toString());
+    }
+
+    @Test
     void jira9IsRefusedWithWhatToDo() {
         String pat = newPat();
         JIRA.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(notFound()));
