@@ -5,7 +5,9 @@ import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraTokens;
 import dev.openhands.jiradc.linking.entity.JiraLink;
 import dev.openhands.jiradc.linking.entity.LinkMethod;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * A usable access token for a link, refreshed shortly before it expires. Jira rotates refresh
@@ -26,6 +29,8 @@ import java.util.Optional;
 public class TokenRefresher {
 
     static final Duration MARGIN = Duration.ofSeconds(60);
+    private static final String INVALID_GRANT = "invalid_grant";
+    private static final Logger LOG = ProcessingContext.logger(TokenRefresher.class);
     private static final int LOCK_TIMEOUT_MILLIS = 30_000;
 
     @PersistenceContext
@@ -59,8 +64,14 @@ public class TokenRefresher {
         try {
             fresh = jira.refresh(Secret.of(secrets.open(JiraLink.REFRESH_TOKEN_PURPOSE, link.sealedRefreshToken().orElseThrow())));
         } catch (JiraCallFailed e) {
-            if (e.kind() == JiraCallFailed.Kind.REFUSED) {
+            // only invalid_grant says the refresh token is dead; a throttled or failing Jira, or a mistyped client secret
+            // (invalid_client), must not make everyone reconnect: the tokens are kept and the failure goes up
+            if (INVALID_GRANT.equals(e.errorCode())) {
                 link.broken("Jira no longer accepts the stored tokens (" + e.getMessage() + "). Connect your Jira account again.");
+            } else {
+                LOG.warning(() -> "Jira did not refresh a user's access token, which is kept for the next try: " + e.getMessage()
+                        + ("invalid_client".equals(e.errorCode()) ? " Check " + SettingsKeys.OAUTH_CLIENT_ID + " and "
+                                + SettingsKeys.OAUTH_CLIENT_SECRET + " against Jira's incoming application link." : ""));
             }
             throw e;
         }

@@ -41,6 +41,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /**
  * Connecting a Jira account through Jira's OAuth 2.0 (played by WireMock) and the real callback:
@@ -337,6 +339,27 @@ class LinkingIT {
         assertEquals(502, check.statusCode(), check.body());
         assertTrue(Http.json(check).getString("error").contains("invalid_grant"), check.body());
         assertTrue(lou.link().getJsonObject("link").getString("needsReconnect").contains("Connect your Jira account again"));
+    }
+
+    /** 429, 5xx and invalid_client (an admin's typo in the client secret) say nothing about the person's tokens. */
+    @ParameterizedTest(name = "Jira answers {0}")
+    @ValueSource(strings = {"429", "503", "invalid_client"})
+    void aRefreshThatFailsForAnyOtherReasonKeepsTheTokens(String failure) {
+        Person max = new Person().signIn();
+        max.connectWith("code-" + max.id, "at-" + max.id, "rt-" + max.id, 30);
+        JIRA.stubFor(post("/rest/oauth2/latest/token").withFormParam("refresh_token", equalTo("rt-" + max.id))
+                .willReturn(failure.equals("invalid_client") ? JiraStubs.oauthError(401, "invalid_client", "Bad client credentials")
+                        : aResponse().withStatus(Integer.parseInt(failure))));
+        HttpResponse<String> check = max.browser.postJson("/api/integrations/jira-dc/link/check", "{}");
+        assertNotEquals(200, check.statusCode(), check.body());
+        assertFalse(max.link().getJsonObject("link").containsKey("needsReconnect"), max.link().toString());
+
+        SECRETS_SEEN.addAll(List.of("at2-" + max.id, "rt2-" + max.id));
+        JIRA.stubFor(post("/rest/oauth2/latest/token").withFormParam("refresh_token", equalTo("rt-" + max.id))
+                .willReturn(JiraStubs.tokens("at2-" + max.id, "rt2-" + max.id, 3600)));
+        JiraStubs.myself(JIRA, "at2-" + max.id, max.userJson());
+        assertEquals(200, max.browser.postJson("/api/integrations/jira-dc/link/check", "{}").statusCode(),
+                "the kept refresh token works once Jira does");
     }
 
     @Test
