@@ -43,6 +43,7 @@ public final class JiraEvent {
         values.put("commentId", "10106");
         values.put("commentBody", "@openhands please fix this");
         values.put("commentUpdated", "2026-11-28T16:02:11.000+0100");
+        values.put("commentVisibilityJson", "");
         actor("alice", "JIRAUSER10100", "alice@example.com", "Alice Example");
     }
 
@@ -103,6 +104,11 @@ public final class JiraEvent {
 
     public JiraEvent comment(String id, String body) {
         return with("commentId", id).with("commentBody", body);
+    }
+
+    /** A comment only members of this project role see, as Jira writes it: {@code "visibility": {"type": "role", ...}}. */
+    public JiraEvent restrictedTo(String role) {
+        return with("commentVisibilityJson", "\n    \"visibility\": {\"type\": \"role\", \"value\": \"" + role + "\"},");
     }
 
     public JiraEvent labels(List<String> before, List<String> after) {

@@ -10,6 +10,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,9 +60,23 @@ public final class JiraScenario {
         return new Person();
     }
 
-    /** @param commentsNewestFirst the comments the service account reads, newest first */
+    /** @param commentsNewestFirst the comments the service account reads, newest first, all by Bob */
     public Issue issue(String description, String... commentsNewestFirst) {
+        return new Issue(description, Arrays.stream(commentsNewestFirst).map(JiraScenario::bobSays).toArray(Said[]::new));
+    }
+
+    /** @param commentsNewestFirst the comments the service account reads, newest first */
+    public Issue issueWith(String description, Said... commentsNewestFirst) {
         return new Issue(description, commentsNewestFirst);
+    }
+
+    /** A comment on an issue, by someone, visible to everyone or only to a project role. */
+    public record Said(String name, String key, String email, String displayName, String body, String role) {
+    }
+
+    /** A comment by Bob, who has no part in the scenario but to comment. */
+    public static Said bobSays(String body) {
+        return new Said("bob", "JIRAUSER2", "bob@example.com", "Bob Builder", body, null);
     }
 
     /** Delivers the event and checks that the service took it as a trigger. */
@@ -213,6 +228,15 @@ public final class JiraScenario {
         public JiraEvent asks(JiraEvent event) {
             return event.actor(name, key, email, "User " + id);
         }
+
+        public Said says(String body) {
+            return new Said(name, key, email, "User " + id, body, null);
+        }
+
+        /** A comment only members of the project role see. */
+        public Said saysTo(String role, String body) {
+            return new Said(name, key, email, "User " + id, body, role);
+        }
     }
 
     /** An issue in Jira: what the service account reads. */
@@ -220,7 +244,7 @@ public final class JiraScenario {
         public final String id = nextId();
         public final String key = "ACME-" + id;
 
-        Issue(String description, String... commentsNewestFirst) {
+        Issue(String description, Said... commentsNewestFirst) {
             JsonObject issue = Json.createObjectBuilder().add("id", id).add("key", key)
                     .add("self", env.jiraUrl() + "/rest/api/2/issue/" + id)
                     .add("fields", Json.createObjectBuilder().add("summary", "Login fails on empty password")
@@ -228,11 +252,15 @@ public final class JiraScenario {
                     .build();
             env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key)).willReturn(okJson(issue.toString())));
             var comments = Json.createArrayBuilder();
-            for (String body : commentsNewestFirst) {
-                comments.add(Json.createObjectBuilder().add("id", nextId()).add("body", body)
+            for (Said said : commentsNewestFirst) {
+                var comment = Json.createObjectBuilder().add("id", nextId()).add("body", said.body())
                         .add("created", "2026-11-28T10:00:00.000+0000")
-                        .add("author", Json.createReader(new StringReader(JiraStubs.user(env.jiraUrl(), "bob", "JIRAUSER2",
-                                "bob@example.com", "Bob Builder"))).readObject()));
+                        .add("author", Json.createReader(new StringReader(JiraStubs.user(env.jiraUrl(), said.name(), said.key(),
+                                said.email(), said.displayName()))).readObject());
+                if (said.role() != null) {
+                    comment.add("visibility", Json.createObjectBuilder().add("type", "role").add("value", said.role()));
+                }
+                comments.add(comment);
             }
             env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key + "/comment")).withQueryParam("orderBy", equalTo("-created"))
                     .willReturn(okJson(Json.createObjectBuilder().add("startAt", 0).add("maxResults", 16)

@@ -8,6 +8,7 @@ import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jira.entity.Visibility;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Issues and comments, read and written as the service account (its PAT). */
 @ApplicationScoped
@@ -45,7 +47,7 @@ public class JiraIssues {
             comments.add(new JiraComment(comment.getString("id", ""),
                     JiraUser.fromJson(comment.getJsonObject("author") == null ? JsonValue.EMPTY_JSON_OBJECT
                             : comment.getJsonObject("author")),
-                    comment.getString("body", ""), comment.getString("created", "")));
+                    comment.getString("body", ""), comment.getString("created", ""), Visibility.of(comment)));
         }
         Collections.reverse(comments);
         JsonObject fields = issue.getJsonObject("fields");
@@ -53,25 +55,30 @@ public class JiraIssues {
                 text(fields, "description"), List.copyOf(comments));
     }
 
-    /** Posts a comment in wiki markup, marked with a property as this service's own. */
-    public void comment(String key, String wikiMarkup) {
-        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true));
+    /**
+     * Posts a comment in wiki markup, marked with a property as this service's own, and restricted like the comment it
+     * answers: a reply to a comment only a role or group sees is seen by no one else.
+     */
+    public void comment(String key, String wikiMarkup, Optional<Visibility> visibility) {
+        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true), visibility);
     }
 
     /**
      * Posts a comment about a job, marked with the job's id and what the comment is about ({@code start}, {@code end},
      * ...), so that {@link #hasCommentedOn} can find it again.
      */
-    public void comment(String key, String wikiMarkup, String jobId, String about) {
-        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true).add("job", jobId).add("about", about));
+    public void comment(String key, String wikiMarkup, String jobId, String about, Optional<Visibility> visibility) {
+        comment(key, wikiMarkup, JSON.createObjectBuilder().add("bot", true).add("job", jobId).add("about", about), visibility);
     }
 
-    private void comment(String key, String wikiMarkup, JsonObjectBuilder marker) {
-        JsonObject comment = JSON.createObjectBuilder()
+    private void comment(String key, String wikiMarkup, JsonObjectBuilder marker, Optional<Visibility> visibility) {
+        JsonObjectBuilder comment = JSON.createObjectBuilder()
                 .add("body", wikiMarkup)
-                .add("properties", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("key", BOT_PROPERTY).add("value", marker)))
-                .build();
-        JiraResponses.call(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, comment));
+                .add("properties", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("key", BOT_PROPERTY).add("value", marker)));
+        visibility.ifPresent(restricted -> comment.add("visibility",
+                JSON.createObjectBuilder().add("type", restricted.type()).add("value", restricted.value())));
+        JsonObject body = comment.build();
+        JiraResponses.call(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, body));
     }
 
     /**

@@ -30,7 +30,9 @@ public record WebhookEvent(
         List<ChangelogItem> changelog,
         List<String> jiraUrls) {
 
-    public record Comment(String id, String body, Optional<JiraUser> author, Optional<JiraUser> updateAuthor) {
+    /** @param visibility the role or group the comment is restricted to, if it is */
+    public record Comment(String id, String body, Optional<JiraUser> author, Optional<JiraUser> updateAuthor,
+            Optional<Visibility> visibility) {
     }
 
     public record ChangelogItem(String field, String from, String to) {
@@ -47,7 +49,8 @@ public record WebhookEvent(
             "/issue", Set.of("self", "id", "key", "fields"),
             "/issue/fields", Set.of("labels"),
             "/user", USER_MEMBERS,
-            "/comment", Set.of("id", "body", "self", "author", "updateAuthor"),
+            "/comment", Set.of("id", "body", "self", "author", "updateAuthor", "visibility"),
+            "/comment/visibility", Set.of("type", "value"),
             "/comment/author", USER_MEMBERS,
             "/comment/updateAuthor", USER_MEMBERS,
             "/changelog", Set.of("id", "items"));
@@ -76,7 +79,8 @@ public record WebhookEvent(
                 plain(text(c, "id"), "its comment's 'id'", MAX_ID).orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
                 text(c, "body").orElse(""),
                 object(c, "author").map(u -> user(u, urls)),
-                object(c, "updateAuthor").map(u -> user(u, urls))));
+                object(c, "updateAuthor").map(u -> user(u, urls)),
+                Visibility.of(c)));
         commentJson.flatMap(c -> text(c, "self")).ifPresent(urls::add);
 
         Optional<String> issueId = plain(issue.flatMap(i -> text(i, "id"))

@@ -92,7 +92,7 @@ public class Jobs {
         return due;
     }
 
-    /** Records what a check found and when to look again; a job that has just become stale is said on the issue once. */
+    /** Records what a check found and when to look again, and whether it is stale and the issue not yet told. */
     public Job.Progress observed(String jobId, Job.Observation seen) {
         Job job = em.find(Job.class, jobId);
         var now = clock.instant();
@@ -100,6 +100,10 @@ public class Jobs {
         boolean news = job.observed(seen, now, policy.pollInterval(), policy.maxPollInterval());
         return job.staleAfter(policy.staleAfter(), now) ? Job.Progress.BECAME_STALE
                 : news ? Job.Progress.NEWS : Job.Progress.NOTHING_NEW;
+    }
+
+    public void staleReported(String jobId) {
+        em.find(Job.class, jobId).staleReported(clock.instant());
     }
 
     /** A check could not be made (OpenHands or Jira did not answer): try again later, backing off. */

@@ -32,6 +32,11 @@ public final class JiraMarkup {
     private JiraMarkup() {
     }
 
+    /** Plain text, such as a name from Jira, that Jira must show as it is and never read as markup. */
+    public static String escape(String text) {
+        return text.replaceAll("([{}\\[\\]])", "\\\\$1");
+    }
+
     public static String fromMarkdown(String markdown) {
         List<String> lines = markdown.replace("\r\n", "\n").lines().toList();
         StringBuilder out = new StringBuilder();

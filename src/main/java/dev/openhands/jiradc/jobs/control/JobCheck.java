@@ -86,8 +86,8 @@ public class JobCheck {
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
             if (jobs.unreadable(job.id()) == Job.Progress.BECAME_STALE) {
-                issues.comment(job.issueKey(), comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(),
-                        Instant.now()), job.conversationId()), job.id(), "stale");
+                sayStale(job, comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
+                        job.conversationId()));
             }
         }
     }
@@ -146,9 +146,17 @@ public class JobCheck {
         } else if (progress == Job.Progress.BECAME_STALE) {
             Duration silent = Duration.between(job.lastChangeAt(), Instant.now());
             LOG.info(() -> "No news for " + silent + "; saying on the issue that the job may be stuck");
-            issues.comment(job.issueKey(), comments().stale(job.actorName(), silent,
-                    Optional.ofNullable(seen.executionStatus()), Optional.ofNullable(seen.conversationId())), job.id(), "stale");
+            sayStale(job, comments().stale(job.actorName(), silent, Optional.ofNullable(seen.executionStatus()),
+                    Optional.ofNullable(seen.conversationId())));
         }
+    }
+
+    /** Said before it is recorded, like the end: a notice Jira refused is said at the next check instead of never. */
+    private void sayStale(Job job, String comment) {
+        if (!issues.hasCommentedOn(job.issueKey(), job.id(), "stale")) {
+            issues.comment(job.issueKey(), comment, job.id(), "stale", job.replyVisibility());
+        }
+        jobs.staleReported(job.id());
     }
 
     /** @param events the conversation's newest events, newest first, which hold the agent's closing words */
@@ -194,7 +202,7 @@ public class JobCheck {
     /** Says how the job ended, unless an instance that died before recording it said it already. */
     private void sayTheEnd(Job job, String comment) {
         if (!issues.hasCommentedOn(job.issueKey(), job.id(), "end")) {
-            issues.comment(job.issueKey(), comment, job.id(), "end");
+            issues.comment(job.issueKey(), comment, job.id(), "end", job.replyVisibility());
         }
     }
 

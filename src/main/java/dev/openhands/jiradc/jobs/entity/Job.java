@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.jobs.entity;
 
+import dev.openhands.jiradc.jira.entity.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -82,6 +83,12 @@ public class Job {
     @Column(name = "follow_up_of")
     private String followUpOf;
 
+    @Column(name = "visibility_type")
+    private String visibilityType;
+
+    @Column(name = "visibility_value")
+    private String visibilityValue;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
@@ -147,6 +154,8 @@ public class Job {
         this.actorName = request.actorName();
         this.repository = request.repository();
         this.followUpOf = request.followUpOf().orElse(null);
+        this.visibilityType = request.replyVisibility().map(Visibility::type).orElse(null);
+        this.visibilityValue = request.replyVisibility().map(Visibility::value).orElse(null);
         this.status = Status.STARTING;
         this.createdAt = now;
         this.updatedAt = now;
@@ -230,18 +239,22 @@ public class Job {
         updatedAt = now;
     }
 
-    /** Silent for longer than {@code limit}: marks the job stale; true only the first time, so it is said once. */
+    /**
+     * Silent for longer than {@code limit}: marks the job stale. True while that is not yet said on the issue (once per
+     * job), so that a notice Jira refused is tried again at the next check.
+     */
     public boolean staleAfter(Duration limit, Instant now) {
-        if (status != Status.STARTED || lastChangeAt == null || !lastChangeAt.plus(limit).isBefore(now)) {
-            return false;
+        if (status == Status.STARTED && lastChangeAt != null && lastChangeAt.plus(limit).isBefore(now)) {
+            status = Status.STALE;
+            updatedAt = now;
         }
-        status = Status.STALE;
-        updatedAt = now;
-        if (staleReportedAt != null) {
-            return false;
-        }
+        return status == Status.STALE && staleReportedAt == null;
+    }
+
+    /** The issue was told that the job seems stuck. */
+    public void staleReported(Instant now) {
         staleReportedAt = now;
-        return true;
+        updatedAt = now;
     }
 
     public void finished(String summary, List<String> pullRequestLinks, Instant now) {
@@ -295,6 +308,11 @@ public class Job {
 
     public String actorName() {
         return actorName;
+    }
+
+    /** Who may see comments about this job: those who could see the comment that asked for it. */
+    public Optional<Visibility> replyVisibility() {
+        return visibilityType == null ? Optional.empty() : Optional.of(new Visibility(visibilityType, visibilityValue));
     }
 
     public String repository() {

@@ -9,6 +9,7 @@ import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jira.entity.Visibility;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.control.JobComments;
@@ -83,36 +84,42 @@ public class TriggerHandler implements InboxHandler {
             return deletions.handle(entry, event);
         }
         JiraUser actor = event.actor().orElseThrow();
-        String issueKey = event.issueKey().orElse(entry.issueId());
+        Replies replies = new Replies(event.issueKey().orElse(entry.issueId()),
+                event.comment().flatMap(WebhookEvent.Comment::visibility));
         TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.mention());
         try {
             Resolution resolved = resolution.resolve(actor);
             return switch (resolved.status()) {
-                case NO_ACCOUNT -> said(issueKey, say.noAccount(actor), "no OpenHands account for " + actor.name());
-                case ACCOUNT_NOT_LINKED -> said(issueKey, say.accountNotLinked(actor), actor.name() + " has not connected Jira");
-                case NO_OPENHANDS_KEY -> said(issueKey, say.noOpenHandsKey(actor), actor.name() + " has no OpenHands API key");
-                case LINKED -> start(entry, event, actor, resolved.account().orElseThrow(), issueKey, say);
+                case NO_ACCOUNT -> said(replies, say.noAccount(actor), "no OpenHands account for " + actor.name());
+                case ACCOUNT_NOT_LINKED -> said(replies, say.accountNotLinked(actor), actor.name() + " has not connected Jira");
+                case NO_OPENHANDS_KEY -> said(replies, say.noOpenHandsKey(actor), actor.name() + " has no OpenHands API key");
+                case LINKED -> start(entry, event, actor, resolved.account().orElseThrow(), replies, say);
             };
         } catch (ApiKeyRefused e) {
-            return said(issueKey, say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key");
+            return said(replies, say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key");
         } catch (OpenHandsUnavailable e) {
-            return unavailable(entry, issueKey, actor, say, e.getMessage(), Optional.empty());
+            return unavailable(entry, replies, actor, say, e.getMessage(), Optional.empty());
         } catch (JiraCallFailed e) {
             if (e.status() == 401 || e.status() == 403) {
                 serviceAccount.refused(e.getMessage());
-                LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + issueKey + ": "
+                LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + replies.issueKey() + ": "
                         + e.getMessage());
                 return Handled.failed("Jira refused the service account: " + e.getMessage());
             }
             if (e.transientFailure()) {
-                return unavailable(entry, issueKey, actor, say, e.getMessage(), e.retryAfter());
+                return unavailable(entry, replies, actor, say, e.getMessage(), e.retryAfter());
             }
             return Handled.failed(e.getMessage());
         }
     }
 
-    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String issueKey,
+    /** Where the bot answers: on the issue, seen by those who could see the trigger comment. */
+    private record Replies(String issueKey, Optional<Visibility> visibility) {
+    }
+
+    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, Replies replies,
             TriggerComments say) {
+        String issueKey = replies.issueKey();
         Optional<Job> earlier = jobs.ofTrigger(entry.id());
         if (earlier.filter(Job::announced).isPresent()) {
             return Handled.done("job started in " + earlier.get().repository());
@@ -123,44 +130,53 @@ public class TriggerHandler implements InboxHandler {
         String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
         if (earlier.isEmpty() && event.comment().isPresent()) {
             Optional<Job> running = jobs.followedFor(entry.issueId(), account.id());
-            if (running.isPresent() && forwarded(entry, event, actor, account, apiKey, running.get(), issueKey)) {
+            if (running.isPresent() && forwarded(entry, event, actor, account, apiKey, running.get(), replies)) {
                 return Handled.done("passed on to the running job in " + running.get().repository());
             }
         }
         JiraIssue issue = issues.read(issueKey, ConversationRequest.EARLIER_COMMENTS + 1);
-        List<JiraComment> byPeople = issue.comments().stream().filter(comment -> !isBot(comment)).toList();
-        Choice choice = RepositoryReferences.choose(issue.description(), byPeople.stream().map(JiraComment::body).toList());
+        String triggerId = event.comment().map(WebhookEvent.Comment::id).orElse("");
+        Replies answer = new Replies(issueKey, replies.visibility().or(() -> issue.comments().stream()
+                .filter(comment -> comment.id().equals(triggerId)).findFirst().flatMap(JiraComment::visibility)));
+        List<JiraComment> earlierByPeople = issue.comments().stream()
+                .filter(comment -> !isBot(comment) && !comment.id().equals(triggerId)).toList();
+        Choice choice = RepositoryReferences.choose(issue.description(), event.comment().map(WebhookEvent.Comment::body).orElse(""),
+                earlierByPeople, actor.key());
         if (choice instanceof Choice.Missing) {
-            return said(issueKey, say.noRepository(actor), "no repository named");
+            return said(answer, say.noRepository(actor), "no repository named");
         }
         if (choice instanceof Choice.Ambiguous several) {
-            return said(issueKey, say.severalRepositories(actor, several.repositories()),
+            return said(answer, say.severalRepositories(actor, several.repositories()),
                     "several repositories named: " + String.join(", ", several.repositories()));
+        }
+        if (choice instanceof Choice.NamedByOthers others) {
+            return said(answer, say.namedByOthers(actor, others.repository(), others.namedBy()),
+                    others.repository() + " was named by " + others.namedBy() + ", not by " + actor.name());
         }
         Choice.Found named = (Choice.Found) choice;
         RepositoryLookup lookup = openHands.findRepository(apiKey, named.repository(),
                 named.address().flatMap(address -> GitProvider.ofUrl(address, settings.gitHosts())));
         if (lookup instanceof RepositoryLookup.NotFound notFound) {
-            return said(issueKey, say.noAccess(actor, named.repository(), notFound.searched()),
+            return said(answer, say.noAccess(actor, named.repository(), notFound.searched()),
                     actor.name() + " cannot reach " + named.repository());
         }
         if (lookup instanceof RepositoryLookup.GitNotConnected none) {
-            return said(issueKey, say.gitNotConnected(actor, named.repository(), none.providers()),
+            return said(answer, say.gitNotConnected(actor, named.repository(), none.providers()),
                     actor.name() + " has no Git connection in OpenHands");
         }
         RepositoryLookup.Found found = (RepositoryLookup.Found) lookup;
         String repository = found.fullName();
         Job job = earlier.filter(j -> j.status() != Job.Status.STARTING).orElseGet(() -> begin(entry, earlier, event, issue,
-                account, actor, found, apiKey));
+                account, actor, found, apiKey, answer.visibility()));
         if (job.status() == Job.Status.FAILED) {
-            return said(issueKey, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
+            return said(answer, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
                     job.outcome().orElse("OpenHands could not start the conversation"));
         }
         // started by an earlier attempt, not announced: that attempt may have died between its comment and recording it
         boolean mayHaveSaidIt = earlier.filter(j -> j.status() != Job.Status.STARTING).isPresent();
         if (!mayHaveSaidIt || !issues.hasCommentedOn(issueKey, job.id(), "start")) {
-            issues.comment(issueKey, say.onIt(actor, repository, jobComments().conversationLink(job.conversationId())),
-                    job.id(), "start");
+            issues.comment(issueKey, say.onIt(actor, repository, named.source(),
+                    jobComments().conversationLink(job.conversationId())), job.id(), "start", answer.visibility());
         }
         jobs.announced(job.id());
         event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
@@ -169,15 +185,16 @@ public class TriggerHandler implements InboxHandler {
 
     /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
     private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, RepositoryLookup.Found repository, String apiKey) {
+            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
         Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
         Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
-                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(), previous.map(Job::id))));
+                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
+                previous.map(Job::id), replies)));
         String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
         List<JiraComment> earlier = issue.comments().stream()
                 .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
         ConversationRequest conversation = ConversationRequest.of(issue,
-                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor.displayName(), request,
+                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
                 earlier, this::isBot, previous.map(p -> jobComments().conversationLink(p.conversationId())));
         StartTask seen = awaitConversation(apiKey, openHands.startConversation(apiKey, repository, conversation.title(),
                 conversation.message()));
@@ -212,7 +229,8 @@ public class TriggerHandler implements InboxHandler {
      * @return false when the conversation cannot take it (its sandbox is paused or gone): a new job starts instead
      */
     private boolean forwarded(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey,
-            Job running, String issueKey) {
+            Job running, Replies replies) {
+        String issueKey = replies.issueKey();
         WebhookEvent.Comment comment = event.comment().orElseThrow();
         String message = "Follow-up from " + actor.displayName() + " on Jira issue " + issueKey + " ("
                 + settings.jiraBaseUrl().orElseThrow() + "/browse/" + issueKey + "):\n" + comment.body();
@@ -220,8 +238,8 @@ public class TriggerHandler implements InboxHandler {
             return false;
         }
         jobs.forwarded(jobs.starting(entry.id(), new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()),
-                account.id(), actor.name(), running.repository(), Optional.of(running.id()))).id(), running.id());
-        issues.comment(issueKey, jobComments().forwarded(actor.name(), running.conversationId()));
+                account.id(), actor.name(), running.repository(), Optional.of(running.id()), replies.visibility())).id(), running.id());
+        issues.comment(issueKey, jobComments().forwarded(actor.name(), running.conversationId()), replies.visibility());
         issues.thumbsUp(comment.id());
         return true;
     }
@@ -234,21 +252,21 @@ public class TriggerHandler implements InboxHandler {
         return serviceAccount.current().is(comment.author());
     }
 
-    private Handled said(String issueKey, String comment, String result) {
-        issues.comment(issueKey, comment);
+    private Handled said(Replies replies, String comment, String result) {
+        issues.comment(replies.issueKey(), comment, replies.visibility());
         return Handled.done(result);
     }
 
     /** Retried with backoff (or as Jira's Retry-After says); on the last attempt, said on the issue if Jira listens. */
-    private Handled unavailable(InboxEntry entry, String issueKey, JiraUser actor, TriggerComments say, String reason,
+    private Handled unavailable(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, String reason,
             Optional<Duration> retryAfter) {
         if (!settings.retryPolicy().lastAttempt(entry.attempt())) {
             return Handled.retryAfter(retryAfter.orElse(settings.retryPolicy().delayAfter(entry.attempt())), reason);
         }
         try {
-            issues.comment(issueKey, say.couldNotStart(actor, reason));
+            issues.comment(replies.issueKey(), say.couldNotStart(actor, reason), replies.visibility());
         } catch (JiraCallFailed e) {
-            LOG.warning(() -> "Could not tell " + issueKey + " that its job did not start: " + e.getMessage());
+            LOG.warning(() -> "Could not tell " + replies.issueKey() + " that its job did not start: " + e.getMessage());
         }
         return Handled.failed(reason);
     }

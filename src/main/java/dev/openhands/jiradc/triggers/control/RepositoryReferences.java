@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.triggers.control;
 
+import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,25 +15,50 @@ import java.util.regex.Pattern;
 /**
  * Finds the repository an issue names: a line starting with {@code Repository:} followed by
  * {@code org/repo}, written however people write it in Jira (any case, bold, wiki links, URLs of
- * GitHub, GitLab or Bitbucket Data Center, {@code .git}, trailing punctuation). The newest comment
- * that names one wins over older comments and the description.
+ * GitHub, GitLab or Bitbucket Data Center, {@code .git}, trailing punctuation), and decides which one a
+ * job may run in.
  */
 public final class RepositoryReferences {
 
-    /** What the issue says: one repository, several at the same level, or none. */
-    public sealed interface Choice {
-        /** @param address the URL it was written as, which may name its Git host */
-        record Found(String repository, Optional<URI> address) implements Choice {
+    /** Where a repository was named: only these may decide where a person's job runs with their Git access. */
+    public enum Source {
+        REQUEST("your request"), OWN_COMMENT("your earlier comment"), DESCRIPTION("the issue's description");
 
-            public Found(String repository) {
-                this(repository, Optional.empty());
-            }
+        private final String words;
+
+        Source(String words) {
+            this.words = words;
+        }
+
+        /** As the bot says it: "named in ...". */
+        public String words() {
+            return words;
+        }
+    }
+
+    /** What the issue says: one repository, several at the same level, one only someone else named, or none. */
+    public sealed interface Choice {
+
+        /** @param address the URL it was written as, which may name its Git host */
+        record Found(String repository, Optional<URI> address, Source source) implements Choice {
         }
 
         record Ambiguous(List<String> repositories) implements Choice {
         }
 
+        /** Only another person's comment names it: not used unless the requester names it too. */
+        record NamedByOthers(String repository, String namedBy) implements Choice {
+        }
+
         record Missing() implements Choice {
+        }
+    }
+
+    /** A repository as a line names it, and the address it was written as. */
+    record Named(String repository, Optional<URI> address) {
+
+        Named(String repository) {
+            this(repository, Optional.empty());
         }
     }
 
@@ -47,31 +73,54 @@ public final class RepositoryReferences {
     private RepositoryReferences() {
     }
 
-    public static Choice choose(String description, List<String> commentsOldestFirst) {
-        for (int i = commentsOldestFirst.size() - 1; i >= 0; i--) {
-            List<Choice.Found> found = namedIn(commentsOldestFirst.get(i));
-            if (!found.isEmpty()) {
-                return choice(found);
+    /**
+     * The repository a job runs in: named in the request, else in the requester's own newest comment that names one,
+     * else in the description. A line in someone else's comment is never taken on its own: it could point a
+     * colleague's job, and their Git credentials, at a repository of the writer's choosing.
+     *
+     * @param request the trigger comment's text, empty when the label was added
+     * @param earlierOldestFirst the issue's comments by people before the trigger, oldest first
+     */
+    public static Choice choose(String description, String request, List<JiraComment> earlierOldestFirst, String requesterKey) {
+        Optional<Choice> chosen = choice(namedIn(request), Source.REQUEST);
+        for (int i = earlierOldestFirst.size() - 1; i >= 0 && chosen.isEmpty(); i--) {
+            JiraComment comment = earlierOldestFirst.get(i);
+            if (comment.author().key().equals(requesterKey)) {
+                chosen = choice(namedIn(comment.body()), Source.OWN_COMMENT);
             }
         }
-        return choice(namedIn(description == null ? "" : description));
+        return chosen.or(() -> choice(namedIn(description == null ? "" : description), Source.DESCRIPTION))
+                .or(() -> namedByOthers(earlierOldestFirst, requesterKey))
+                .orElse(new Choice.Missing());
     }
 
-    private static Choice choice(List<Choice.Found> found) {
+    private static Optional<Choice> choice(List<Named> found, Source source) {
         if (found.isEmpty()) {
-            return new Choice.Missing();
+            return Optional.empty();
         }
-        return found.size() == 1 ? found.get(0) : new Choice.Ambiguous(found.stream().map(Choice.Found::repository).toList());
+        return Optional.of(found.size() == 1 ? new Choice.Found(found.get(0).repository(), found.get(0).address(), source)
+                : new Choice.Ambiguous(found.stream().map(Named::repository).toList()));
+    }
+
+    private static Optional<Choice> namedByOthers(List<JiraComment> earlierOldestFirst, String requesterKey) {
+        for (int i = earlierOldestFirst.size() - 1; i >= 0; i--) {
+            JiraComment comment = earlierOldestFirst.get(i);
+            List<Named> found = comment.author().key().equals(requesterKey) ? List.of() : namedIn(comment.body());
+            if (!found.isEmpty()) {
+                return Optional.of(new Choice.NamedByOthers(found.get(0).repository(), comment.author().displayName()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The distinct repositories named on {@code Repository:} lines, in order (same repository in other case: once). */
     public static List<String> referencesIn(String text) {
-        return namedIn(text).stream().map(Choice.Found::repository).toList();
+        return namedIn(text).stream().map(Named::repository).toList();
     }
 
-    private static List<Choice.Found> namedIn(String text) {
+    private static List<Named> namedIn(String text) {
         Set<String> seen = new LinkedHashSet<>();
-        List<Choice.Found> found = new ArrayList<>();
+        List<Named> found = new ArrayList<>();
         Matcher line = LINE.matcher(text);
         while (line.find()) {
             parse(line.group(1).trim()).filter(named -> seen.add(named.repository().toLowerCase(Locale.ROOT))).ifPresent(found::add);
@@ -79,12 +128,12 @@ public final class RepositoryReferences {
         return found;
     }
 
-    static Optional<Choice.Found> parse(String value) {
+    static Optional<Named> parse(String value) {
         String text = value.replaceAll("^[*_{}\"'`(<]+", "");
         Matcher link = WIKI_LINK.matcher(text);
         if (link.find()) {
-            Optional<Choice.Found> label = parse(link.group(1));
-            Optional<Choice.Found> target = link.group(2) == null ? Optional.empty() : parse(link.group(2));
+            Optional<Named> label = parse(link.group(1));
+            Optional<Named> target = link.group(2) == null ? Optional.empty() : parse(link.group(2));
             // [acme/app|https://github.com/acme/app]: the label names it, the link also says where it is
             return label.isEmpty() ? target : target.filter(found -> found.repository().equalsIgnoreCase(label.get().repository()))
                     .or(() -> label);
@@ -98,10 +147,10 @@ public final class RepositoryReferences {
             // git@host:org/repo.git names its host as a URL would
             return fromUrl("ssh://" + token.substring(0, ssh.start(1) - 1) + "/" + ssh.group(1));
         }
-        return slug(token).map(Choice.Found::new);
+        return slug(token).map(Named::new);
     }
 
-    private static Optional<Choice.Found> fromUrl(String url) {
+    private static Optional<Named> fromUrl(String url) {
         URI address;
         try {
             address = URI.create(url.replaceAll("[)>.,;:!?*_'\"`]+$", ""));
@@ -109,7 +158,7 @@ public final class RepositoryReferences {
             return Optional.empty();
         }
         return Optional.ofNullable(address.getPath()).flatMap(RepositoryReferences::repositoryInPath)
-                .map(repository -> new Choice.Found(repository, Optional.of(address)));
+                .map(repository -> new Named(repository, Optional.of(address)));
     }
 
     private static Optional<String> repositoryInPath(String path) {

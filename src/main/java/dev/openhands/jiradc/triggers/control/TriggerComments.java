@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jobs.control.JiraMarkup;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import java.net.URI;
 import java.util.List;
@@ -76,8 +77,17 @@ public final class TriggerComments {
         return providers.stream().map(GitProvider::displayName).collect(Collectors.joining(" or "));
     }
 
-    public String onIt(JiraUser user, String repository, String conversationLink) {
-        return mention(user) + " I'm on it in " + repository + ": [follow the conversation in OpenHands|" + conversationLink + "].";
+    public String onIt(JiraUser user, String repository, RepositoryReferences.Source namedIn, String conversationLink) {
+        return mention(user) + " I'm on it in " + repository + " (named in " + namedIn.words() + "): [follow the conversation in"
+                + " OpenHands|" + conversationLink + "].";
+    }
+
+    /** Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job runs. */
+    public String namedByOthers(JiraUser user, String repository, String namedBy) {
+        return mention(user) + " " + JiraMarkup.escape(namedBy) + " named the repository " + repository + " in a comment. I"
+                + " start a job only in a repository named in the issue's description, in your request or in your own comments,"
+                + " so that nobody else decides where a job runs with your Git access. To work in " + repository
+                + ", ask again naming it:\n{noformat}\n" + mention + "\nRepository: " + repository + "\n{noformat}";
     }
 
     public String couldNotStart(JiraUser user, String reason) {

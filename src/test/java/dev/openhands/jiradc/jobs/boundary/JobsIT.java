@@ -3,6 +3,7 @@ package dev.openhands.jiradc.jobs.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.ItLogs;
 import dev.openhands.jiradc.testing.JiraEvent;
@@ -72,7 +73,7 @@ class JobsIT {
         StartedJob job = new StartedJob(person, issue, "task-" + person.id, "conv-" + person.id);
         openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
-        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + ": [follow the conversation in OpenHands|" + APP
+        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the conversation in OpenHands|" + APP
                 + "/conversations].", world.commentOn(issue), "the conversation is not ready within the link wait");
         return job;
     }
@@ -157,6 +158,24 @@ class JobsIT {
     }
 
     @Test
+    void aStaleNoticeJiraRefusesIsSaidAtTheNextCheck() {
+        Person person = world.person().ready(REPOSITORY);
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        ENV.jira.stubFor(post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("stale-" + issue.key)
+                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("no sign of progress"))
+                .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
+        StartedJob job = new StartedJob(person, issue, "task-" + person.id, "conv-" + person.id);
+        openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
+        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
+        running(job);
+        List<String> posted = world.commentsOn(job.issue, 3);
+        assertTrue(posted.get(1).contains("no sign of progress") && posted.get(2).equals(posted.get(1)),
+                "refused, then said again: " + posted);
+        Eventually.pause(1500);
+        assertEquals(3, world.commentCount(job.issue), "said once it was taken");
+    }
+
+    @Test
     void aPullRequestTheAgentNamesInItsLastWordsIsLinkedWhenOpenHandsReportsNone() {
         StartedJob job = running(aJobStarts());
         openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2",
@@ -223,7 +242,7 @@ class JobsIT {
         openHands.startTaskIs(job.person.apiKey, "task-2-" + job.person.id, "READY", "conv-2-" + job.person.id, null);
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
 
-        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + ": [follow the conversation in OpenHands|" + APP
+        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the conversation in OpenHands|" + APP
                 + "/conversations/conv-2-" + job.person.id + "].", world.commentsOn(job.issue, 2).get(1));
         String message = world.firstMessageSentWith(job.person.apiKey, 1);
         assertTrue(message.contains("An earlier OpenHands conversation worked on this issue: " + APP + "/conversations/"

@@ -15,7 +15,7 @@ class JobTest {
     static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
     Job job = new Job("trigger-1", new JobRequest("10001", "ACME-1", Optional.of("20001"), "account-1", "alice", "acme/web-app",
-            Optional.empty()), T0);
+            Optional.empty(), Optional.empty()), T0);
 
     Job.Observation running(String newestEvent) {
         return new Job.Observation("READY", "conv-1", "running", newestEvent);
@@ -53,6 +53,9 @@ class JobTest {
         assertTrue(job.staleAfter(limit, T0.plus(Duration.ofMinutes(61))), "said the first time");
         assertEquals(Job.Status.STALE, job.status());
         assertTrue(job.status().followed(), "a stale job is still followed");
+        assertTrue(job.staleAfter(limit, T0.plus(Duration.ofMinutes(62))), "until the issue was told, for Jira may have refused");
+        job.staleReported(T0.plus(Duration.ofMinutes(62)));
+        assertFalse(job.staleAfter(limit, T0.plus(Duration.ofMinutes(63))));
 
         Instant later = T0.plus(Duration.ofHours(2));
         job.observed(running("e2"), later, SHORTEST, LONGEST);

@@ -98,7 +98,7 @@ class ServerSmokeIT {
 
         String comment = Eventually.await(() -> Optional.of(env.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-1/comment"))))
                 .filter(found -> !found.isEmpty()).map(found -> found.get(0).getBodyAsString()), "the comment on ACME-1");
-        assertEquals("[~alice] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + env.openHandsUrl()
+        assertEquals("[~alice] I'm on it in acme/web-app (named in the issue's description): [follow the conversation in OpenHands|" + env.openHandsUrl()
                 + "/conversations/conv-1].", Json.createReader(new StringReader(comment)).readObject().getString("body"));
     }
 }

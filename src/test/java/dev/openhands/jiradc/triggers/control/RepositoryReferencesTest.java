@@ -2,7 +2,10 @@ package dev.openhands.jiradc.triggers.control;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
+import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
+import dev.openhands.jiradc.triggers.control.RepositoryReferences.Source;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -69,46 +72,77 @@ class RepositoryReferencesTest {
         assertEquals(List.of(), RepositoryReferences.referencesIn(text), text);
     }
 
-    @Test
-    void theDescriptionNamesIt() {
-        assertEquals(new Choice.Found("acme/web-app"), RepositoryReferences.choose(
-                "Steps to reproduce...\r\n\r\nRepository: acme/web-app\r\n", List.of("some comment")));
+    static final JiraUser ALICE = new JiraUser("JIRAUSER1", "alice", Optional.empty(), "Alice");
+    static final JiraUser MALLORY = new JiraUser("JIRAUSER9", "mallory", Optional.empty(), "Mallory");
+
+    static JiraComment by(JiraUser author, String body) {
+        return new JiraComment("1", author, body, "2026-11-28T10:00:00.000+0000", Optional.empty());
+    }
+
+    static Choice choose(String description, String request, JiraComment... earlierOldestFirst) {
+        return RepositoryReferences.choose(description, request, List.of(earlierOldestFirst), ALICE.key());
+    }
+
+    static Choice found(String repository, Source source) {
+        return new Choice.Found(repository, Optional.empty(), source);
     }
 
     @Test
-    void aLaterCommentOverridesTheDescription() {
-        assertEquals(new Choice.Found("acme/api"), RepositoryReferences.choose("Repository: acme/web-app",
-                List.of("Repository: acme/mobile", "no repo here", "Sorry, wrong one.\nRepository: acme/api")));
+    void theDescriptionNamesIt() {
+        assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Steps to reproduce...\r\n\r\nRepository: acme/web-app\r\n",
+                "@openhands", by(MALLORY, "some comment")));
+    }
+
+    @Test
+    void theRequestOverridesTheRequestersCommentsWhichOverrideTheDescription() {
+        assertEquals(found("acme/api", Source.REQUEST), choose("Repository: acme/web-app", "@openhands\nRepository: acme/api",
+                by(ALICE, "Repository: acme/mobile")));
+        assertEquals(found("acme/api", Source.OWN_COMMENT), choose("Repository: acme/web-app", "@openhands",
+                by(ALICE, "Repository: acme/mobile"), by(ALICE, "no repo here"), by(ALICE, "Sorry, wrong one.\nRepository: acme/api")));
+    }
+
+    @Test
+    void anotherPersonsLineNeverOverridesTheRequestersOwnSources() {
+        assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Repository: acme/web-app", "@openhands",
+                by(MALLORY, "Repository: mallory/tools")));
+        assertEquals(found("acme/api", Source.OWN_COMMENT), choose("", "@openhands",
+                by(ALICE, "Repository: acme/api"), by(MALLORY, "Repository: mallory/tools")));
+    }
+
+    @Test
+    void aLineOnlyAnotherPersonWroteIsNamedAsTheirs() {
+        assertEquals(new Choice.NamedByOthers("mallory/tools", "Mallory"), choose("Fix it", "@openhands",
+                by(MALLORY, "Repository: mallory/old"), by(MALLORY, "Repository: mallory/tools")));
     }
 
     @Test
     void twoDifferentRepositoriesAtTheSameLevelAreAmbiguous() {
         assertEquals(new Choice.Ambiguous(List.of("acme/web-app", "acme/api")),
-                RepositoryReferences.choose("Repository: acme/web-app\nRepository: acme/api", List.of()));
-        assertEquals(new Choice.Ambiguous(List.of("acme/a", "acme/b")), RepositoryReferences.choose("Repository: acme/web-app",
-                List.of("Repository: acme/a\nRepository: acme/b")));
+                choose("Repository: acme/web-app\nRepository: acme/api", ""));
+        assertEquals(new Choice.Ambiguous(List.of("acme/a", "acme/b")), choose("Repository: acme/web-app", "",
+                by(ALICE, "Repository: acme/a\nRepository: acme/b")));
     }
 
     @Test
     void theSameRepositoryTwiceIsNotAmbiguous() {
-        assertEquals(new Choice.Found("acme/web-app"), RepositoryReferences.choose(
-                "Repository: acme/web-app\nRepository: https://github.com/Acme/Web-App.git", List.of()));
+        assertEquals("acme/web-app", ((Choice.Found) choose("Repository: acme/web-app\nRepository: https://github.com/Acme/Web-App.git",
+                "")).repository());
     }
 
     @Test
     void nothingAnywhereIsMissing() {
-        assertEquals(new Choice.Missing(), RepositoryReferences.choose("Fix the login page", List.of("+1", "any news?")));
-        assertEquals(new Choice.Missing(), RepositoryReferences.choose(null, List.of()));
+        assertEquals(new Choice.Missing(), choose("Fix the login page", "@openhands", by(MALLORY, "+1"), by(ALICE, "any news?")));
+        assertEquals(new Choice.Missing(), choose(null, ""));
     }
 
     @Test
     void anAddressIsKeptSoThatItsHostCanNameTheGitProvider() {
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://gitlab.example.com/acme/web-app/-/tree/main"))),
-                RepositoryReferences.choose("Repository: https://gitlab.example.com/acme/web-app/-/tree/main", List.of()));
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("ssh://git@git.acme.com/acme/web-app.git"))),
-                RepositoryReferences.choose("Repository: git@git.acme.com:acme/web-app.git", List.of()));
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://github.com/acme/web-app"))),
-                RepositoryReferences.choose("Repository: [acme/web-app|https://github.com/acme/web-app]", List.of()));
-        assertEquals(new Choice.Found("acme/web-app"), RepositoryReferences.choose("Repository: acme/web-app", List.of()));
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://gitlab.example.com/acme/web-app/-/tree/main")),
+                Source.DESCRIPTION), choose("Repository: https://gitlab.example.com/acme/web-app/-/tree/main", ""));
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("ssh://git@git.acme.com/acme/web-app.git")),
+                Source.REQUEST), choose("", "Repository: git@git.acme.com:acme/web-app.git"));
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://github.com/acme/web-app")), Source.DESCRIPTION),
+                choose("Repository: [acme/web-app|https://github.com/acme/web-app]", ""));
+        assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Repository: acme/web-app", ""));
     }
 }
