@@ -88,6 +88,9 @@ public final class TroubleshootingChecks {
         values.put(TRUSTED_CA, IntegrationSettings::trustedCertificates);
         values.put(APP_URL, IntegrationSettings::appUrl);
         values.put(API_URL, IntegrationSettings::apiUrl);
+        values.put(SERVICE_API_KEY, settings -> settings.serviceKey().map(IntegrationSettings.ServiceKey::apiKey));
+        values.put(ORG_ID, settings -> settings.serviceKey().map(IntegrationSettings.ServiceKey::orgId));
+        values.put(USER_ID_CLAIM, settings -> settings.signIn().userIdClaim());
         values.put(TRIGGER_LABEL, IntegrationSettings::triggerLabel);
         List<String> changed = new ArrayList<>();
         values.forEach((key, value) -> {
