@@ -5,6 +5,7 @@ import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.LinkOutcome;
+import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
 import dev.openhands.jiradc.ops.entity.Check;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
@@ -174,6 +175,17 @@ public final class TroubleshootingChecks {
         return Check.problem("service-account", title, failure.getMessage(),
                 "Jira answered " + failure.status() + " for /rest/api/2/myself: check that " + BASE_URL
                         + " is Jira's address including any context path, for example https://example.com/jira.");
+    }
+
+    /** Service-to-service mode: OpenHands accepts this service's key, proven by one call made with it. */
+    public static Check openHandsServiceKey(ServiceKeyVerdict verdict) {
+        String id = "openhands-service-key";
+        String title = "OpenHands accepts the service key (" + SERVICE_API_KEY + ")";
+        return switch (verdict.state()) {
+            case ACCEPTED -> Check.ok(id, title, verdict.detail());
+            case REFUSED -> Check.problem(id, title, verdict.detail(), verdict.fix().orElseThrow());
+            case UNANSWERED -> Check.unknown(id, title, "Not proven: " + verdict.detail(), verdict.fix().orElse(null));
+        };
     }
 
     /** Jira reachable from here, and its certificate trusted. */
