@@ -60,14 +60,9 @@ class ServiceKeyIT {
     @Test
     void aTeammateWhoOnlySignedInAndConnectedJiraStartsAJob() {
         Person alice = world.person().signedUp().linked().canReach("acme/web-app");
-        OPENHANDS.issue("sub-" + alice.id, alice.apiKey);
-        world.startsConversation(alice.apiKey, "task-" + alice.id, "conv-" + alice.id);
-        Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(alice.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix this")));
-
-        assertEquals("[~" + alice.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
-                + "/conversations/conv-" + alice.id + "].", world.commentOn(issue));
-        assertEquals(1, OPENHANDS.requestsFor("sub-" + alice.id).size(), "the key is kept, not asked for again");
+        OPENHANDS.issue(userId(alice), alice.apiKey);
+        asksAndIsOnIt(alice);
+        assertEquals(1, OPENHANDS.requestsFor(userId(alice)).size(), "the key is kept, not asked for again");
 
         // the service key goes to the service API only, the person's key only as their bearer token
         for (LoggedRequest request : ENV.openHands.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
@@ -102,17 +97,12 @@ class ServiceKeyIT {
     void aKeyOpenHandsRefusesIsFetchedAgainOnceAndTheJobStarts() {
         Person bob = world.person().signedUp().linked().canReach("acme/web-app");
         String stale = "oh-stale-" + bob.id;
-        OPENHANDS.issueInTurn("sub-" + bob.id, stale, bob.apiKey);
+        OPENHANDS.issueInTurn(userId(bob), stale, bob.apiKey);
         ENV.openHands.stubFor(any(anyUrl()).withHeader("Authorization", equalTo("Bearer " + stale)).atPriority(1)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"detail\":\"Invalid API key\"}")));
-        world.startsConversation(bob.apiKey, "task-" + bob.id, "conv-" + bob.id);
-        Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(bob.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-
-        assertEquals("[~" + bob.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
-                + "/conversations/conv-" + bob.id + "].", world.commentOn(issue));
-        assertEquals(2, OPENHANDS.requestsFor("sub-" + bob.id).size(), "fetched once more after the refusal");
+        asksAndIsOnIt(bob);
+        assertEquals(2, OPENHANDS.requestsFor(userId(bob)).size(), "fetched once more after the refusal");
         assertEquals(1, ENV.openHands.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + stale))).size(),
                 "the refused key is not tried again");
         Leaks.assertNotStoredOrLogged(ENV.database, SERVICE_KEY, stale, bob.apiKey);
@@ -121,20 +111,18 @@ class ServiceKeyIT {
     @Test
     void aPersonOpenHandsDoesNotKnowIsToldToSignUp() {
         Person carol = world.person().signedUp().linked();
-        OPENHANDS.unknownUser("sub-" + carol.id);
-        Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(carol.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        OPENHANDS.unknownUser(userId(carol));
+        Issue issue = asks(carol);
         assertEquals("[~" + carol.name + "] I can't start OpenHands for you: OpenHands has no account for you. Sign up at"
                 + " [OpenHands|" + APP + "] with the login you use here, then try again.", world.commentOn(issue));
-        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("User sub-" + carol.id + " not found"));
+        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("User " + userId(carol) + " not found"));
     }
 
     @Test
     void aPersonOutsideTheOrganisationIsToldToAskAnAdmin() {
         Person dan = world.person().signedUp().linked();
-        OPENHANDS.notInOrganisation("sub-" + dan.id);
-        Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(dan.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        OPENHANDS.notInOrganisation(userId(dan));
+        Issue issue = asks(dan);
         assertEquals("[~" + dan.name + "] I can't start OpenHands for you: your OpenHands account is not a member of the"
                 + " OpenHands organisation this Jira integration works in. Ask an OpenHands administrator to add you to it, then"
                 + " try again.", world.commentOn(issue));
@@ -143,11 +131,30 @@ class ServiceKeyIT {
     @Test
     void someoneWhoNeverSignedInHereIsToldToSignInWithoutAskingOpenHands() {
         Person erin = world.person();
-        Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(erin.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        Issue issue = asks(erin);
         assertEquals("[~" + erin.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
                 + erin.email + ". Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
                 + " account and connect Jira Data Center, then try again.", world.commentOn(issue));
-        assertTrue(OPENHANDS.requestsFor("sub-" + erin.id).isEmpty());
+        assertTrue(OPENHANDS.requestsFor(userId(erin)).isEmpty());
+    }
+
+    /** Their OpenHands user id: the subject they sign in with. */
+    static String userId(Person person) {
+        return "sub-" + person.id;
+    }
+
+    /** The person asks for OpenHands on a new issue that names its repository. */
+    Issue asks(Person person) {
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix this")));
+        return issue;
+    }
+
+    /** The person asks on a new issue, and the bot says it is on it, with the conversation started with their key. */
+    void asksAndIsOnIt(Person person) {
+        world.startsConversation(person.apiKey, "task-" + person.id, "conv-" + person.id);
+        Issue issue = asks(person);
+        assertEquals("[~" + person.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
+                + "/conversations/conv-" + person.id + "].", world.commentOn(issue));
     }
 }
