@@ -2,6 +2,7 @@ package dev.openhands.jiradc.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
@@ -126,8 +127,8 @@ public final class TriggerLatencyBenchmark {
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
         env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
         env.openHands.stubFor(get("/api/v1/users/me").willReturn(okJson("{\"id\":\"u\",\"email\":\"alice@example.com\"}")));
-        env.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories"))
-                .willReturn(okJson("[{\"id\":\"1\",\"full_name\":\"acme/web-app\"}]")));
+        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
+                .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
         env.openHands.stubFor(post("/api/v1/app-conversations")
                 .willReturn(okJson("{\"id\":\"task\",\"status\":\"READY\",\"app_conversation_id\":\"conv\"}")));
     }

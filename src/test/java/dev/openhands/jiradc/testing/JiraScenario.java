@@ -142,6 +142,16 @@ public final class JiraScenario {
                 .getJsonArray("content").getJsonObject(0).getString("text");
     }
 
+    /** A page of {@code /api/v1/git/repositories/search}: the repositories with these names on the provider. */
+    public static String repositoryPage(String provider, String... fullNames) {
+        var items = Json.createArrayBuilder();
+        for (String fullName : fullNames) {
+            items.add(Json.createObjectBuilder().add("id", String.valueOf(Math.abs(fullName.hashCode()))).add("full_name", fullName)
+                    .add("git_provider", provider).add("is_public", false));
+        }
+        return Json.createObjectBuilder().add("items", items).addNull("next_page_id").build().toString();
+    }
+
     /** A Jira user, and optionally their OpenHands account, Jira link and API key. */
     public final class Person {
         public final String id = nextId();
@@ -170,11 +180,28 @@ public final class JiraScenario {
             return this;
         }
 
+        /** OpenHands says the person works with this Git provider ({@code /api/v1/users/git-organizations}). */
+        public Person worksOn(String provider) {
+            env.openHands.stubFor(get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                    .willReturn(okJson("{\"provider\":\"" + provider + "\",\"organizations\":[\"acme\"]}")));
+            return this;
+        }
+
+        /** A person on GitHub who reaches the repository. */
         public Person canReach(String repository) {
-            env.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withQueryParam("query", equalTo(repository))
-                    .withHeader("Authorization", equalTo("Bearer " + apiKey))
-                    .willReturn(okJson("[{\"id\":\"77\",\"full_name\":\"" + repository + "\",\"git_provider\":\"github\","
-                            + "\"is_public\":false}]")));
+            return worksOn("github").canReach(repository, "github");
+        }
+
+        /** Searching the provider for the repository finds it (and names like it). */
+        public Person canReach(String repository, String provider) {
+            return searchOn(provider, repository, repository + "-fork", repository);
+        }
+
+        /** What searching the provider for {@code query} finds, as OpenHands answers it. */
+        public Person searchOn(String provider, String query, String... fullNames) {
+            env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo(provider))
+                    .withQueryParam("query", equalTo(query)).withHeader("Authorization", equalTo("Bearer " + apiKey))
+                    .willReturn(okJson(repositoryPage(provider, fullNames))));
             return this;
         }
 

@@ -2,7 +2,7 @@ package dev.openhands.jiradc.jira.boundary;
 
 import dev.openhands.jiradc.jira.control.JiraApi;
 import dev.openhands.jiradc.jira.control.JiraResponses;
-import dev.openhands.jiradc.jira.control.TrustedCaContext;
+import dev.openhands.jiradc.ops.boundary.TrustedCaContext;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraTokens;
 import dev.openhands.jiradc.jira.entity.JiraUser;

@@ -108,6 +108,16 @@ public class Jobs {
                 settings.jobPolicy().maxPollInterval());
     }
 
+    /**
+     * OpenHands could not be read: try again later, backing off; a job unread for as long as a silent one becomes stale,
+     * so the issue is told once instead of never.
+     */
+    public Job.Progress unreadable(String jobId) {
+        postponed(jobId);
+        return em.find(Job.class, jobId).staleAfter(settings.jobPolicy().staleAfter(), clock.instant())
+                ? Job.Progress.BECAME_STALE : Job.Progress.NOTHING_NEW;
+    }
+
     public void finished(String jobId, String summary, List<String> pullRequests) {
         em.find(Job.class, jobId).finished(summary, pullRequests, clock.instant());
     }

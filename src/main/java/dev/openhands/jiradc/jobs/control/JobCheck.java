@@ -10,6 +10,7 @@ import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.Conversation;
 import dev.openhands.jiradc.openhands.entity.ConversationEvent;
+import dev.openhands.jiradc.openhands.entity.EventsNotServed;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
@@ -79,9 +80,16 @@ public class JobCheck {
             stop(job, "OpenHands no longer accepts your API key; update it at Settings > Integrations");
         } catch (ApiKeyNotIssued e) {
             stop(job, "this service can no longer get an OpenHands API key for you (" + e.getMessage() + ")");
+        } catch (EventsNotServed e) {
+            LOG.warning(() -> "Cannot follow the job for " + job.issueKey() + ": " + e.getMessage());
+            stop(job, "this OpenHands server does not let me read the conversation's events, which I need to report how it"
+                    + " ends; ask your administrator to update OpenHands");
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
-            jobs.postponed(job.id());
+            if (jobs.unreadable(job.id()) == Job.Progress.BECAME_STALE) {
+                issues.comment(job.issueKey(), comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(),
+                        Instant.now()), job.conversationId()), job.id(), "stale");
+            }
         }
     }
 
@@ -155,12 +163,17 @@ public class JobCheck {
     /** @param events the conversation's newest events, newest first, which hold the agent's closing words */
     private void finish(Job job, Conversation conversation, List<ConversationEvent> events) {
         Optional<String> summary = closingWords(events);
-        List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(),
-                conversation.repository().orElse(job.repository()), conversation.gitProvider(),
+        String repository = conversation.repository().orElse(job.repository());
+        List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(), repository, conversation.gitProvider(),
                 settings.jobPolicy().pullRequestUrl());
+        if (pullRequests.isEmpty()) {
+            // OpenHands fills pr_number only when the agent used its own pull-request tool; it may have named one itself
+            pullRequests = summary.map(words -> PullRequestLinks.mentionedIn(words, repository)).orElse(List.of());
+        }
         sayTheEnd(job, comments().finished(job.actorName(), job.repository(), summary, pullRequests, job.conversationId()));
         jobs.finished(job.id(), summary.orElse(""), pullRequests);
-        LOG.info(() -> "Finished with " + pullRequests.size() + " pull request(s); reported on the issue");
+        int found = pullRequests.size();
+        LOG.info(() -> "Finished with " + found + " pull request(s) known; reported on the issue");
     }
 
     /** The agent's closing words: the text of its {@link #lastWords}. */

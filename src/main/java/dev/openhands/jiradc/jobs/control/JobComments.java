@@ -39,7 +39,7 @@ public final class JobComments {
             Optional<String> conversationId) {
         StringBuilder comment = new StringBuilder(mention(actor)).append(" OpenHands finished working in ").append(repository);
         if (pullRequests.isEmpty()) {
-            comment.append(". It did not open a pull request.");
+            comment.append(". OpenHands did not report a pull request; if the agent opened one, the conversation shows it.");
         } else {
             comment.append(": ").append(String.join(", ", pullRequests)).append('.');
         }
@@ -62,6 +62,12 @@ public final class JobComments {
                 + lastStatus.map(status -> " (last status: " + status + ")").orElse("") + ". It may be stuck or waiting for"
                 + " you. " + conversation(conversationId, "Check on the conversation") + "; to start over, comment " + mention
                 + " on this issue. I'll still report here if it finishes.";
+    }
+
+    public String unreadable(String actor, Duration unreadFor, Optional<String> conversationId) {
+        return mention(actor) + " I have not been able to read the OpenHands job for " + words(unreadFor) + ": OpenHands does"
+                + " not answer me. I'll keep trying and report here when it ends; meanwhile, "
+                + conversation(conversationId, "check on the conversation") + ".";
     }
 
     public String stoppedFollowing(String actor, String reason, Optional<String> conversationId) {

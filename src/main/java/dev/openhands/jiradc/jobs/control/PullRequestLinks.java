@@ -1,8 +1,11 @@
 package dev.openhands.jiradc.jobs.control;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 /**
  * Links to the pull requests a conversation opened, in Jira wiki markup. OpenHands reports only their
@@ -16,7 +19,18 @@ public final class PullRequestLinks {
             "gitlab", "https://gitlab.com/{repository}/-/merge_requests/{number}",
             "bitbucket", "https://bitbucket.org/{repository}/pull-requests/{number}");
 
+    private static final Pattern PULL_REQUEST_URL = Pattern.compile(
+            "https?://[^\\s()\\[\\]<>|\"'`]+/(?:pull|pulls|merge_requests|pull-requests)/\\d+");
+
     private PullRequestLinks() {
+    }
+
+    /** Links to the repository's pull requests that the agent wrote in its closing words, each once. */
+    public static List<String> mentionedIn(String text, String repository) {
+        String path = "/" + repository.toLowerCase(Locale.ROOT) + "/";
+        return PULL_REQUEST_URL.matcher(text).results().map(MatchResult::group)
+                .filter(url -> url.toLowerCase(Locale.ROOT).contains(path)).distinct()
+                .map(url -> "[pull request #" + url.substring(url.lastIndexOf('/') + 1) + "|" + url + "]").toList();
     }
 
     public static List<String> of(List<Integer> numbers, String repository, Optional<String> gitProvider,

@@ -6,14 +6,19 @@ import dev.openhands.jiradc.openhands.control.OpenHandsApi;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.Conversation;
 import dev.openhands.jiradc.openhands.entity.ConversationEvent;
+import dev.openhands.jiradc.openhands.entity.EventsNotServed;
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
+import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
 import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.openhands.jiradc.ops.boundary.CallTimer;
 import dev.openhands.jiradc.ops.boundary.Metrics;
+import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.ops.boundary.TrustedCaContext;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -24,14 +29,22 @@ import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /** Every call this service makes to OpenHands goes through here, so an API change touches one class. */
 @ApplicationScoped
 public class OpenHands {
+
+    private static final Logger LOG = ProcessingContext.logger(OpenHands.class);
+
+    /** Enough to find {@code org/repo} among repositories whose names contain it, few enough never to be a listing. */
+    static final int REPOSITORY_MATCHES = 20;
 
     @Inject
     Metrics metrics;
@@ -55,27 +68,76 @@ public class OpenHands {
             JsonObject user = response.readEntity(JsonObject.class);
             return new OpenHandsUser(user.getString("id", ""), string(user, "email"));
         } catch (ProcessingException e) {
-            throw new OpenHandsUnavailable("Cannot reach OpenHands at " + baseUri() + " (" + rootCause(e)
-                    + "); check " + SettingsKeys.API_URL + " and the network between this service and OpenHands.");
-        }
-    }
-
-    /** Whether this user can reach the repository {@code org/repo} through OpenHands (a targeted search, not a listing). */
-    public boolean canAccess(String apiKey, String repository) {
-        try (Response response = api().searchRepositories("Bearer " + apiKey, repository, 10)) {
-            JsonArray found = read(response, "look up the repository " + repository).asJsonArray();
-            return found.getValuesAs(JsonObject.class).stream()
-                    .anyMatch(repo -> repository.equalsIgnoreCase(repo.getString("full_name", "")));
-        } catch (ProcessingException e) {
             throw unreachable(e);
         }
     }
 
+    /**
+     * Where the person reaches the repository {@code org/repo} through OpenHands: a targeted search on the provider the
+     * repository's address named, or else on the provider the person works with in OpenHands, or else on each provider
+     * in {@link GitProvider#SEARCH_ORDER}, stopping at the first exact match.
+     */
+    public RepositoryLookup findRepository(String apiKey, String repository, Optional<GitProvider> named) {
+        List<GitProvider> providers = named.map(List::of).or(() -> activeProvider(apiKey).map(List::of))
+                .orElse(GitProvider.SEARCH_ORDER);
+        List<GitProvider> searched = new ArrayList<>();
+        List<GitProvider> notConnected = new ArrayList<>();
+        OpenHandsUnavailable failure = null;
+        for (GitProvider provider : providers) {
+            try (Response response = api().searchRepositories("Bearer " + apiKey, provider.apiName(), repository, REPOSITORY_MATCHES)) {
+                int status = response.getStatus();
+                if (status == 400 || status == 401 || status == 403) {
+                    // OpenHands answers so when it holds no Git token for the provider; a refused key is told apart by asking whose it is
+                    if (notConnected.isEmpty()) {
+                        userOf(apiKey);
+                    }
+                    notConnected.add(provider);
+                    continue;
+                }
+                Optional<String> match = read(response, "look up the repository " + repository + " on " + provider.displayName())
+                        instanceof JsonObject page && page.get("items") instanceof JsonArray items
+                        ? items.stream().filter(JsonObject.class::isInstance).map(item -> item.asJsonObject().getString("full_name", ""))
+                                .filter(repository::equalsIgnoreCase).findFirst()
+                        : Optional.empty();
+                if (match.isPresent()) {
+                    return new RepositoryLookup.Found(match.get(), provider);
+                }
+                searched.add(provider);
+            } catch (OpenHandsUnavailable e) {
+                LOG.warning(() -> e.getMessage());
+                failure = e;
+            } catch (ProcessingException e) {
+                throw unreachable(e);
+            }
+        }
+        if (searched.isEmpty() && failure != null) {
+            // no provider could be searched: an outage, tried again, not "no access"
+            throw failure;
+        }
+        return searched.isEmpty() ? new RepositoryLookup.GitNotConnected(notConnected) : new RepositoryLookup.NotFound(searched);
+    }
+
+    /** The provider the person signed in to OpenHands with, when OpenHands says. */
+    private Optional<GitProvider> activeProvider(String apiKey) {
+        try (Response response = api().gitOrganizations("Bearer " + apiKey)) {
+            if (response.getStatus() != 200) {
+                return Optional.empty();
+            }
+            return response.readEntity(JsonValue.class) instanceof JsonObject answer
+                    ? string(answer, "provider").flatMap(GitProvider::byApiName) : Optional.empty();
+        } catch (ProcessingException e) {
+            throw unreachable(e);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Starts a conversation as the user on the repository, with a title and a first message. */
-    public StartTask startConversation(String apiKey, String repository, String title, String message) {
+    public StartTask startConversation(String apiKey, RepositoryLookup.Found repository, String title, String message) {
         JsonObject request = JSON.createObjectBuilder()
                 .add("title", title)
-                .add("selected_repository", repository)
+                .add("selected_repository", repository.fullName())
+                .add("git_provider", repository.provider().apiName())
                 .add("initial_message", JSON.createObjectBuilder()
                         .add("role", "user")
                         .add("content", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", message))))
@@ -121,9 +183,17 @@ public class OpenHands {
         }
     }
 
-    /** The conversation's newest events, newest first. */
+    /**
+     * The conversation's newest events, newest first.
+     *
+     * @throws EventsNotServed when this OpenHands does not serve the events of a conversation it knows
+     */
     public List<ConversationEvent> newestEvents(String apiKey, String conversationId, int limit) {
         try (Response response = api().events("Bearer " + apiKey, conversationId, "TIMESTAMP_DESC", limit)) {
+            if (response.getStatus() == 404) {
+                throw new EventsNotServed("OpenHands at " + baseUri() + " answered 404 to GET /api/v1/conversation/"
+                        + conversationId + "/events/search: it does not serve the V1 events API this service follows jobs with");
+            }
             JsonValue page = read(response, "read the events of the conversation " + conversationId);
             if (!(page instanceof JsonObject object) || !(object.get("items") instanceof JsonArray items)) {
                 throw new OpenHandsUnavailable("OpenHands answered an unexpected event page for the conversation " + conversationId + ".");
@@ -158,7 +228,7 @@ public class OpenHands {
     /**
      * Sends a follow-up message to a conversation.
      *
-     * @return false when the conversation cannot take it now (its sandbox is paused or gone, or it is unknown)
+     * @return false when the conversation cannot take it now (unknown, its sandbox paused, gone or failing)
      */
     public boolean sendMessage(String apiKey, String conversationId, String text) {
         JsonObject message = JSON.createObjectBuilder().add("role", "user")
@@ -166,7 +236,7 @@ public class OpenHands {
                 .add("run", true).build();
         try (Response response = api().sendMessage("Bearer " + apiKey, conversationId, message)) {
             int status = response.getStatus();
-            if (status == 404 || status == 409 || status == 410) {
+            if (status == 404 || status == 409 || status == 410 || status == 502 || status == 503) {
                 return false;
             }
             read(response, "pass a message to the conversation " + conversationId);
@@ -198,13 +268,22 @@ public class OpenHands {
     }
 
     private OpenHandsUnavailable unreachable(ProcessingException e) {
-        return new OpenHandsUnavailable("Cannot reach OpenHands at " + baseUri() + " (" + rootCause(e) + ").");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException) {
+                return new OpenHandsUnavailable("OpenHands' TLS certificate at " + baseUri() + " is not trusted (" + rootCause(e)
+                        + "). Add the certificate of the CA that issued it to " + SettingsKeys.TRUSTED_CA
+                        + " (Additional Trusted CA Certificates, for Jira and OpenHands) and redeploy.");
+            }
+        }
+        return new OpenHandsUnavailable("Cannot reach OpenHands at " + baseUri() + " (" + rootCause(e) + "); check "
+                + SettingsKeys.API_URL + " and the network between this service and OpenHands.");
     }
 
     private OpenHandsApi api() {
         if (api == null) {
             api = RestClientBuilder.newBuilder()
                     .baseUri(baseUri())
+                    .sslContext(TrustedCaContext.with(settings.trustedCertificates()))
                     .connectTimeout(5, TimeUnit.SECONDS)
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)

@@ -23,11 +23,19 @@ public interface OpenHandsApi {
     @Path("v1/users/me")
     Response currentUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
-    /** A targeted search for repositories the user can reach through their Git provider; never a full listing. */
+    /**
+     * A targeted search, on one Git provider, for repositories the user can reach: {@code {"items": [...], "next_page_id": ...}};
+     * never a full listing.
+     */
     @GET
-    @Path("user/search/repositories")
-    Response searchRepositories(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("query") String query,
-            @QueryParam("per_page") int perPage);
+    @Path("v1/git/repositories/search")
+    Response searchRepositories(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("provider") String provider,
+            @QueryParam("query") String query, @QueryParam("limit") int limit);
+
+    /** The Git provider the user works with in OpenHands, and their organisations there: {@code {"provider": ..., "organizations": [...]}}. */
+    @GET
+    @Path("v1/users/git-organizations")
+    Response gitOrganizations(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     /** Starts a conversation; the answer is a start task to follow until READY or ERROR. */
     @POST
@@ -51,7 +59,7 @@ public interface OpenHandsApi {
     Response events(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String conversationId,
             @QueryParam("sort_order") String sortOrder, @QueryParam("limit") int limit);
 
-    /** A follow-up message to a conversation whose sandbox is running; 409 when paused, 410 when archived. */
+    /** A follow-up message to a conversation; 404, 409 (paused), 410 (archived), 502 and 503 when its sandbox cannot take it. */
     @POST
     @Path("v1/app-conversations/{id}/send-message")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package dev.openhands.jiradc.settings.control;
 
 import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
 
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
 import dev.openhands.jiradc.settings.entity.Secret;
@@ -11,12 +12,16 @@ import java.net.URISyntaxException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns raw configuration values into {@link IntegrationSettings}, collecting one problem per
@@ -66,6 +71,7 @@ public class SettingsValidator {
         Optional<URI> appUrl = url(APP_URL, "https://app.openhands.example.com");
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
         Optional<IntegrationSettings.ServiceKey> serviceKey = serviceKey();
+        Map<String, GitProvider> gitHosts = gitHosts();
         String label = triggerLabel();
         Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
         int maxBody = positiveInt(MAX_WEBHOOK_BODY, DEFAULT_MAX_WEBHOOK_BODY);
@@ -101,7 +107,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, serviceKey, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
     }
 
     /** Both values or neither: with them this service gets each person's OpenHands API key itself. */
@@ -248,6 +254,24 @@ public class SettingsValidator {
             return Optional.empty();
         }
         return Optional.of(URI.create(value.replaceAll("/+$", "")));
+    }
+
+    /** {@code git.example.com=gitlab, bitbucket.example.com=bitbucket_data_center}: which provider a self-hosted Git host is. */
+    private Map<String, GitProvider> gitHosts() {
+        Map<String, GitProvider> hosts = new LinkedHashMap<>();
+        for (String entry : value(GIT_HOSTS).map(raw -> raw.split(",")).orElse(new String[0])) {
+            String[] pair = entry.split("=", -1);
+            String host = pair[0].trim().toLowerCase(Locale.ROOT);
+            Optional<GitProvider> provider = pair.length == 2 ? GitProvider.byApiName(pair[1]) : Optional.empty();
+            if (host.isEmpty() || host.contains("/") || provider.isEmpty()) {
+                problem(GIT_HOSTS, "must list host=provider pairs separated by commas, for example git.example.com=gitlab,"
+                        + " with a provider among " + Arrays.stream(GitProvider.values()).map(GitProvider::apiName)
+                        .collect(Collectors.joining(", ")) + "; '" + entry.trim() + "' is not one.");
+            } else {
+                hosts.put(host, provider.get());
+            }
+        }
+        return hosts;
     }
 
     private List<X509Certificate> trustedCa() {

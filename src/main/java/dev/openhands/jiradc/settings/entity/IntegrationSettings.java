@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,7 @@ public record IntegrationSettings(
         Optional<URI> appUrl,
         Optional<URI> apiUrl,
         Optional<ServiceKey> serviceKey,
+        Map<String, GitProvider> gitHosts,
         String triggerLabel,
         Duration secretRotationGrace,
         int maxWebhookBodyBytes,
@@ -81,6 +83,7 @@ public record IntegrationSettings(
 
     public IntegrationSettings {
         trustedCertificates = List.copyOf(trustedCertificates);
+        gitHosts = Map.copyOf(gitHosts);
         problems = List.copyOf(problems);
     }
 

@@ -20,8 +20,10 @@ import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
+import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
 import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.triggers.control.ConversationRequest;
 import dev.openhands.jiradc.triggers.control.Deletions;
@@ -83,7 +85,7 @@ public class TriggerHandler implements InboxHandler {
         }
         JiraUser actor = event.actor().orElseThrow();
         String issueKey = event.issueKey().orElse(entry.issueId());
-        TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow());
+        TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.mention());
         try {
             Resolution resolved = resolution.resolve(actor);
             return switch (resolved.status()) {
@@ -138,12 +140,21 @@ public class TriggerHandler implements InboxHandler {
             return said(issueKey, say.severalRepositories(actor, several.repositories()),
                     "several repositories named: " + String.join(", ", several.repositories()));
         }
-        String repository = ((Choice.Found) choice).repository();
-        if (!openHands.canAccess(apiKey, repository)) {
-            return said(issueKey, say.noAccess(actor, repository), actor.name() + " cannot reach " + repository);
+        Choice.Found named = (Choice.Found) choice;
+        RepositoryLookup lookup = openHands.findRepository(apiKey, named.repository(),
+                named.address().flatMap(address -> GitProvider.ofUrl(address, settings.gitHosts())));
+        if (lookup instanceof RepositoryLookup.NotFound notFound) {
+            return said(issueKey, say.noAccess(actor, named.repository(), notFound.searched()),
+                    actor.name() + " cannot reach " + named.repository());
         }
+        if (lookup instanceof RepositoryLookup.GitNotConnected none) {
+            return said(issueKey, say.gitNotConnected(actor, named.repository(), none.providers()),
+                    actor.name() + " has no Git connection in OpenHands");
+        }
+        RepositoryLookup.Found found = (RepositoryLookup.Found) lookup;
+        String repository = found.fullName();
         Job job = earlier.filter(j -> j.status() != Job.Status.STARTING).orElseGet(() -> begin(entry, earlier, event, issue,
-                account, actor, repository, apiKey));
+                account, actor, found, apiKey));
         if (job.status() == Job.Status.FAILED) {
             return said(issueKey, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
                     job.outcome().orElse("OpenHands could not start the conversation"));
@@ -161,15 +172,15 @@ public class TriggerHandler implements InboxHandler {
 
     /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
     private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, String repository, String apiKey) {
+            JiraUser actor, RepositoryLookup.Found repository, String apiKey) {
         Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
         Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
-                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository, previous.map(Job::id))));
+                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(), previous.map(Job::id))));
         String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
         List<JiraComment> earlier = issue.comments().stream()
                 .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
         ConversationRequest conversation = ConversationRequest.of(issue,
-                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository, actor.displayName(), request,
+                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor.displayName(), request,
                 earlier, this::isBot, previous.map(p -> jobComments().conversationLink(p.conversationId())));
         StartTask seen = awaitConversation(apiKey, openHands.startConversation(apiKey, repository, conversation.title(),
                 conversation.message()));

@@ -21,7 +21,12 @@ public final class RepositoryReferences {
 
     /** What the issue says: one repository, several at the same level, or none. */
     public sealed interface Choice {
-        record Found(String repository) implements Choice {
+        /** @param address the URL it was written as, which may name its Git host */
+        record Found(String repository, Optional<URI> address) implements Choice {
+
+            public Found(String repository) {
+                this(repository, Optional.empty());
+            }
         }
 
         record Ambiguous(List<String> repositories) implements Choice {
@@ -44,57 +49,70 @@ public final class RepositoryReferences {
 
     public static Choice choose(String description, List<String> commentsOldestFirst) {
         for (int i = commentsOldestFirst.size() - 1; i >= 0; i--) {
-            List<String> found = referencesIn(commentsOldestFirst.get(i));
+            List<Choice.Found> found = namedIn(commentsOldestFirst.get(i));
             if (!found.isEmpty()) {
                 return choice(found);
             }
         }
-        return choice(referencesIn(description == null ? "" : description));
+        return choice(namedIn(description == null ? "" : description));
     }
 
-    private static Choice choice(List<String> found) {
+    private static Choice choice(List<Choice.Found> found) {
         if (found.isEmpty()) {
             return new Choice.Missing();
         }
-        return found.size() == 1 ? new Choice.Found(found.get(0)) : new Choice.Ambiguous(found);
+        return found.size() == 1 ? found.get(0) : new Choice.Ambiguous(found.stream().map(Choice.Found::repository).toList());
     }
 
     /** The distinct repositories named on {@code Repository:} lines, in order (same repository in other case: once). */
     public static List<String> referencesIn(String text) {
+        return namedIn(text).stream().map(Choice.Found::repository).toList();
+    }
+
+    private static List<Choice.Found> namedIn(String text) {
         Set<String> seen = new LinkedHashSet<>();
-        List<String> found = new ArrayList<>();
+        List<Choice.Found> found = new ArrayList<>();
         Matcher line = LINE.matcher(text);
         while (line.find()) {
-            parse(line.group(1).trim()).filter(repo -> seen.add(repo.toLowerCase(Locale.ROOT))).ifPresent(found::add);
+            parse(line.group(1).trim()).filter(named -> seen.add(named.repository().toLowerCase(Locale.ROOT))).ifPresent(found::add);
         }
         return found;
     }
 
-    static Optional<String> parse(String value) {
+    static Optional<Choice.Found> parse(String value) {
         String text = value.replaceAll("^[*_{}\"'`(<]+", "");
         Matcher link = WIKI_LINK.matcher(text);
         if (link.find()) {
-            Optional<String> label = parse(link.group(1));
-            return label.isPresent() || link.group(2) == null ? label : parse(link.group(2));
+            Optional<Choice.Found> label = parse(link.group(1));
+            Optional<Choice.Found> target = link.group(2) == null ? Optional.empty() : parse(link.group(2));
+            // [acme/app|https://github.com/acme/app]: the label names it, the link also says where it is
+            return label.isEmpty() ? target : target.filter(found -> found.repository().equalsIgnoreCase(label.get().repository()))
+                    .or(() -> label);
         }
         String token = text.split("[\\s|\\]]+")[0];
         if (token.contains("://")) {
             return fromUrl(token);
         }
         Matcher ssh = SSH.matcher(token);
-        return slug(ssh.matches() ? ssh.group(1) : token);
+        if (ssh.matches()) {
+            // git@host:org/repo.git names its host as a URL would
+            return fromUrl("ssh://" + token.substring(0, ssh.start(1) - 1) + "/" + ssh.group(1));
+        }
+        return slug(token).map(Choice.Found::new);
     }
 
-    private static Optional<String> fromUrl(String url) {
-        String path;
+    private static Optional<Choice.Found> fromUrl(String url) {
+        URI address;
         try {
-            path = URI.create(url.replaceAll("[)>.,;:!?*_'\"`]+$", "")).getPath();
+            address = URI.create(url.replaceAll("[)>.,;:!?*_'\"`]+$", ""));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (path == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(address.getPath()).flatMap(RepositoryReferences::repositoryInPath)
+                .map(repository -> new Choice.Found(repository, Optional.of(address)));
+    }
+
+    private static Optional<String> repositoryInPath(String path) {
         List<String> segments = new ArrayList<>(Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toList());
         int projects = segments.indexOf("projects");
         if (projects >= 0 && segments.size() > projects + 3 && segments.get(projects + 2).equals("repos")) {

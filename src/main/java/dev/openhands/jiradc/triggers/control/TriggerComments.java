@@ -2,8 +2,10 @@ package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the bot says on the issue, in Jira wiki markup: the person is mentioned ({@code [~name]}), and
@@ -12,9 +14,12 @@ import java.util.List;
 public final class TriggerComments {
 
     private final URI appUrl;
+    private final String mention;
 
-    public TriggerComments(URI appUrl) {
+    /** @param mention what asks for OpenHands in a comment, {@code @openhands} unless configured otherwise */
+    public TriggerComments(URI appUrl, String mention) {
         this.appUrl = appUrl;
+        this.mention = mention;
     }
 
     private String settings() {
@@ -71,10 +76,21 @@ public final class TriggerComments {
                 + ". Which one should I work on? Add a comment with just that one as {{Repository: org/repo}}, then try again.";
     }
 
-    public String noAccess(JiraUser user, String repository) {
-        return mention(user) + " I can't reach the repository " + repository + " through your OpenHands account. Check that"
-                + " the name is right and that the Git account linked to your OpenHands user can access " + repository
-                + ", then try again.";
+    public String noAccess(JiraUser user, String repository, List<GitProvider> searched) {
+        return mention(user) + " I can't find the repository " + repository + " among those your OpenHands account reaches on "
+                + names(searched) + ". Check that the name is right and that the Git account connected to OpenHands can access "
+                + repository + ". If it is on another Git host, write its whole address on the Repository: line (for example"
+                + " {{Repository: https://git.example.com/org/repo}}), then try again.";
+    }
+
+    public String gitNotConnected(JiraUser user, String repository, List<GitProvider> providers) {
+        return mention(user) + " I can't look for " + repository + ": OpenHands has no working connection to your "
+                + names(providers) + " account. Connect it (or connect it again) in [OpenHands|" + appUrl
+                + "] under Settings > Integrations, then try again.";
+    }
+
+    private static String names(List<GitProvider> providers) {
+        return providers.stream().map(GitProvider::displayName).collect(Collectors.joining(" or "));
     }
 
     public String onIt(JiraUser user, String repository, String conversationLink) {
@@ -83,6 +99,6 @@ public final class TriggerComments {
 
     public String couldNotStart(JiraUser user, String reason) {
         String sentence = reason.matches("(?s).*[.!?]$") ? reason : reason + ".";
-        return mention(user) + " I couldn't start the job: " + sentence + " Try again later by commenting @openhands.";
+        return mention(user) + " I couldn't start the job: " + sentence + " Try again later by commenting " + mention + ".";
     }
 }

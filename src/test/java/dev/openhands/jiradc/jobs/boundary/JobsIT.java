@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A job followed from the "I'm on it" comment to the report on the issue, over real HTTP with WireMock
@@ -150,8 +152,48 @@ class JobsIT {
         openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done at last."));
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         String finished = world.commentsOn(job.issue, 3).get(2);
-        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. It did not open"
-                + " a pull request.\n\nDone at last."), finished);
+        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. OpenHands did not"
+                + " report a pull request; if the agent opened one, the conversation shows it.\n\nDone at last."), finished);
+    }
+
+    @Test
+    void aPullRequestTheAgentNamesInItsLastWordsIsLinkedWhenOpenHandsReportsNone() {
+        StartedJob job = running(aJobStarts());
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2",
+                "Opened https://github.com/acme/web-app/pull/31 (see also https://github.com/other/repo/pull/1)."));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        String finished = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #31|"
+                + "https://github.com/acme/web-app/pull/31]."), finished);
+    }
+
+    @Test
+    void aJobOpenHandsCannotBeReadAboutForItsWholeStaleTimeIsSaidOnTheIssueAndStillFollowed() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
+                .willReturn(serviceUnavailable()));
+        String unread = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "), unread);
+        assertTrue(unread.endsWith(": OpenHands does not answer me. I'll keep trying and report here when it ends; meanwhile,"
+                + " [check on the conversation|" + APP + "/conversations/" + job.conversation + "]."), unread);
+
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done."));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
+    }
+
+    @Test
+    void anOpenHandsThatDoesNotServeEventsEndsTheJobInWordsInsteadOfPostponingItForever() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/conversation/" + job.conversation + "/events/search"))
+                .willReturn(notFound()));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        assertEquals("[~" + job.person.name + "] I can no longer follow the OpenHands job: this OpenHands server does not let me"
+                + " read the conversation's events, which I need to report how it ends; ask your administrator to update"
+                + " OpenHands. [Follow it in OpenHands|" + APP + "/conversations/" + job.conversation + "].",
+                world.commentsOn(job.issue, 2).get(1));
+        assertTrue(ItLogs.linesContaining("answered 404 to GET /api/v1/conversation/" + job.conversation + "/events/search")
+                .size() > 0, "the detail is in the log");
     }
 
     @Test
@@ -171,11 +213,13 @@ class JobsIT {
                 .withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).size(), "no second conversation");
     }
 
-    @Test
-    void aFollowUpThatThePausedConversationCannotTakeStartsANewJobLinkedToTheEarlierOne() {
+    /** 404 unknown, 409 paused, 410 archived, 502 and 503 sandbox or agent server failing: OpenHands' answers that refuse it. */
+    @ParameterizedTest(name = "send-message answers {0}")
+    @ValueSource(ints = {404, 409, 410, 502, 503})
+    void aFollowUpThatTheConversationCannotTakeStartsANewJobLinkedToTheEarlierOne(int status) {
         StartedJob job = running(aJobStarts());
         ENV.openHands.stubFor(post("/api/v1/app-conversations/" + job.conversation + "/send-message")
-                .willReturn(aResponse().withStatus(409).withBody("{\"detail\":\"Sandbox is PAUSED.\"}")));
+                .willReturn(aResponse().withStatus(status).withBody("{\"detail\":\"Sandbox is not running.\"}")));
         openHands.startTaskIs(job.person.apiKey, "task-2-" + job.person.id, "READY", "conv-2-" + job.person.id, null);
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
 

@@ -30,6 +30,25 @@ class JobReportsTest {
     }
 
     @Test
+    void pullRequestsOfTheRepositoryNamedInTheAgentsWordsAreLinkedOnce() {
+        String words = "Opened https://github.com/Acme/Web-App/pull/31. Same as https://github.com/Acme/Web-App/pull/31, not"
+                + " https://github.com/acme/web-app-fork/pull/2 nor javascript:alert(1)/pull/3 nor https://evil.test/x/pull/4;"
+                + " GitLab: https://gitlab.example.com/acme/web-app/-/merge_requests/7)";
+        assertEquals(List.of("[pull request #31|https://github.com/Acme/Web-App/pull/31]",
+                "[pull request #7|https://gitlab.example.com/acme/web-app/-/merge_requests/7]"),
+                PullRequestLinks.mentionedIn(words, "acme/web-app"));
+        assertEquals(List.of(), PullRequestLinks.mentionedIn("No pull request this time.", "acme/web-app"));
+    }
+
+    @Test
+    void aJobThatCannotBeReadIsSaidWithWhatToDoMeanwhile() {
+        assertEquals("[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me. I'll"
+                + " keep trying and report here when it ends; meanwhile, [check on the conversation|"
+                + "https://app.openhands.example.com/conversations/c1].",
+                comments.unreadable("alice", Duration.ofMinutes(150), Optional.of("c1")));
+    }
+
+    @Test
     void theClosingWordsAreTheNewestFinishOrAgentMessage() {
         List<ConversationEvent> newestFirst = List.of(
                 new ConversationEvent("e4", Kind.OTHER, Optional.empty()),
@@ -41,8 +60,9 @@ class JobReportsTest {
     }
 
     @Test
-    void aFinishedJobWithoutPullRequestSaysSo() {
-        assertEquals("[~alice] OpenHands finished working in acme/web-app. It did not open a pull request.\n\n"
+    void aFinishedJobWithoutAReportedPullRequestDoesNotClaimThereIsNone() {
+        assertEquals("[~alice] OpenHands finished working in acme/web-app. OpenHands did not report a pull request; if the agent"
+                + " opened one, the conversation shows it.\n\n"
                 + "*Nothing* to change\n\n[The whole conversation in OpenHands|https://app.openhands.example.com/conversations/c1]."
                 + " To ask for more, comment @openhands on this issue.",
                 comments.finished("alice", "acme/web-app", Optional.of("**Nothing** to change"), List.of(), Optional.of("c1")));

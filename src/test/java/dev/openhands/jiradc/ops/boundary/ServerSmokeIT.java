@@ -11,6 +11,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraOAuthDance;
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
@@ -74,8 +75,8 @@ class ServerSmokeIT {
                 .willReturn(okJson("{\"id\":\"u-alice\",\"email\":\"alice@example.com\"}")));
         assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
                 .statusCode());
-        env.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withQueryParam("query", equalTo("acme/web-app"))
-                .willReturn(okJson("[{\"id\":\"77\",\"full_name\":\"acme/web-app\",\"git_provider\":\"github\",\"is_public\":false}]")));
+        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
+                .withQueryParam("query", equalTo("acme/web-app")).willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
         env.openHands.stubFor(post("/api/v1/app-conversations")
                 .willReturn(okJson("{\"id\":\"task-1\",\"status\":\"WORKING\",\"app_conversation_id\":null}")));
         env.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo("task-1"))

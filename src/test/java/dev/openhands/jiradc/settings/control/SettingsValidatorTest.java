@@ -2,6 +2,7 @@ package dev.openhands.jiradc.settings.control;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
@@ -323,5 +324,25 @@ class SettingsValidatorTest {
         config.put("openhands.service-api-key", "  ");
         config.put("openhands.org-id", ORG);
         assertEquals("openhands.service-api-key", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void selfHostedGitHostsMapToOpenHandsProviders() {
+        config.put("openhands.git-hosts", "Git.Acme.com=gitlab, bitbucket.acme.com = bitbucket_data_center");
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertEquals(Map.of("git.acme.com", GitProvider.GITLAB, "bitbucket.acme.com", GitProvider.BITBUCKET_DATA_CENTER),
+                settings.gitHosts());
+        assertEquals(Map.of(), SettingsValidator.validate(key -> Optional.empty()).gitHosts(), "none by default");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"git.acme.com", "git.acme.com=gitea", "=gitlab", "https://git.acme.com/=gitlab"})
+    void aGitHostWithoutAKnownProviderIsAProblemThatListsThem(String hosts) {
+        config.put("openhands.git-hosts", hosts);
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("openhands.git-hosts", problem.key());
+        assertTrue(problem.message().contains("github, gitlab, bitbucket, bitbucket_data_center, forgejo, azure_devops"),
+                problem.message());
     }
 }

@@ -10,6 +10,7 @@ import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
@@ -151,8 +152,8 @@ class RestartIT {
         ENV.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-900"))
                 .willReturn(okJson("{\"id\":\"u\",\"email\":\"" + ALICE + "@example.com\"}")));
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).willReturn(okJson(
-                "[{\"id\":\"1\",\"full_name\":\"acme/web-app\"}]")));
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
+                .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
     }
 
     /**

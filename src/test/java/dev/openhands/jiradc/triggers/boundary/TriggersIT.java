@@ -36,6 +36,7 @@ class TriggersIT {
     static final WireMockServer JIRA = ENV.jira;
     static final WireMockServer OPENHANDS = ENV.openHands;
     static final String APP = ENV.openHandsUrl();
+    static final String GIT_HOSTS = "git.acme.test=gitlab";
 
     @ArquillianResource
     URL service;
@@ -46,7 +47,8 @@ class TriggersIT {
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
         // quick retries, so that giving up can be seen within the test
-        return ENV.deployment().with("jira-dc.processing.first-retry", "PT0.2S").with("jira-dc.processing.max-attempts", "3").war();
+        return ENV.deployment().with("jira-dc.processing.first-retry", "PT0.2S").with("jira-dc.processing.max-attempts", "3")
+                .with("openhands.git-hosts", GIT_HOSTS).war();
     }
 
     @AfterAll
@@ -152,26 +154,117 @@ class TriggersIT {
     }
 
     @Test
-    void aRepositoryTheUserCannotReachIsNamed() {
-        Person fay = world.person().signedUp().linked().withApiKey();
-        OPENHANDS.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withHeader("Authorization",
-                equalTo("Bearer " + fay.apiKey)).willReturn(okJson("[{\"id\":\"1\",\"full_name\":\"acme/web-app-fork\"}]")));
+    void aRepositoryTheUserCannotReachIsNamedWithTheProviderSearched() {
+        Person fay = world.person().signedUp().linked().withApiKey().worksOn("github")
+                .searchOn("github", "acme/secret-sauce", "acme/secret-sauce-fork");
         Issue issue = world.issue("Repository: acme/secret-sauce");
         world.deliver(fay.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-        assertEquals("[~" + fay.name + "] I can't reach the repository acme/secret-sauce through your OpenHands account. Check"
-                + " that the name is right and that the Git account linked to your OpenHands user can access"
-                + " acme/secret-sauce, then try again.", world.commentOn(issue));
+        assertEquals("[~" + fay.name + "] I can't find the repository acme/secret-sauce among those your OpenHands account reaches"
+                + " on GitHub. Check that the name is right and that the Git account connected to OpenHands can access"
+                + " acme/secret-sauce. If it is on another Git host, write its whole address on the Repository: line (for example"
+                + " {{Repository: https://git.example.com/org/repo}}), then try again.", world.commentOn(issue));
     }
 
     @Test
     void aKeyOpenHandsNoLongerAcceptsIsToldToBeUpdated() {
-        Person gus = world.person().signedUp().linked().withApiKey();
-        OPENHANDS.stubFor(get(urlPathEqualTo("/api/user/search/repositories")).withHeader("Authorization",
+        Person gus = world.person().signedUp().linked().withApiKey().worksOn("github");
+        OPENHANDS.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withHeader("Authorization",
                 equalTo("Bearer " + gus.apiKey)).willReturn(unauthorized()));
+        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + gus.apiKey))
+                .willReturn(unauthorized()));
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(gus.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertEquals("[~" + gus.name + "] OpenHands did not accept your API key. Update it at [Settings > Integrations|" + APP
                 + "/settings/integrations], then try again.", world.commentOn(issue));
+    }
+
+    // Which Git provider OpenHands is asked to search: one search per provider, stopping at the first exact match
+
+    @Test
+    void aRepositoryWrittenAsAnAddressIsLookedForOnlyOnTheProviderItNames() {
+        Person kim = world.person().signedUp().linked().withApiKey().worksOn("github")
+                .canReach("acme/platform/web-app", "gitlab");
+        world.startsConversation(kim.apiKey, "task-" + kim.id, "conv-" + kim.id);
+        Issue issue = world.issue("Repository: https://gitlab.com/acme/platform/web-app/-/tree/main");
+        world.deliver(kim.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.commentOn(issue).contains("I'm on it in acme/platform/web-app"));
+        assertEquals(List.of("gitlab"), providersSearchedWith(kim), "the address named GitLab");
+        assertEquals("gitlab", conversationStartedWith(kim).getString("git_provider"));
+        assertEquals("acme/platform/web-app", conversationStartedWith(kim).getString("selected_repository"));
+    }
+
+    @Test
+    void aSelfHostedGitHostIsTheProviderTheSettingMapsItTo() {
+        Person lea = world.person().signedUp().linked().withApiKey().worksOn("github")
+                .canReach("acme/web-app", "gitlab");
+        world.startsConversation(lea.apiKey, "task-" + lea.id, "conv-" + lea.id);
+        Issue issue = world.issue("Repository: https://git.acme.test/acme/web-app.git");
+        world.deliver(lea.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
+        assertEquals(List.of("gitlab"), providersSearchedWith(lea), GIT_HOSTS);
+        assertEquals("gitlab", conversationStartedWith(lea).getString("git_provider"));
+    }
+
+    @Test
+    void aPlainNameIsLookedForOnTheProviderThePersonWorksWithInOpenHands() {
+        Person max = world.person().signedUp().linked().withApiKey().worksOn("gitlab").canReach("acme/web-app", "gitlab");
+        world.startsConversation(max.apiKey, "task-" + max.id, "conv-" + max.id);
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(max.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
+        assertEquals(List.of("gitlab"), providersSearchedWith(max));
+        assertEquals("gitlab", conversationStartedWith(max).getString("git_provider"));
+    }
+
+    @Test
+    void withoutAProviderFromOpenHandsEachIsSearchedInTurnUntilTheFirstExactMatch() {
+        Person ned = world.person().signedUp().linked().withApiKey()
+                .searchOn("github", "acme/web-app", "acme/web-app-legacy")
+                .canReach("acme/web-app", "gitlab");
+        world.startsConversation(ned.apiKey, "task-" + ned.id, "conv-" + ned.id);
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(ned.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
+        assertEquals(List.of("github", "gitlab"), providersSearchedWith(ned), "stops at GitLab, Bitbucket is never asked");
+        assertEquals("gitlab", conversationStartedWith(ned).getString("git_provider"));
+    }
+
+    @Test
+    void aRepositoryFoundOnNoProviderNamesEveryProviderSearched() {
+        Person ola = world.person().signedUp().linked().withApiKey();
+        for (String provider : List.of("github", "gitlab", "bitbucket", "bitbucket_data_center", "forgejo", "azure_devops")) {
+            ola.searchOn(provider, "acme/nowhere");
+        }
+        Issue issue = world.issue("Repository: acme/nowhere");
+        world.deliver(ola.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.commentOn(issue).startsWith("[~" + ola.name + "] I can't find the repository acme/nowhere among those your"
+                + " OpenHands account reaches on GitHub or GitLab or Bitbucket or Bitbucket Data Center or Forgejo or Azure DevOps."),
+                world.commentOn(issue));
+        assertTrue(OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + ola.apiKey))).isEmpty());
+    }
+
+    @Test
+    void aProviderThatRefusesThePersonsGitTokenIsToldToBeReconnected() {
+        Person pia = world.person().signedUp().linked().withApiKey().worksOn("github");
+        OPENHANDS.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withHeader("Authorization",
+                equalTo("Bearer " + pia.apiKey)).willReturn(aResponse().withStatus(401).withBody("\"Git provider token required.\"")));
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(pia.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertEquals("[~" + pia.name + "] I can't look for acme/web-app: OpenHands has no working connection to your GitHub"
+                + " account. Connect it (or connect it again) in [OpenHands|" + APP + "] under Settings > Integrations, then try"
+                + " again.", world.commentOn(issue));
+    }
+
+    private List<String> providersSearchedWith(Person person) {
+        return OPENHANDS.findAll(getRequestedFor(urlPathEqualTo("/api/v1/git/repositories/search"))
+                .withHeader("Authorization", equalTo("Bearer " + person.apiKey))).stream()
+                .map(request -> request.queryParameter("provider").firstValue()).toList();
+    }
+
+    private JsonObject conversationStartedWith(Person person) {
+        return Json.createReader(new StringReader(OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + person.apiKey))).get(0).getBodyAsString())).readObject();
     }
 
     @Test

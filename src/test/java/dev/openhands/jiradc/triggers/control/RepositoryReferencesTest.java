@@ -3,7 +3,9 @@ package dev.openhands.jiradc.triggers.control;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,5 +99,16 @@ class RepositoryReferencesTest {
     void nothingAnywhereIsMissing() {
         assertEquals(new Choice.Missing(), RepositoryReferences.choose("Fix the login page", List.of("+1", "any news?")));
         assertEquals(new Choice.Missing(), RepositoryReferences.choose(null, List.of()));
+    }
+
+    @Test
+    void anAddressIsKeptSoThatItsHostCanNameTheGitProvider() {
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://gitlab.example.com/acme/web-app/-/tree/main"))),
+                RepositoryReferences.choose("Repository: https://gitlab.example.com/acme/web-app/-/tree/main", List.of()));
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("ssh://git@git.acme.com/acme/web-app.git"))),
+                RepositoryReferences.choose("Repository: git@git.acme.com:acme/web-app.git", List.of()));
+        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://github.com/acme/web-app"))),
+                RepositoryReferences.choose("Repository: [acme/web-app|https://github.com/acme/web-app]", List.of()));
+        assertEquals(new Choice.Found("acme/web-app"), RepositoryReferences.choose("Repository: acme/web-app", List.of()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.jira.control;
+package dev.openhands.jiradc.ops.boundary;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -12,7 +12,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
-/** TLS for calls to Jira: the JDK's trusted CAs plus those in {@code jira-dc.trusted-ca}. */
+/** TLS for calls to Jira and OpenHands: the JDK's trusted CAs plus those in {@code jira-dc.trusted-ca}. */
 public final class TrustedCaContext {
 
     private TrustedCaContext() {
@@ -26,7 +26,7 @@ public final class TrustedCaContext {
             context.init(null, new TrustManager[] {trust}, null);
             return context;
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot set up TLS for calls to Jira: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot set up TLS with the trusted CAs: " + e.getMessage(), e);
         }
     }
 
