@@ -164,7 +164,7 @@
         $('signed-in-as').hidden = false;
         $('sign-out').hidden = false;
         $('card-body').hidden = false;
-        renderApiKey(account.openHandsApiKey === 'set');
+        renderApiKey(account.openHandsApiKey);
         await loadLink();
         if (account.admin) {
             $('webhook-setup').hidden = false;
@@ -267,9 +267,18 @@
 
     // ---------------------------------------------------------------- OpenHands API key
 
-    function renderApiKey(set) {
-        $('api-key-status').textContent = set ? 'Set' : 'Not set: jobs cannot start as you until you save one.';
-        $('api-key-status').dataset.state = set ? 'set' : 'not-set';
+    // state: 'set', 'not set', or 'managed' (this service gets the key from OpenHands: nothing to paste)
+    function renderApiKey(state) {
+        const managed = state === 'managed';
+        const set = state === 'set';
+        $('api-key-form').hidden = managed;
+        if (managed) {
+            $('api-key-intro').textContent = 'Jobs start as you, with an OpenHands API key that this service gets from'
+                + ' OpenHands for you. You do not need to paste one: signing in and connecting Jira is all it takes.';
+        }
+        $('api-key-status').textContent = managed ? 'Managed by this service'
+            : set ? 'Set' : 'Not set: jobs cannot start as you until you save one.';
+        $('api-key-status').dataset.state = managed ? 'managed' : set ? 'set' : 'not-set';
         $('save-api-key').textContent = set ? 'Replace key' : 'Save key';
         $('remove-api-key').hidden = !set;
     }
@@ -282,7 +291,7 @@
         act($('save-api-key'), $('api-key-result'), 'Checking the key with OpenHands…', async () => {
             const answer = await call('PUT', '/account/openhands-api-key', { apiKey: key });
             if (answer.ok) {
-                renderApiKey(true);
+                renderApiKey('set');
                 say($('api-key-result'), 'Saved: OpenHands accepted the key.', 'ok');
             } else {
                 say($('api-key-result'), answer.error, 'error');
@@ -293,7 +302,7 @@
     $('remove-api-key').addEventListener('click', (event) => act(event.currentTarget, $('api-key-result'), 'Removing…', async () => {
         const answer = await call('DELETE', '/account/openhands-api-key');
         if (answer.ok) {
-            renderApiKey(false);
+            renderApiKey('not set');
             say($('api-key-result'), 'Removed.', 'ok');
             $('api-key').focus();
         } else {

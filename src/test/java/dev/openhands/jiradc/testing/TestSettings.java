@@ -16,6 +16,9 @@ public final class TestSettings {
     public final String oauthClientSecret = "oauth-secret-" + UUID.randomUUID();
     public final String secretsKey = randomKey();
     public final String oidcClientSecret = "oidc-secret-" + UUID.randomUUID();
+    /** OpenHands' service key and organisation, for tests of service-to-service mode (not in {@link #values()}). */
+    public final String serviceApiKey = "service-key-" + UUID.randomUUID();
+    public final String orgId = UUID.randomUUID().toString();
     /** Where sign-in goes; tests that sign in replace it with a running identity provider. */
     public String identityProviderUrl = "http://127.0.0.1:9/no-identity-provider";
     private final String jiraBaseUrl;
@@ -45,7 +48,7 @@ public final class TestSettings {
 
     /** Every secret value in these settings, for tests that check none of them leaks. */
     public String[] secretValues() {
-        return new String[] {servicePat, oauthClientSecret, secretsKey, oidcClientSecret};
+        return new String[] {servicePat, oauthClientSecret, secretsKey, oidcClientSecret, serviceApiKey};
     }
 
     private static String randomKey() {

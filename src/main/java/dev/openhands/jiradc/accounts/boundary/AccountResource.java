@@ -7,10 +7,13 @@ import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,7 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 
-/** The signed-in person's account: who they are, and their OpenHands API key (never shown once saved). */
+/**
+ * The signed-in person's account: who they are, and their OpenHands API key (never shown once saved), or, in
+ * service-to-service mode, that this service manages it and there is nothing to paste.
+ */
 @Path("api/integrations/jira-dc/account")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
@@ -34,6 +40,9 @@ public class AccountResource {
     @Inject
     OpenHands openHands;
 
+    @Inject
+    IntegrationSettings settings;
+
     @GET
     public JsonObject get() {
         Account account = user.account();
@@ -41,7 +50,7 @@ public class AccountResource {
                 .add("email", account.email())
                 .add("displayName", account.displayName())
                 .add("admin", user.isAdmin())
-                .add("openHandsApiKey", account.hasOpenHandsApiKey() ? "set" : "not set")
+                .add("openHandsApiKey", settings.managesApiKeys() ? "managed" : account.hasOpenHandsApiKey() ? "set" : "not set")
                 .build();
     }
 
@@ -51,6 +60,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject saveApiKey(JsonObject body) {
         Account account = user.account();
+        refuseWhenManaged();
         String apiKey = body == null ? "" : body.getString("apiKey", "").trim();
         if (apiKey.isEmpty()) {
             throw new BadRequestException("Paste your OpenHands API key in the field 'apiKey'.");
@@ -74,7 +84,16 @@ public class AccountResource {
     @DELETE
     @Path("openhands-api-key")
     public JsonObject removeApiKey() {
-        accounts.removeOpenHandsApiKey(user.account().id());
+        Account account = user.account();
+        refuseWhenManaged();
+        accounts.removeOpenHandsApiKey(account.id());
         return JSON.createObjectBuilder().add("openHandsApiKey", "not set").build();
+    }
+
+    private void refuseWhenManaged() {
+        if (settings.managesApiKeys()) {
+            throw new ClientErrorException("This installation gets each person's OpenHands API key from OpenHands itself ("
+                    + SettingsKeys.SERVICE_API_KEY + " is set): there is no key to paste or remove.", 409);
+        }
     }
 }

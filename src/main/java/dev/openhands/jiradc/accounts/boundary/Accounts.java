@@ -22,13 +22,13 @@ public class Accounts {
     Secrets secrets;
 
     /** The account of this identity, created at its first sign-in and refreshed at every later one. */
-    public Account signIn(String subject, String email, String displayName) {
+    public Account signIn(String subject, String email, String displayName, Optional<String> openHandsUserId) {
         Optional<Account> known = bySubject(subject);
         if (known.isPresent()) {
-            known.get().signedIn(email, displayName);
+            known.get().signedIn(email, displayName, openHandsUserId);
             return known.get();
         }
-        Account account = new Account(subject, email, displayName);
+        Account account = new Account(subject, email, displayName, openHandsUserId);
         em.persist(account);
         return account;
     }
@@ -59,6 +59,16 @@ public class Accounts {
     /** The account's OpenHands API key in plain text, for the one call that sends it to OpenHands. */
     public Optional<String> openHandsApiKey(String accountId) {
         return account(accountId).sealedOpenHandsApiKey().map(sealed -> secrets.open(Account.API_KEY_PURPOSE, sealed));
+    }
+
+    /** Keeps the API key OpenHands issued for the person to this service (service-to-service mode), sealed. */
+    public void cacheManagedApiKey(String accountId, String apiKey) {
+        account(accountId).cacheManagedApiKey(secrets.seal(Account.MANAGED_API_KEY_PURPOSE, apiKey));
+    }
+
+    /** That key in plain text, for the one call that sends it to OpenHands. */
+    public Optional<String> managedApiKey(String accountId) {
+        return account(accountId).sealedManagedApiKey().map(sealed -> secrets.open(Account.MANAGED_API_KEY_PURPOSE, sealed));
     }
 
     private Account account(String id) {

@@ -54,7 +54,8 @@ public class SignedInUser {
             throw new ForbiddenException("Your email address " + identity.email() + " is not verified at the identity"
                     + " provider; verify it there and sign in again.");
         }
-        account = accounts.signIn(identity.subject(), identity.email(), identity.name().isBlank() ? identity.email() : identity.name());
+        account = accounts.signIn(identity.subject(), identity.email(), identity.name().isBlank() ? identity.email() : identity.name(),
+                Optional.ofNullable(identity.openHandsUserId()).filter(id -> !id.isBlank()));
         return account;
     }
 

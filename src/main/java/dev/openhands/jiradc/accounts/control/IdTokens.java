@@ -74,6 +74,15 @@ public final class IdTokens {
         return claims;
     }
 
+    /** A claim's value as text: a string as it is, a number as written; empty when absent, blank or of another type. */
+    public static Optional<String> textClaim(JsonObject claims, String name) {
+        JsonValue value = claims.get(name);
+        if (value instanceof JsonString text) {
+            return Optional.of(text.getString()).filter(s -> !s.isBlank());
+        }
+        return value instanceof JsonNumber number ? Optional.of(number.toString()) : Optional.empty();
+    }
+
     private static java.util.List<String> audience(JsonObject claims) {
         JsonValue aud = claims.get("aud");
         if (aud instanceof JsonString single) {

@@ -89,7 +89,8 @@ public class SignInFlow {
             JsonObject claims = IdTokens.verify(tokens.getString("id_token", ""), provider::signingKey, endpoints.issuer(),
                     settings.signIn().clientId().orElseThrow(), pending.nonce(), clock.instant());
             return new SignedInIdentity(claims.getString("sub"), claims.getString("email", ""),
-                    claims.get("email_verified") != JsonValue.FALSE, claims.getString("name", ""), groups(claims));
+                    claims.get("email_verified") != JsonValue.FALSE, claims.getString("name", ""), groups(claims),
+                    IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""));
         } catch (SignInUnavailable | IdTokens.InvalidIdToken e) {
             throw new SignInFailed("failed", e.getMessage());
         }

@@ -20,6 +20,7 @@ public class Account {
     public static final String BY_SUBJECT = "Account.bySubject";
     public static final String BY_EMAIL = "Account.byEmail";
     public static final String API_KEY_PURPOSE = "account.openhands-api-key";
+    public static final String MANAGED_API_KEY_PURPOSE = "account.openhands-managed-api-key";
 
     @Id
     private String id;
@@ -39,6 +40,14 @@ public class Account {
     @Column(name = "openhands_api_key_sealed", length = 2048)
     private String openHandsApiKeySealed;
 
+    /** Who the person is in OpenHands: the ID token claim {@code openhands.user-id-claim} at their latest sign-in. */
+    @Column(name = "openhands_user_id")
+    private String openHandsUserId;
+
+    /** The API key OpenHands issued for the person to this service (service-to-service mode), sealed. */
+    @Column(name = "openhands_managed_key_sealed", length = 2048)
+    private String managedApiKeySealed;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -48,19 +57,24 @@ public class Account {
     protected Account() {
     }
 
-    public Account(String subject, String email, String displayName) {
+    public Account(String subject, String email, String displayName, Optional<String> openHandsUserId) {
         this.id = UUID.randomUUID().toString();
         this.subject = subject;
         this.createdAt = Instant.now();
-        signedIn(email, displayName);
+        signedIn(email, displayName, openHandsUserId);
     }
 
     /** Each sign-in refreshes what the identity provider says about the person. */
-    public void signedIn(String email, String displayName) {
+    public void signedIn(String email, String displayName, Optional<String> openHandsUserId) {
         this.email = email;
         this.emailLower = normalise(email);
         this.displayName = displayName;
         this.lastSignInAt = Instant.now();
+        if (!openHandsUserId.equals(openHandsUserId())) {
+            // a key issued to another OpenHands user is no longer theirs
+            this.managedApiKeySealed = null;
+        }
+        this.openHandsUserId = openHandsUserId.orElse(null);
     }
 
     public static String normalise(String email) {
@@ -81,6 +95,18 @@ public class Account {
 
     public Optional<String> sealedOpenHandsApiKey() {
         return Optional.ofNullable(openHandsApiKeySealed);
+    }
+
+    public Optional<String> openHandsUserId() {
+        return Optional.ofNullable(openHandsUserId);
+    }
+
+    public void cacheManagedApiKey(String sealed) {
+        this.managedApiKeySealed = sealed;
+    }
+
+    public Optional<String> sealedManagedApiKey() {
+        return Optional.ofNullable(managedApiKeySealed);
     }
 
     public String id() {

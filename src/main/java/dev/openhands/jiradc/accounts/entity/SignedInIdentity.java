@@ -3,9 +3,12 @@ package dev.openhands.jiradc.accounts.entity;
 import java.io.Serializable;
 import java.util.List;
 
-/** What the identity provider's verified ID token says about the person signed in, kept in their session. */
-public record SignedInIdentity(String subject, String email, boolean emailVerified, String name, List<String> groups)
-        implements Serializable {
+/**
+ * What the identity provider's verified ID token says about the person signed in, kept in their session;
+ * {@code openHandsUserId} is the claim named by {@code openhands.user-id-claim}, empty when the token has none.
+ */
+public record SignedInIdentity(String subject, String email, boolean emailVerified, String name, List<String> groups,
+        String openHandsUserId) implements Serializable {
 
     public static final String SESSION_ATTRIBUTE = SignedInIdentity.class.getName();
 

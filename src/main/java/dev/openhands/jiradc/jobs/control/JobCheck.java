@@ -1,11 +1,12 @@
 package dev.openhands.jiradc.jobs.control;
 
-import dev.openhands.jiradc.accounts.boundary.Accounts;
+import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
+import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.Conversation;
 import dev.openhands.jiradc.openhands.entity.ConversationEvent;
@@ -39,7 +40,7 @@ public class JobCheck {
     Jobs jobs;
 
     @Inject
-    Accounts accounts;
+    OpenHandsKeys keys;
 
     @Inject
     OpenHands openHands;
@@ -69,16 +70,16 @@ public class JobCheck {
 
     private void lookAt(Job job) {
         try {
-            Optional<String> apiKey = accounts.openHandsApiKey(job.accountId());
+            Optional<String> apiKey = keys.current(job.accountId());
             if (apiKey.isEmpty()) {
                 stop(job, "your OpenHands API key was removed from Settings > Integrations");
-            } else if (job.conversationId().isEmpty()) {
-                followStartTask(job, apiKey.get());
             } else {
-                followConversation(job, apiKey.get(), job.conversationId().get());
+                keys.run(job.accountId(), apiKey.get(), key -> follow(job, key));
             }
         } catch (ApiKeyRefused e) {
             stop(job, "OpenHands no longer accepts your API key; update it at Settings > Integrations");
+        } catch (ApiKeyNotIssued e) {
+            stop(job, "this service can no longer get an OpenHands API key for you (" + e.getMessage() + ")");
         } catch (EventsNotServed e) {
             LOG.warning(() -> "Cannot follow the job for " + job.issueKey() + ": " + e.getMessage());
             stop(job, "this OpenHands server does not let me read the conversation's events, which I need to report how it"
@@ -89,6 +90,14 @@ public class JobCheck {
                 sayStale(job, comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
                         job.conversationId()));
             }
+        }
+    }
+
+    private void follow(Job job, String apiKey) {
+        if (job.conversationId().isEmpty()) {
+            followStartTask(job, apiKey);
+        } else {
+            followConversation(job, apiKey, job.conversationId().get());
         }
     }
 

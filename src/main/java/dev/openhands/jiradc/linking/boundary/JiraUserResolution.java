@@ -53,7 +53,7 @@ public class JiraUserResolution {
             if (record) {
                 link.get().describe(user);
             }
-            return accounts.byId(link.get().accountId()).map(JiraUserResolution::usable).orElseGet(Resolution::noAccount);
+            return accounts.byId(link.get().accountId()).map(this::usable).orElseGet(Resolution::noAccount);
         }
         List<Account> sameEmail = user.emailAddress().map(accounts::byEmail).orElse(List.of());
         if (sameEmail.isEmpty()) {
@@ -76,7 +76,9 @@ public class JiraUserResolution {
         return usable(account);
     }
 
-    private static Resolution usable(Account account) {
-        return Resolution.of(account.hasOpenHandsApiKey() ? Status.LINKED : Status.NO_OPENHANDS_KEY, account);
+    /** Linked, and OpenHands can start as them: they pasted a key, or this service gets keys itself. */
+    private Resolution usable(Account account) {
+        return Resolution.of(settings.managesApiKeys() || account.hasOpenHandsApiKey() ? Status.LINKED : Status.NO_OPENHANDS_KEY,
+                account);
     }
 }

@@ -8,13 +8,13 @@ import java.util.Optional;
 public record Resolution(Status status, Optional<Account> account) {
 
     public enum Status {
-        /** Linked to an account that has an OpenHands API key: OpenHands can start as them. */
+        /** Linked to an account that has an OpenHands API key, or whose key this service gets: OpenHands can start as them. */
         LINKED,
         /** An account with the Jira user's email exists, but has not connected Jira Data Center. */
         ACCOUNT_NOT_LINKED,
-        /** No account has the Jira user's email. */
+        /** No account has the Jira user's email: they have not signed in here. */
         NO_ACCOUNT,
-        /** Linked, but the account has no OpenHands API key yet. */
+        /** Linked, but the account has no OpenHands API key yet (never in service-to-service mode). */
         NO_OPENHANDS_KEY;
 
         public String code() {

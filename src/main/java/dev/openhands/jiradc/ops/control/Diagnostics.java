@@ -6,6 +6,7 @@ import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.linking.boundary.Links;
+import dev.openhands.jiradc.openhands.boundary.OpenHandsService;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.AttemptFacts;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.ConnectionFacts;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.DeliveryFacts;
@@ -20,13 +21,15 @@ import dev.openhands.jiradc.webhooks.boundary.DeliveryHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The troubleshooting panel: gathers the facts (the settings as deployed and as configured now, one
- * call to Jira with the service account's PAT, connections, refusals, the delivery log, links) and
+ * call to Jira with the service account's PAT, in service-to-service mode one call to OpenHands with the service key,
+ * connections, refusals, the delivery log, links) and
  * lets {@link TroubleshootingChecks} judge them, one check per row of the product's troubleshooting table.
  */
 @ApplicationScoped
@@ -60,6 +63,9 @@ public class Diagnostics {
     @Inject
     Accounts accounts;
 
+    @Inject
+    OpenHandsService openHandsService;
+
     private final Clock clock = Clock.systemUTC();
 
     public Report run() {
@@ -67,7 +73,7 @@ public class Diagnostics {
         List<DeliveryFacts> recent = deliveries.recent(RECENT_DELIVERIES).stream()
                 .map(d -> new DeliveryFacts(d.receivedAt(), d.webhookEvent(), d.issueKey(), d.actor(), d.outcome(), d.result()))
                 .toList();
-        List<Check> checks = List.of(
+        List<Check> checks = new ArrayList<>(List.of(
                 TroubleshootingChecks.integration(settings, TroubleshootingChecks.changedSinceDeployment(settings, configuredNow())),
                 TroubleshootingChecks.baseUrl(settings),
                 TroubleshootingChecks.serviceAccount(settings, probe),
@@ -80,8 +86,11 @@ public class Diagnostics {
                 TroubleshootingChecks.deliveries(settings, recent),
                 TroubleshootingChecks.usersLinked(settings, links.all().stream()
                         .map(l -> new LinkFacts(l.jiraName(), accounts.byId(l.accountId()).map(Account::email), l.brokenReason()))
-                        .toList()));
-        return new Report(checks, recent);
+                        .toList())));
+        if (settings.managesApiKeys()) {
+            checks.add(4, TroubleshootingChecks.openHandsServiceKey(openHandsService.check()));
+        }
+        return new Report(List.copyOf(checks), recent);
     }
 
     /** The values MicroProfile Config gives now: different from the deployed ones until the next deployment. */

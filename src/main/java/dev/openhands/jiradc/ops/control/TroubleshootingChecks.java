@@ -5,6 +5,7 @@ import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.LinkOutcome;
+import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
 import dev.openhands.jiradc.ops.entity.Check;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
@@ -88,6 +89,9 @@ public final class TroubleshootingChecks {
         values.put(TRUSTED_CA, IntegrationSettings::trustedCertificates);
         values.put(APP_URL, IntegrationSettings::appUrl);
         values.put(API_URL, IntegrationSettings::apiUrl);
+        values.put(SERVICE_API_KEY, settings -> settings.serviceKey().map(IntegrationSettings.ServiceKey::apiKey));
+        values.put(ORG_ID, settings -> settings.serviceKey().map(IntegrationSettings.ServiceKey::orgId));
+        values.put(USER_ID_CLAIM, settings -> settings.signIn().userIdClaim());
         values.put(TRIGGER_LABEL, IntegrationSettings::triggerLabel);
         List<String> changed = new ArrayList<>();
         values.forEach((key, value) -> {
@@ -171,6 +175,17 @@ public final class TroubleshootingChecks {
         return Check.problem("service-account", title, failure.getMessage(),
                 "Jira answered " + failure.status() + " for /rest/api/2/myself: check that " + BASE_URL
                         + " is Jira's address including any context path, for example https://example.com/jira.");
+    }
+
+    /** Service-to-service mode: OpenHands accepts this service's key, proven by one call made with it. */
+    public static Check openHandsServiceKey(ServiceKeyVerdict verdict) {
+        String id = "openhands-service-key";
+        String title = "OpenHands accepts the service key (" + SERVICE_API_KEY + ")";
+        return switch (verdict.state()) {
+            case ACCEPTED -> Check.ok(id, title, verdict.detail());
+            case REFUSED -> Check.problem(id, title, verdict.detail(), verdict.fix().orElseThrow());
+            case UNANSWERED -> Check.unknown(id, title, "Not proven: " + verdict.detail(), verdict.fix().orElse(null));
+        };
     }
 
     /** Jira reachable from here, and its certificate trusted. */

@@ -31,6 +31,7 @@ public class SettingsValidator {
 
     public static final String DEFAULT_TRIGGER_LABEL = "openhands";
     public static final String DEFAULT_ADMIN_GROUP = "openhands-admins";
+    public static final String DEFAULT_USER_ID_CLAIM = "sub";
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
     public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);
@@ -42,6 +43,7 @@ public class SettingsValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Function<String, Optional<String>> config;
     private final List<SettingsProblem> problems = new ArrayList<>();
@@ -68,6 +70,7 @@ public class SettingsValidator {
         List<X509Certificate> trustedCa = trustedCa();
         Optional<URI> appUrl = url(APP_URL, "https://app.openhands.example.com");
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
+        Optional<IntegrationSettings.ServiceKey> serviceKey = serviceKey();
         Map<String, GitProvider> gitHosts = gitHosts();
         String label = triggerLabel();
         Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
@@ -81,7 +84,7 @@ public class SettingsValidator {
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
                 secret(OIDC_CLIENT_SECRET), value(OIDC_GROUPS_CLAIM).orElse("groups"),
-                value(OIDC_ADMIN_GROUP).orElse(DEFAULT_ADMIN_GROUP));
+                value(OIDC_ADMIN_GROUP).orElse(DEFAULT_ADMIN_GROUP), value(USER_ID_CLAIM).orElse(DEFAULT_USER_ID_CLAIM));
 
         if (enabled) {
             require(email, SERVICE_ACCOUNT_EMAIL,
@@ -104,7 +107,33 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
+    }
+
+    /** Both values or neither: with them this service gets each person's OpenHands API key itself. */
+    private Optional<IntegrationSettings.ServiceKey> serviceKey() {
+        Optional<Secret> key = secret(SERVICE_API_KEY);
+        Optional<String> org = value(ORG_ID);
+        String withoutBoth = "; or set neither, and each person pastes their own OpenHands API key on the settings page.";
+        if (key.isPresent() && org.isEmpty()) {
+            problem(ORG_ID, "is required when " + SERVICE_API_KEY + " is set: the id (a UUID) of the OpenHands organisation"
+                    + " whose members start OpenHands from Jira" + withoutBoth);
+        }
+        if (org.isPresent() && key.isEmpty()) {
+            problem(SERVICE_API_KEY, "is required when " + ORG_ID + " is set: OpenHands' service key (the value of"
+                    + " AUTOMATIONS_SERVICE_KEY on the OpenHands server)" + withoutBoth);
+        }
+        Optional<String> orgId = org.filter(id -> {
+            boolean valid = UUID.matcher(id).matches();
+            if (!valid) {
+                problem(ORG_ID, "must be the organisation's id, a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, not '"
+                        + id + "'.");
+            }
+            return valid;
+        }).map(id -> id.toLowerCase(Locale.ROOT));
+        return key.isPresent() && orgId.isPresent()
+                ? Optional.of(new IntegrationSettings.ServiceKey(key.get(), orgId.get()))
+                : Optional.empty();
     }
 
     private IntegrationSettings.JobPolicy jobPolicy() {

@@ -23,6 +23,7 @@ public record IntegrationSettings(
         List<X509Certificate> trustedCertificates,
         Optional<URI> appUrl,
         Optional<URI> apiUrl,
+        Optional<ServiceKey> serviceKey,
         Map<String, GitProvider> gitHosts,
         String triggerLabel,
         Duration secretRotationGrace,
@@ -36,13 +37,23 @@ public record IntegrationSettings(
         SignIn signIn,
         List<SettingsProblem> problems) {
 
-    /** OpenID Connect sign-in against the organisation's identity provider. */
+    /**
+     * OpenID Connect sign-in against the organisation's identity provider; {@code userIdClaim} is the ID token claim
+     * that holds the person's OpenHands user id.
+     */
     public record SignIn(Optional<URI> providerUri, Optional<String> clientId, Optional<Secret> clientSecret,
-            String groupsClaim, String adminGroup) {
+            String groupsClaim, String adminGroup, String userIdClaim) {
 
         public boolean configured() {
             return providerUri.isPresent() && clientId.isPresent() && clientSecret.isPresent();
         }
+    }
+
+    /**
+     * Service-to-service mode: with OpenHands' service key and the organisation, this service gets each person's
+     * OpenHands API key itself, so nobody pastes one.
+     */
+    public record ServiceKey(Secret apiKey, String orgId) {
     }
 
     /** How often and how patiently a trigger is tried when Jira or OpenHands fail: doubling delays, at most 10 minutes. */
@@ -78,6 +89,11 @@ public record IntegrationSettings(
 
     public boolean misconfigured() {
         return !problems.isEmpty();
+    }
+
+    /** Whether this service gets people's OpenHands API keys itself (a service key is configured) rather than asking them for one. */
+    public boolean managesApiKeys() {
+        return serviceKey.isPresent();
     }
 
     /** The mention that asks for OpenHands in a comment, {@code @openhands} by default. */

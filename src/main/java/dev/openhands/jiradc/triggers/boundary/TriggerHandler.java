@@ -2,7 +2,7 @@ package dev.openhands.jiradc.triggers.boundary;
 
 import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
 
-import dev.openhands.jiradc.accounts.boundary.Accounts;
+import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -18,6 +18,7 @@ import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.linking.boundary.JiraUserResolution;
 import dev.openhands.jiradc.linking.entity.Resolution;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
+import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
@@ -57,7 +58,7 @@ public class TriggerHandler implements InboxHandler {
     JiraUserResolution resolution;
 
     @Inject
-    Accounts accounts;
+    OpenHandsKeys keys;
 
     @Inject
     JiraIssues issues;
@@ -90,13 +91,17 @@ public class TriggerHandler implements InboxHandler {
         try {
             Resolution resolved = resolution.resolve(actor);
             return switch (resolved.status()) {
-                case NO_ACCOUNT -> said(replies, say.noAccount(actor), "no OpenHands account for " + actor.name());
+                case NO_ACCOUNT -> said(replies, say.noAccount(actor), actor.name() + " has not signed in here");
                 case ACCOUNT_NOT_LINKED -> said(replies, say.accountNotLinked(actor), actor.name() + " has not connected Jira");
                 case NO_OPENHANDS_KEY -> said(replies, say.noOpenHandsKey(actor), actor.name() + " has no OpenHands API key");
-                case LINKED -> start(entry, event, actor, resolved.account().orElseThrow(), replies, say);
+                case LINKED -> keys.using(resolved.account().orElseThrow().id(),
+                        apiKey -> start(entry, event, actor, resolved.account().orElseThrow(), apiKey, replies, say));
             };
         } catch (ApiKeyRefused e) {
             return said(replies, say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key");
+        } catch (ApiKeyNotIssued e) {
+            return said(replies, say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name() + ": "
+                    + e.getMessage());
         } catch (OpenHandsUnavailable e) {
             return unavailable(entry, replies, actor, say, e.getMessage(), Optional.empty());
         } catch (JiraCallFailed e) {
@@ -117,7 +122,7 @@ public class TriggerHandler implements InboxHandler {
     private record Replies(String issueKey, Optional<Visibility> visibility) {
     }
 
-    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, Replies replies,
+    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey, Replies replies,
             TriggerComments say) {
         String issueKey = replies.issueKey();
         Optional<Job> earlier = jobs.ofTrigger(entry.id());
@@ -127,7 +132,6 @@ public class TriggerHandler implements InboxHandler {
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
             return Handled.done("passed on to the running job");
         }
-        String apiKey = accounts.openHandsApiKey(account.id()).orElseThrow(() -> new ApiKeyRefused("no key"));
         if (earlier.isEmpty() && event.comment().isPresent()) {
             Optional<Job> running = jobs.followedFor(entry.issueId(), account.id());
             if (running.isPresent() && forwarded(entry, event, actor, account, apiKey, running.get(), replies)) {

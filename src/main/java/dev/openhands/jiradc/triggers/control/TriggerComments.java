@@ -2,6 +2,7 @@ package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jobs.control.JiraMarkup;
+import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import java.net.URI;
 import java.util.List;
@@ -30,10 +31,26 @@ public final class TriggerComments {
         return "[~" + user.name() + "]";
     }
 
+    /** Nobody signed in here with the Jira user's email: whether they have an OpenHands account is not known here. */
     public String noAccount(JiraUser user) {
-        return mention(user) + " I can't start OpenHands for you yet: there is no OpenHands account for "
-                + user.emailAddress().orElse("your Jira email address") + ". Sign up at [OpenHands|" + appUrl
-                + "] with that email address, then try again.";
+        return mention(user) + " I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
+                + user.emailAddress().orElse("your Jira email address") + ". Sign in at " + settings()
+                + " with your OpenHands account and connect Jira Data Center, then try again.";
+    }
+
+    /** In service-to-service mode, OpenHands gives no API key for the person; the next step depends on why. */
+    public String apiKeyNotIssued(JiraUser user, ApiKeyNotIssued.Reason reason) {
+        String cannot = mention(user) + " I can't start OpenHands for you: ";
+        return cannot + switch (reason) {
+            case UNKNOWN_USER -> "OpenHands has no account for you. Sign up at [OpenHands|" + appUrl
+                    + "] with the login you use here, then try again.";
+            case NOT_IN_ORGANISATION -> "your OpenHands account is not a member of the OpenHands organisation this Jira"
+                    + " integration works in. Ask an OpenHands administrator to add you to it, then try again.";
+            case USER_ID_UNKNOWN -> "I don't know your OpenHands user id yet. Sign in again at " + settings()
+                    + ", then try again; if this comes back, ask an administrator to check the setting openhands.user-id-claim.";
+            case REFUSED -> "OpenHands does not accept the API key it issued for you. Ask an OpenHands administrator to"
+                    + " check that your account is active, then try again.";
+        };
     }
 
     public String accountNotLinked(JiraUser user) {

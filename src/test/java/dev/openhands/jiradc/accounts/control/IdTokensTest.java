@@ -113,4 +113,15 @@ class IdTokensTest {
         assertTrue(rejected(token("RS256", "rsa-1", RSA.getPrivate(), "SHA256withRSA",
                 claims(ISSUER, "\"openhands-jira-dc\"", later, "replayed"))).contains("nonce"));
     }
+
+    @Test
+    void theOpenHandsUserIdClaimIsReadAsText() {
+        jakarta.json.JsonObject claims = jakarta.json.Json.createReader(new java.io.StringReader(
+                "{\"sub\":\"f3b1c2d4\",\"oh_id\":42,\"blank\":\" \",\"groups\":[\"a\"]}")).readObject();
+        assertEquals(Optional.of("f3b1c2d4"), IdTokens.textClaim(claims, "sub"));
+        assertEquals(Optional.of("42"), IdTokens.textClaim(claims, "oh_id"), "a number as written");
+        assertEquals(Optional.empty(), IdTokens.textClaim(claims, "blank"));
+        assertEquals(Optional.empty(), IdTokens.textClaim(claims, "groups"), "a list is no user id");
+        assertEquals(Optional.empty(), IdTokens.textClaim(claims, "missing"));
+    }
 }

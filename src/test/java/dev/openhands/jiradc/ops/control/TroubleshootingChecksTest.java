@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.LinkOutcome;
+import dev.openhands.jiradc.openhands.entity.ServiceKeyRefused;
+import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.AttemptFacts;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.ConnectionFacts;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.DeliveryFacts;
@@ -191,5 +193,35 @@ class TroubleshootingChecksTest {
     static DeliveryFacts delivery(String outcome, String result) {
         return new DeliveryFacts(NOW, Optional.of("comment_created"), Optional.of("WEB-1"), Optional.of("alice"), outcome,
                 Optional.ofNullable(result));
+    }
+
+    @Test
+    void theServiceKeyRowIsRedWithTheFixWhenOpenHandsRefusesTheKey() {
+        Check refused = noSecret(TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.refused(new ServiceKeyRefused(
+                "OpenHands answered 401 (Invalid service API key): it does not accept this service's key.", "Set the key."))));
+        assertEquals(Status.PROBLEM, refused.status());
+        assertEquals("openhands-service-key", refused.id());
+        assertTrue(refused.detail().contains("401"), refused.detail());
+        assertEquals(Optional.of("Set the key."), refused.fix());
+
+        assertEquals(Status.OK, TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.accepted("accepted")).status());
+        Check unanswered = TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.unanswered("Cannot reach OpenHands.",
+                "Check the network."));
+        assertEquals(Status.UNKNOWN, unanswered.status(), "no answer proves nothing about the key");
+        assertEquals("Not proven: Cannot reach OpenHands.", unanswered.detail());
+    }
+
+    @Test
+    void aChangedServiceKeyOrOrganisationIsPendingUntilRedeployedWithoutShowingTheKey() {
+        config.put("openhands.service-api-key", "service-key-one");
+        config.put("openhands.org-id", "3fa85f64-5717-4562-b3fc-2c963f66afa6");
+        IntegrationSettings deployed = settings();
+        config.put("openhands.service-api-key", "service-key-two");
+        config.put("openhands.user-id-claim", "openhands_id");
+        List<String> changed = TroubleshootingChecks.changedSinceDeployment(deployed, settings());
+        assertEquals(List.of("openhands.service-api-key", "openhands.user-id-claim"), changed);
+        Check pending = TroubleshootingChecks.integration(deployed, changed);
+        assertEquals(Status.PROBLEM, pending.status());
+        assertFalse(pending.detail().contains("service-key-"), pending.detail());
     }
 }

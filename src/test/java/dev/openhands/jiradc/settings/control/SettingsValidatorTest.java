@@ -23,6 +23,8 @@ class SettingsValidatorTest {
     static final String PAT = "NjM0MTk2OTY0NjQ5OrYyb3Ss+secret-pat";
     static final String CLIENT_SECRET = "f9a8b7c6d5e4-client-secret";
     static final String KEY = "q83vEjRWeJC0zO/l0xEKXGh6jD5ARxJ0xgvVhhqZ3Zk=";
+    static final String SERVICE_KEY = "automations-service-key-7f3a";
+    static final String ORG = "3FA85F64-5717-4562-B3FC-2C963F66AFA6";
 
     final Map<String, String> config = new HashMap<>(Map.ofEntries(
             Map.entry("jira-dc.enabled", "true"),
@@ -44,7 +46,7 @@ class SettingsValidatorTest {
     SettingsProblem onlyProblem(IntegrationSettings settings) {
         assertEquals(1, settings.problems().size(), () -> "problems: " + settings.problems());
         SettingsProblem problem = settings.problems().get(0);
-        for (String secret : new String[] {PAT, CLIENT_SECRET, KEY}) {
+        for (String secret : new String[] {PAT, CLIENT_SECRET, KEY, SERVICE_KEY}) {
             assertFalse(problem.message().contains(secret), "a secret value appears in: " + problem);
         }
         return problem;
@@ -265,6 +267,63 @@ class SettingsValidatorTest {
         config.put("jira-dc.jobs.poll-interval", "PT1M");
         config.put("jira-dc.jobs.max-poll-interval", "PT10S");
         assertEquals("jira-dc.jobs.max-poll-interval", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void withoutAServiceKeyPeoplePasteTheirOwnApiKeys() {
+        IntegrationSettings settings = validate();
+        assertFalse(settings.managesApiKeys());
+        assertEquals("sub", settings.signIn().userIdClaim(), "the OpenHands user id is the sign-in's subject by default");
+    }
+
+    @Test
+    void aServiceKeyWithItsOrganisationManagesApiKeys() {
+        config.put("openhands.service-api-key", SERVICE_KEY);
+        config.put("openhands.org-id", ORG);
+        config.put("openhands.user-id-claim", "openhands_user_id");
+        IntegrationSettings settings = validate();
+        assertFalse(settings.misconfigured(), () -> settings.problems().toString());
+        assertTrue(settings.managesApiKeys());
+        assertEquals(SERVICE_KEY, settings.serviceKey().orElseThrow().apiKey().reveal());
+        assertEquals("3fa85f64-5717-4562-b3fc-2c963f66afa6", settings.serviceKey().orElseThrow().orgId(), "written as OpenHands writes it");
+        assertEquals("openhands_user_id", settings.signIn().userIdClaim());
+        assertFalse(settings.toString().contains(SERVICE_KEY), "the service key is never shown");
+    }
+
+    @Test
+    void aServiceKeyWithoutItsOrganisationIsAProblem() {
+        config.put("openhands.service-api-key", SERVICE_KEY);
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("openhands.org-id", problem.key());
+        assertTrue(problem.message().contains("is required when openhands.service-api-key is set"), problem.message());
+        assertTrue(problem.message().contains("or set neither"), problem.message());
+        assertFalse(validate().managesApiKeys());
+    }
+
+    @Test
+    void anOrganisationWithoutTheServiceKeyIsAProblem() {
+        config.put("openhands.org-id", ORG);
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("openhands.service-api-key", problem.key());
+        assertTrue(problem.message().contains("AUTOMATIONS_SERVICE_KEY"), problem.message());
+        assertFalse(validate().managesApiKeys());
+    }
+
+    @Test
+    void anOrganisationIdThatIsNotAUuidIsAProblem() {
+        config.put("openhands.service-api-key", SERVICE_KEY);
+        config.put("openhands.org-id", "acme");
+        SettingsProblem problem = onlyProblem(validate());
+        assertEquals("openhands.org-id", problem.key());
+        assertTrue(problem.message().contains("a UUID such as") && problem.message().contains("'acme'"), problem.message());
+        assertFalse(validate().managesApiKeys());
+    }
+
+    @Test
+    void aBlankServiceKeyCountsAsMissing() {
+        config.put("openhands.service-api-key", "  ");
+        config.put("openhands.org-id", ORG);
+        assertEquals("openhands.service-api-key", onlyProblem(validate()).key());
     }
 
     @Test

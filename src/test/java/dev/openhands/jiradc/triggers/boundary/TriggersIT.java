@@ -106,12 +106,13 @@ class TriggersIT {
     }
 
     @Test
-    void aJiraUserWithoutAnAccountIsToldToSignUp() {
+    void aJiraUserWhoNeverSignedInHereIsToldToSignInAndConnect() {
         Person stranger = world.person();
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(stranger.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-        assertEquals("[~" + stranger.name + "] I can't start OpenHands for you yet: there is no OpenHands account for "
-                + stranger.email + ". Sign up at [OpenHands|" + APP + "] with that email address, then try again.", world.commentOn(issue));
+        assertEquals("[~" + stranger.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
+                + stranger.email + ". Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
+                + " account and connect Jira Data Center, then try again.", world.commentOn(issue));
     }
 
     @Test
