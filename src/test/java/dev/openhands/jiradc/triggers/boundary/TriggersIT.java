@@ -10,6 +10,7 @@ import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -62,14 +63,15 @@ class TriggersIT {
     @Test
     void aLinkedUserWithAccessGetsAConversationAndTheLinkOnTheIssue() {
         Person alice = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(alice.apiKey, "task-" + alice.id, "conv-" + alice.id);
+        world.startsConversation(alice.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + alice.id),
+                OpenHandsConversations.id("conv-" + alice.id));
         Issue issue = world.issue("Steps: submit the form without a password.\r\n\r\nRepository: acme/web-app",
                 "Looks like a null check", "I can reproduce it");
         String commentId = JiraScenario.nextId();
         world.deliver(alice.asks(issue.comment(commentId, "@openhands please fix this")));
 
         assertEquals("[~" + alice.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
-                + "/conversations/conv-" + alice.id + "].", world.commentOn(issue));
+                + "/conversations/" + OpenHandsConversations.id("conv-" + alice.id) + "].", world.commentOn(issue));
 
         LoggedRequest start = OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + alice.apiKey))).get(0);
@@ -176,7 +178,8 @@ class TriggersIT {
     @Test
     void addingTheLabelStartsAJobWithLabelAsTheRequest() {
         Person hal = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(hal.apiKey, "task-" + hal.id, "conv-" + hal.id);
+        world.startsConversation(hal.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + hal.id),
+                OpenHandsConversations.id("conv-" + hal.id));
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(hal.asks(JiraEvent.issueUpdated().issue(issue.id, issue.key).labels(List.of("bug"), List.of("bug", "openhands"))));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
@@ -189,7 +192,8 @@ class TriggersIT {
     @Test
     void jiraRateLimitingIsWaitedOut() {
         Person ida = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(ida.apiKey, "task-" + ida.id, "conv-" + ida.id);
+        world.startsConversation(ida.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + ida.id),
+                OpenHandsConversations.id("conv-" + ida.id));
         Issue issue = world.issue("Repository: acme/web-app");
         JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + issue.key)).inScenario(issue.key)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("slowed down")
