@@ -141,12 +141,14 @@ public final class JiraScenario {
     }
 
     /** OpenHands answers a start with a WORKING task, which is READY with the conversation when asked. */
-    public void startsConversation(String apiKey, String taskId, String conversationId) {
-        env.openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson("{\"id\":\"" + taskId + "\",\"status\":\"WORKING\",\"app_conversation_id\":null}")));
-        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
-                .willReturn(okJson("[{\"id\":\"" + taskId + "\",\"status\":\"READY\",\"app_conversation_id\":\"" + conversationId
-                        + "\"}]")));
+    public void startsConversation(String apiKey, String repository, String taskId, String conversationId) {
+        new OpenHandsConversations(env.openHands, repository).startTaskIs(apiKey, taskId, "READY", conversationId, null);
+    }
+
+    /** The person's conversation in the repository starts, its ids derived from the person's. */
+    public void startsConversation(Person person, String repository) {
+        startsConversation(person.apiKey, repository, OpenHandsConversations.id("task-" + person.id),
+                OpenHandsConversations.id("conv-" + person.id));
     }
 
     /** The text of the first message of the conversation started with this key. */
@@ -188,8 +190,7 @@ public final class JiraScenario {
         }
 
         public Person withApiKey() {
-            env.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                    .willReturn(okJson("{\"id\":\"u-" + id + "\",\"email\":\"" + email + "\"}")));
+            OpenHandsUsers.keyBelongsTo(env.openHands, apiKey, email);
             assertEquals(200, browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                     "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
             return this;

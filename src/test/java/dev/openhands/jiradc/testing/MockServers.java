@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -10,6 +11,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  */
 public final class MockServers {
 
+    /** Below every stub a test makes (WireMock's default priority is 5). */
+    private static final int UNKNOWN_IDS = 10;
+
     private MockServers() {
     }
 
@@ -17,6 +21,21 @@ public final class MockServers {
         WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
                 .stubRequestLoggingDisabled(true).extensions(new JiraCommentStore()));
         server.start();
+        return server;
+    }
+
+    /**
+     * OpenHands, its every exchange judged by OpenHands' published API description; ids no stub knows are answered as
+     * OpenHands answers them in its batch reads, a {@code null} in the list for each.
+     */
+    public static WireMockServer startOpenHands(ContractCheck contract) {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .stubRequestLoggingDisabled(true).extensions(contract));
+        server.start();
+        for (String batch : new String[] {"/api/v1/app-conversations", "/api/v1/app-conversations/start-tasks"}) {
+            server.stubFor(get(urlPathEqualTo(batch)).atPriority(UNKNOWN_IDS).willReturn(okJson(
+                    "[{{#each request.query.ids}}{{#unless @first}},{{/unless}}null{{/each}}]").withTransformers("response-template")));
+        }
         return server;
     }
 

@@ -12,7 +12,9 @@ public final class TestEnvironment {
 
     public final IdentityProvider idp = IdentityProvider.start();
     public final WireMockServer jira;
-    public final WireMockServer openHands = MockServers.start();
+    /** What the OpenHands stand-in saw that OpenHands' API description does not allow; {@link #stop()} fails on it. */
+    public final ContractCheck openHandsContract = new ContractCheck("OpenHands", new OpenHandsContract());
+    public final WireMockServer openHands = MockServers.startOpenHands(openHandsContract);
     public final TestDatabase database = TestDatabase.fresh();
     public final TestSettings settings;
 
@@ -65,9 +67,15 @@ public final class TestEnvironment {
         return browser;
     }
 
+    /**
+     * Stops the servers, then fails when any exchange with the OpenHands stand-in departed from OpenHands' API
+     * description: every test class stops its environment after its tests ({@code @AfterAll}), so a violation turns
+     * the class red, with each one listed.
+     */
     public void stop() {
         idp.stop();
         jira.stop();
         openHands.stop();
+        openHandsContract.assertConforming();
     }
 }

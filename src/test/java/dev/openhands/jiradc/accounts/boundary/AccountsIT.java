@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
@@ -89,10 +90,8 @@ class AccountsIT {
         String id = unique();
         String email = "carol." + id + "@example.com";
         String goodKey = "oh-key-" + UUID.randomUUID();
-        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + goodKey))
-                .willReturn(okJson("{\"id\":\"u-" + id + "\",\"email\":\"" + email + "\",\"language\":\"en\"}")));
-        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer wrong-key"))
-                .willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Not authenticated\"}")));
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, goodKey, email);
+        OpenHandsUsers.keyRefused(OPENHANDS, "wrong-key");
         Browser carol = signedIn("sub-" + id, email, List.of());
 
         var refused = carol.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"wrong-key\"}");
@@ -121,12 +120,25 @@ class AccountsIT {
     @Test
     void keyOfAnotherOpenHandsUserIsRefused() {
         String key = "oh-key-" + UUID.randomUUID();
-        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + key))
-                .willReturn(okJson("{\"id\":\"u-x\",\"email\":\"someone.else@example.com\"}")));
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, key, "someone.else@example.com");
         Browser dave = signedIn("sub-" + unique(), "dave-" + unique() + "@example.com", List.of());
         var refused = dave.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(Http.json(refused).getString("error").contains("belongs to another OpenHands user"));
+    }
+
+    /**
+     * OpenHands users who signed up through a Git provider may have no email ({@code "email": null} in
+     * {@code SaasUserInfo}): the service copes, and takes the key without the check that it belongs to this account.
+     */
+    @Test
+    void keyOfAnOpenHandsUserWithoutAnEmailIsTakenWithoutTheOwnerCheck() {
+        String key = "oh-key-" + UUID.randomUUID();
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, key, null);
+        Browser fred = signedIn("sub-" + unique(), "fred-" + unique() + "@example.com", List.of());
+        var saved = fred.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals("set", Http.json(fred.get("/api/integrations/jira-dc/account")).getString("openHandsApiKey"));
     }
 
     @Test

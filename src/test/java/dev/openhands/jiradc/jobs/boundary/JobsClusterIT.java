@@ -84,9 +84,9 @@ class JobsClusterIT {
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             Person person = world.person().ready(REPOSITORY);
-            openHands.startTaskIs(person.apiKey, "task-" + person.id, "READY", "conv-" + person.id, null);
-            openHands.conversationIs(person.apiKey, "conv-" + person.id, "running", "RUNNING");
-            openHands.eventsAre(person.apiKey, "conv-" + person.id, OpenHandsConversations.observation("e1"));
+            openHands.startTaskIs(person.apiKey, taskOf(person), "READY", conversationOf(person), null);
+            openHands.conversationIs(person.apiKey, conversationOf(person), "running", "RUNNING");
+            openHands.eventsAre(person.apiKey, conversationOf(person), OpenHandsConversations.observation("e1"));
             people.add(person);
             issues.add(world.issue("Repository: " + REPOSITORY));
         }
@@ -99,13 +99,14 @@ class JobsClusterIT {
         }
         for (int i = 0; i < JOBS; i++) {
             assertTrue(world.commentOn(issues.get(i)).contains("I'm on it in " + REPOSITORY));
-            openHands.awaitEventsRead("conv-" + people.get(i).id);
+            openHands.awaitEventsRead(conversationOf(people.get(i)));
         }
         for (Person person : people) {
             // as in OpenHands, the agent's last event is there before the conversation says it finished: the other
             // order let a check between the two stubs see a finished conversation without its closing words
-            openHands.eventsAre(person.apiKey, "conv-" + person.id, OpenHandsConversations.finish("e2", "Fixed for " + person.name));
-            openHands.conversationIs(person.apiKey, "conv-" + person.id, "finished", "RUNNING");
+            openHands.eventsAre(person.apiKey, conversationOf(person),
+                    OpenHandsConversations.finish("e2", "Fixed for " + person.name));
+            openHands.conversationIs(person.apiKey, conversationOf(person), "finished", "RUNNING");
         }
         for (int i = 0; i < JOBS; i++) {
             String summary = world.commentsOn(issues.get(i), 2).get(1);
@@ -123,6 +124,14 @@ class JobsClusterIT {
                 count("select count(distinct claimed_by) from inbox"), count("select count(distinct followed_by) from job"));
     }
 
+    static String taskOf(Person person) {
+        return OpenHandsConversations.id("task-" + person.id);
+    }
+
+    static String conversationOf(Person person) {
+        return OpenHandsConversations.id("conv-" + person.id);
+    }
+
     /**
      * 500 triggers from 10 people, delivered alternately to both instances (as a load balancer would); halfway,
      * the second instance is killed, and what Jira could not deliver to it is delivered again to the first. What
@@ -138,9 +147,9 @@ class JobsClusterIT {
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             Person person = world.person().ready(REPOSITORY);
-            openHands.startTaskIs(person.apiKey, "task-" + person.id, "READY", "conv-" + person.id, null);
-            openHands.conversationIs(person.apiKey, "conv-" + person.id, "finished", "RUNNING", 1);
-            openHands.eventsAre(person.apiKey, "conv-" + person.id, OpenHandsConversations.finish("e1", "Done."));
+            openHands.startTaskIs(person.apiKey, taskOf(person), "READY", conversationOf(person), null);
+            openHands.conversationIs(person.apiKey, conversationOf(person), "finished", "RUNNING", 1);
+            openHands.eventsAre(person.apiKey, conversationOf(person), OpenHandsConversations.finish("e1", "Done."));
             people.add(person);
         }
         List<Issue> issues = new ArrayList<>();

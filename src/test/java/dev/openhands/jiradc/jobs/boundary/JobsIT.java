@@ -70,7 +70,8 @@ class JobsIT {
     StartedJob aJobStarts() {
         Person person = world.person().ready(REPOSITORY);
         Issue issue = world.issue("Repository: " + REPOSITORY);
-        StartedJob job = new StartedJob(person, issue, "task-" + person.id, "conv-" + person.id);
+        StartedJob job = new StartedJob(person, issue, OpenHandsConversations.id("task-" + person.id),
+                OpenHandsConversations.id("conv-" + person.id));
         openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
         assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the conversation in OpenHands|" + APP
@@ -239,11 +240,12 @@ class JobsIT {
         StartedJob job = running(aJobStarts());
         ENV.openHands.stubFor(post("/api/v1/app-conversations/" + job.conversation + "/send-message")
                 .willReturn(aResponse().withStatus(status).withBody("{\"detail\":\"Sandbox is not running.\"}")));
-        openHands.startTaskIs(job.person.apiKey, "task-2-" + job.person.id, "READY", "conv-2-" + job.person.id, null);
+        String second = OpenHandsConversations.id("conv-2-" + job.person.id);
+        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second, null);
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
 
-        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the conversation in OpenHands|" + APP
-                + "/conversations/conv-2-" + job.person.id + "].", world.commentsOn(job.issue, 2).get(1));
+        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + second + "].", world.commentsOn(job.issue, 2).get(1));
         String message = world.firstMessageSentWith(job.person.apiKey, 1);
         assertTrue(message.contains("An earlier OpenHands conversation worked on this issue: " + APP + "/conversations/"
                 + job.conversation + "\n"), message);

@@ -9,6 +9,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;
@@ -83,8 +84,7 @@ class EmailLinkingIT {
         Browser admin = signIn("admin-" + id + "@example.com", IdentityProvider.ADMIN_GROUP);
         signIn("Mixed.Case-" + id + "@Example.com");
         String apiKey = "oh-" + id;
-        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson("{\"id\":\"u\",\"email\":\"keyed-" + id + "@example.com\"}")));
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, apiKey, "keyed-" + id + "@example.com");
         Browser keyed = signIn("keyed-" + id + "@example.com");
         assertEquals(200, keyed.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                 "{\"apiKey\":\"" + apiKey + "\"}").statusCode());

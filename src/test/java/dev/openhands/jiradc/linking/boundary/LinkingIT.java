@@ -14,6 +14,7 @@ import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.JsonObject;
@@ -368,8 +369,7 @@ class LinkingIT {
         linked.connectWith("code-" + linked.id, "at-" + linked.id, "rt-" + linked.id, 3600);
         String apiKey = "oh-" + linked.id;
         SECRETS_SEEN.add(apiKey);
-        OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson("{\"id\":\"u\",\"email\":\"" + linked.email + "\"}")));
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, apiKey, linked.email);
         assertEquals(200, linked.browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                 "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
         Person linkedWithoutKey = new Person().signIn();

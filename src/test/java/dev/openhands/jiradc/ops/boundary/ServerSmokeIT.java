@@ -13,6 +13,8 @@ import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraOAuthDance;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -71,16 +73,14 @@ class ServerSmokeIT {
         Browser alice = env.signIn(service, "alice", "alice@example.com", List.of());
         String aliceJira = JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10001", "alice@example.com", "Alice");
         assertEquals("connected", JiraOAuthDance.connect(env, alice, aliceJira, "code-alice", "at-alice", "rt-alice"));
-        env.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-key-alice"))
-                .willReturn(okJson("{\"id\":\"u-alice\",\"email\":\"alice@example.com\"}")));
+        OpenHandsUsers.keyBelongsTo(env.openHands, "oh-key-alice", "alice@example.com");
         assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
                 .statusCode());
         env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .withQueryParam("query", equalTo("acme/web-app")).willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
-        env.openHands.stubFor(post("/api/v1/app-conversations")
-                .willReturn(okJson("{\"id\":\"task-1\",\"status\":\"WORKING\",\"app_conversation_id\":null}")));
-        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo("task-1"))
-                .willReturn(okJson("[{\"id\":\"task-1\",\"status\":\"READY\",\"app_conversation_id\":\"conv-1\"}]")));
+        String conversation = OpenHandsConversations.id("conv-1");
+        new OpenHandsConversations(env.openHands, "acme/web-app").startTaskIs("oh-key-alice", OpenHandsConversations.id("task-1"),
+                "READY", conversation, null);
 
         // the issue the service account reads
         env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-1")).willReturn(okJson(Json.createObjectBuilder()
@@ -98,7 +98,8 @@ class ServerSmokeIT {
 
         String comment = Eventually.await(() -> Optional.of(env.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-1/comment"))))
                 .filter(found -> !found.isEmpty()).map(found -> found.get(0).getBodyAsString()), "the comment on ACME-1");
-        assertEquals("[~alice] I'm on it in acme/web-app (named in the issue's description): [follow the conversation in OpenHands|" + env.openHandsUrl()
-                + "/conversations/conv-1].", Json.createReader(new StringReader(comment)).readObject().getString("body"));
+        assertEquals("[~alice] I'm on it in acme/web-app (named in the issue's description): [follow the conversation in"
+                + " OpenHands|" + env.openHandsUrl() + "/conversations/" + conversation + "].",
+                Json.createReader(new StringReader(comment)).readObject().getString("body"));
     }
 }

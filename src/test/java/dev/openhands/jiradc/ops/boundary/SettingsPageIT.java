@@ -11,6 +11,7 @@ import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;
@@ -119,10 +120,8 @@ class SettingsPageIT {
             String wrongKey = "wrong-" + UUID.randomUUID();
             String goodKey = "key-" + UUID.randomUUID();
             SECRETS_SEEN.addAll(List.of(wrongKey, goodKey));
-            OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + wrongKey))
-                    .willReturn(unauthorized()));
-            OPENHANDS.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + goodKey))
-                    .willReturn(okJson("{\"id\":\"oh-" + id + "\",\"email\":\"" + email + "\"}")));
+            OpenHandsUsers.keyRefused(OPENHANDS, wrongKey);
+            OpenHandsUsers.keyBelongsTo(OPENHANDS, goodKey, email);
             chromium.textContaining("api-key-status", "Not set");
             WebElement keyField = chromium.visible("api-key");
             keyField.sendKeys(wrongKey, Keys.ENTER);

@@ -13,6 +13,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.sql.Connection;
@@ -55,6 +56,8 @@ class RestartIT {
                 .with("jira-dc.processing.lease", "PT3S").war();
     }
 
+    static final String TASK = OpenHandsConversations.id("task-900");
+    static final String CONVERSATION = OpenHandsConversations.id("conv-900");
     static final OpenHandsConversations CONVERSATIONS = new OpenHandsConversations(ENV.openHands, "acme/web-app");
 
     @AfterAll
@@ -97,9 +100,9 @@ class RestartIT {
     @Order(3)
     void theNextProcessStarts() {
         ENV.openHands.resetRequests();
-        CONVERSATIONS.startTaskIs("oh-900", "task-900", "READY", "conv-900", null);
-        CONVERSATIONS.conversationIs("oh-900", "conv-900", "running", "RUNNING");
-        CONVERSATIONS.eventsAre("oh-900", "conv-900", OpenHandsConversations.observation("e1"));
+        CONVERSATIONS.startTaskIs("oh-900", TASK, "READY", CONVERSATION, null);
+        CONVERSATIONS.conversationIs("oh-900", CONVERSATION, "running", "RUNNING");
+        CONVERSATIONS.eventsAre("oh-900", CONVERSATION, OpenHandsConversations.observation("e1"));
         deployer.deploy("app");
     }
 
@@ -109,9 +112,9 @@ class RestartIT {
         try {
             String comment = Eventually.await(() -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
                     .stream().findFirst().map(request -> request.getBodyAsString()), "the comment after the restart");
-            assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/conv-900"), comment);
+            assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/" + CONVERSATION), comment);
             assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size());
-            CONVERSATIONS.awaitEventsRead("conv-900");
+            CONVERSATIONS.awaitEventsRead(CONVERSATION);
         } finally {
             deployer.undeploy("app");
         }
@@ -120,8 +123,8 @@ class RestartIT {
     @Test
     @Order(5)
     void aConversationThatFinishedWhileNoProcessRanIsReportedByTheNext() {
-        CONVERSATIONS.conversationIs("oh-900", "conv-900", "finished", "RUNNING", 7);
-        CONVERSATIONS.eventsAre("oh-900", "conv-900", OpenHandsConversations.finish("e2", "Fixed the crash."));
+        CONVERSATIONS.conversationIs("oh-900", CONVERSATION, "finished", "RUNNING", 7);
+        CONVERSATIONS.eventsAre("oh-900", CONVERSATION, OpenHandsConversations.finish("e2", "Fixed the crash."));
         deployer.deploy("app");
         try {
             String summary = Eventually.await(() -> Optional.of(comments()).filter(all -> all.size() >= 2).map(all -> all.get(1)),
@@ -149,8 +152,7 @@ class RestartIT {
         Browser alice = ENV.signIn(service, "sub-" + ALICE, ALICE + "@example.com", List.of());
         assertEquals("connected", JiraOAuthDance.connect(ENV, alice, JiraStubs.user(ENV.jiraUrl(), ALICE, "JIRAUSER900",
                 ALICE + "@example.com", "Alice"), "code-900", "at-900", "rt-900"));
-        ENV.openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer oh-900"))
-                .willReturn(okJson("{\"id\":\"u\",\"email\":\"" + ALICE + "@example.com\"}")));
+        OpenHandsUsers.keyBelongsTo(ENV.openHands, "oh-900", ALICE + "@example.com");
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
         ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));

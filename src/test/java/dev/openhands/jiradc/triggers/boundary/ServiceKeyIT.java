@@ -153,7 +153,7 @@ class ServiceKeyIT {
 
     /** The person asks on a new issue, and the bot says it is on it, with the conversation started with their key. */
     void asksAndIsOnIt(Person person) {
-        world.startsConversation(person.apiKey, "task-" + person.id, "conv-" + person.id);
+        world.startsConversation(person, "acme/web-app");
         Issue issue = asks(person);
         assertEquals("[~" + person.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
                 + "/conversations/conv-" + person.id + "].", world.commentOn(issue));

@@ -10,6 +10,7 @@ import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -64,14 +65,16 @@ class TriggersIT {
     @Test
     void aLinkedUserWithAccessGetsAConversationAndTheLinkOnTheIssue() {
         Person alice = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(alice.apiKey, "task-" + alice.id, "conv-" + alice.id);
+        world.startsConversation(alice.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + alice.id),
+                OpenHandsConversations.id("conv-" + alice.id));
         Issue issue = world.issue("Steps: submit the form without a password.\r\n\r\nRepository: acme/web-app",
                 "Looks like a null check", "I can reproduce it");
         String commentId = JiraScenario.nextId();
         world.deliver(alice.asks(issue.comment(commentId, "@openhands please fix this")));
 
         assertEquals("[~" + alice.name + "] I'm on it in acme/web-app (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/conv-" + alice.id + "].", world.commentOn(issue));
+                + " conversation in OpenHands|" + APP + "/conversations/" + OpenHandsConversations.id("conv-" + alice.id) + "].",
+                world.commentOn(issue));
 
         LoggedRequest start = OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + alice.apiKey))).get(0);
@@ -185,7 +188,7 @@ class TriggersIT {
     void anotherPersonsRepositoryLineIsNotUsed() {
         Person quinn = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
         Person mallory = world.person();
-        world.startsConversation(quinn.apiKey, "task-" + quinn.id, "conv-" + quinn.id);
+        world.startsConversation(quinn, "acme/web-app");
         Issue issue = world.issueWith("Repository: acme/web-app", mallory.says("Actually, use this one:\nRepository: mallory/tools"));
         world.deliver(quinn.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app (named in the issue's description)"),
@@ -206,7 +209,7 @@ class TriggersIT {
         assertTrue(OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + rosa.apiKey))).isEmpty(), "no job in a repository Rosa did not name");
 
-        world.startsConversation(rosa.apiKey, "task-" + rosa.id, "conv-" + rosa.id);
+        world.startsConversation(rosa, "mallory/tools");
         world.deliver(rosa.asks(issue.comment(JiraScenario.nextId(), "@openhands\nRepository: mallory/tools")));
         String onIt = world.commentsOn(issue, 2).get(1);
         assertTrue(onIt.contains("I'm on it in mallory/tools (named in your request)"), onIt);
@@ -215,7 +218,7 @@ class TriggersIT {
     @Test
     void theRequestersOwnRepositoryLineWinsOverTheDescription() {
         Person sam = world.person().signedUp().linked().withApiKey().canReach("acme/api");
-        world.startsConversation(sam.apiKey, "task-" + sam.id, "conv-" + sam.id);
+        world.startsConversation(sam, "acme/api");
         Issue issue = world.issueWith("Repository: acme/web-app", sam.says("It is in the API:\nRepository: acme/api"));
         world.deliver(sam.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/api (named in your earlier comment)"), world.commentOn(issue));
@@ -224,7 +227,7 @@ class TriggersIT {
     @Test
     void restrictedCommentsOfOthersStayOutOfTheJobAndRepliesToARestrictedRequestAreRestrictedToo() {
         Person tia = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(tia.apiKey, "task-" + tia.id, "conv-" + tia.id);
+        world.startsConversation(tia, "acme/web-app");
         Issue issue = world.issueWith("Repository: acme/web-app",
                 JiraScenario.bobSays("The fix is in LoginService"),
                 new JiraScenario.Said("bob", "JIRAUSER2", "bob@example.com", "Bob Builder", "Security note: the admin password is hunter2",
@@ -261,7 +264,7 @@ class TriggersIT {
     void aRepositoryWrittenAsAnAddressIsLookedForOnlyOnTheProviderItNames() {
         Person kim = world.person().signedUp().linked().withApiKey().worksOn("github")
                 .canReach("acme/platform/web-app", "gitlab");
-        world.startsConversation(kim.apiKey, "task-" + kim.id, "conv-" + kim.id);
+        world.startsConversation(kim, "acme/platform/web-app");
         Issue issue = world.issue("Repository: https://gitlab.com/acme/platform/web-app/-/tree/main");
         world.deliver(kim.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/platform/web-app"));
@@ -274,7 +277,7 @@ class TriggersIT {
     void aSelfHostedGitHostIsTheProviderTheSettingMapsItTo() {
         Person lea = world.person().signedUp().linked().withApiKey().worksOn("github")
                 .canReach("acme/web-app", "gitlab");
-        world.startsConversation(lea.apiKey, "task-" + lea.id, "conv-" + lea.id);
+        world.startsConversation(lea, "acme/web-app");
         Issue issue = world.issue("Repository: https://git.acme.test/acme/web-app.git");
         world.deliver(lea.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
@@ -285,7 +288,7 @@ class TriggersIT {
     @Test
     void aPlainNameIsLookedForOnTheProviderThePersonWorksWithInOpenHands() {
         Person max = world.person().signedUp().linked().withApiKey().worksOn("gitlab").canReach("acme/web-app", "gitlab");
-        world.startsConversation(max.apiKey, "task-" + max.id, "conv-" + max.id);
+        world.startsConversation(max, "acme/web-app");
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(max.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
@@ -298,7 +301,7 @@ class TriggersIT {
         Person ned = world.person().signedUp().linked().withApiKey()
                 .searchOn("github", "acme/web-app", "acme/web-app-legacy")
                 .canReach("acme/web-app", "gitlab");
-        world.startsConversation(ned.apiKey, "task-" + ned.id, "conv-" + ned.id);
+        world.startsConversation(ned, "acme/web-app");
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(ned.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
@@ -347,7 +350,8 @@ class TriggersIT {
     @Test
     void addingTheLabelStartsAJobWithLabelAsTheRequest() {
         Person hal = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(hal.apiKey, "task-" + hal.id, "conv-" + hal.id);
+        world.startsConversation(hal.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + hal.id),
+                OpenHandsConversations.id("conv-" + hal.id));
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(hal.asks(JiraEvent.issueUpdated().issue(issue.id, issue.key).labels(List.of("bug"), List.of("bug", "openhands"))));
         assertTrue(world.commentOn(issue).contains("I'm on it in acme/web-app"));
@@ -360,7 +364,8 @@ class TriggersIT {
     @Test
     void jiraRateLimitingIsWaitedOut() {
         Person ida = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
-        world.startsConversation(ida.apiKey, "task-" + ida.id, "conv-" + ida.id);
+        world.startsConversation(ida.apiKey, "acme/web-app", OpenHandsConversations.id("task-" + ida.id),
+                OpenHandsConversations.id("conv-" + ida.id));
         Issue issue = world.issue("Repository: acme/web-app");
         JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + issue.key)).inScenario(issue.key)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("slowed down")
