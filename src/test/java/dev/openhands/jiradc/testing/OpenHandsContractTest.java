@@ -124,6 +124,13 @@ class OpenHandsContractTest {
         assertEquals(List.of(), CONTRACT.violations(read("/api/v1/users/me", Map.of(), 503, "")));
         assertEquals(List.of("the answer 404 is not one the description lists for GET on /api/v1/users/me (200, 422)"),
                 CONTRACT.violations(read("/api/v1/users/me", Map.of(), 404, "{\"detail\":\"Not Found\"}")));
+        String path = "/api/service/users/" + OpenHandsUsers.idOf(KEY) + "/orgs/" + OpenHandsConversations.id("org-1") + "/api-keys";
+        assertEquals(List.of(), CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
+                "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 404, "application/json", "{\"detail\":\"User not found\"}")),
+                "the operation's description names 'HTTPException: 404 if user not found'");
+        assertEquals(List.of("the answer 409 is not one the description lists for POST on /api/service/users/{user_id}/orgs/{org_id}/api-keys"
+                + " (200, 422)"), CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
+                "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 409, "application/json", "{}")), "but no other");
     }
 
     @Test

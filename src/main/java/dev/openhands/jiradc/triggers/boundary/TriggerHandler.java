@@ -215,9 +215,11 @@ public class TriggerHandler implements InboxHandler {
     private StartTask awaitConversation(String apiKey, StartTask task) {
         long deadline = System.nanoTime() + settings.jobPolicy().linkWait().toNanos();
         StartTask seen = task;
-        while (seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline) {
+        // OpenHands always answers a start WORKING: the first look is at once, later ones further apart
+        for (long pause = 0; seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline;
+                pause = Math.min(Math.max(2 * pause, 100), 2000)) {
             try {
-                Thread.sleep(500);
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return seen;
