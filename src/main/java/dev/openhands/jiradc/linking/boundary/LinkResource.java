@@ -3,6 +3,7 @@ package dev.openhands.jiradc.linking.boundary;
 import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
 
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
+import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -10,7 +11,6 @@ import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.control.OAuthLinking;
 import dev.openhands.jiradc.linking.control.TokenRefresher;
 import dev.openhands.jiradc.linking.entity.JiraLink;
-import dev.openhands.jiradc.linking.entity.Resolution;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
@@ -52,7 +52,8 @@ public class LinkResource {
     Jira jira;
 
     @Inject
-    JiraUserResolution resolution;
+    Accounts accounts;
+
 
     @Inject
     IntegrationSettings settings;
@@ -132,9 +133,7 @@ public class LinkResource {
                     : "Several Jira users have the email " + account.email() + ", so none can be linked by email; ask a Jira"
                             + " administrator to make it unique.", 409);
         }
-        Resolution resolved = resolution.resolve(matches.get(0));
-        if (resolved.status() == Resolution.Status.ACCOUNT_NOT_LINKED || resolved.status() == Resolution.Status.NO_ACCOUNT
-                || !resolved.account().orElseThrow().id().equals(account.id())) {
+        if (accounts.byEmail(account.email()).size() > 1 || !links.linkByEmail(account.id(), matches.get(0))) {
             throw new ClientErrorException("The Jira user " + matches.get(0).name() + " cannot be linked to you by email: another"
                     + " OpenHands account has the same email, or yours is linked to another Jira user.", 409);
         }

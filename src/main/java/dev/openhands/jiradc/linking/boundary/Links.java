@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.linking.boundary;
 
+import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.JiraLink;
 import dev.openhands.jiradc.linking.entity.OAuthAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,23 @@ public class Links {
 
     public List<JiraLink> all() {
         return em.createNamedQuery(JiraLink.ALL, JiraLink.class).getResultList();
+    }
+
+    /**
+     * Links the account to the one Jira user that has its email, as the person's own Check asks: the account's email was
+     * verified at sign-in, and Jira's user record is read with the service account, so no delivery decides it.
+     *
+     * @return false when the Jira user is linked to another account, or the account to another Jira user
+     */
+    public boolean linkByEmail(String accountId, JiraUser jiraUser) {
+        Optional<JiraLink> ofUser = ofJiraUser(jiraUser.key());
+        Optional<JiraLink> ofAccount = ofAccount(accountId);
+        if (ofUser.filter(link -> !link.accountId().equals(accountId)).isPresent()
+                || ofAccount.filter(link -> !link.jiraKey().equals(jiraUser.key())).isPresent()) {
+            return false;
+        }
+        ofUser.ifPresentOrElse(link -> link.describe(jiraUser), () -> em.persist(JiraLink.byEmail(accountId, jiraUser)));
+        return true;
     }
 
     /** Removes the account's link and, with it, its tokens. */

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.OpenHandsUsers;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** jira-dc.linking-method=email: no OAuth; a Jira user is the one account with the same email, ignoring case. */
+/**
+ * jira-dc.linking-method=email: no OAuth; a person links their Jira user with Check, which finds the one Jira user with
+ * the email their sign-in verified. Nothing is linked from a delivery, whose email is whatever its sender typed.
+ */
 @ExtendWith(ArquillianExtension.class)
 class EmailLinkingIT {
 
@@ -38,6 +42,7 @@ class EmailLinkingIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
+        JiraScenario.jiraTakesComments(ENV);
         return ENV.deployment()
                 .with("jira-dc.linking-method", "email")
                 .without("jira-dc.oauth.client-id")
@@ -79,19 +84,48 @@ class EmailLinkingIT {
     }
 
     @Test
-    void aJiraUserIsTheAccountWithTheSameEmailIgnoringCase() {
+    void aJiraUserIsTheAccountThatCheckedItsEmailIgnoringCase() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Browser admin = signIn("admin-" + id + "@example.com", IdentityProvider.ADMIN_GROUP);
         signIn("Mixed.Case-" + id + "@Example.com");
         String apiKey = "oh-" + id;
-        OpenHandsUsers.keyBelongsTo(OPENHANDS, apiKey, "keyed-" + id + "@example.com");
-        Browser keyed = signIn("keyed-" + id + "@example.com");
+        String email = "keyed-" + id + "@example.com";
+        OpenHandsUsers.keyBelongsTo(OPENHANDS, apiKey, email);
+        Browser keyed = signIn(email);
         assertEquals(200, keyed.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                 "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
+        String keyedJiraName = jiraUser(email);
+        assertEquals("account-not-linked", resolve(admin, keyedJiraName), "the same email is not a link until Check");
+        searchable(email, keyedJiraName);
+        assertEquals(200, keyed.postJson("/api/integrations/jira-dc/link/check", "{}").statusCode());
 
-        assertEquals("no-openhands-key", resolve(admin, jiraUser("mixed.case-" + id + "@EXAMPLE.COM")));
-        assertEquals("linked", resolve(admin, jiraUser("keyed-" + id + "@example.com")));
+        assertEquals("account-not-linked", resolve(admin, jiraUser("mixed.case-" + id + "@EXAMPLE.COM")));
+        assertEquals("linked", resolve(admin, keyedJiraName));
         assertEquals("no-account", resolve(admin, jiraUser("nobody-" + id + "@example.com")));
+    }
+
+    /**
+     * Mallory sets her Jira profile email to Alice's and asks for a job: before, the first match was stored as a link, and
+     * every later job of Mallory's ran with Alice's OpenHands key and Git access, even after the email was changed back.
+     */
+    @Test
+    void aJiraUserWithAColleaguesEmailIsNeverLinkedToTheColleague() throws Exception {
+        JiraScenario world = JiraScenario.on(ENV, service);
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String aliceEmail = "alice-" + id + "@example.com";
+        signIn(aliceEmail);
+        JiraScenario.Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(issue.comment(JiraScenario.nextId(), "@openhands").actor("mallory-" + id, "JIRAUSER-M" + id, aliceEmail,
+                "Mallory"));
+        assertEquals("[~mallory-" + id + "] You have an OpenHands account, but you have not connected Jira Data Center to it"
+                + " yet. Connect it at [Settings > Integrations|" + ENV.openHandsUrl() + "/settings/integrations], then try again.",
+                world.commentOn(issue), "told to link, not taken for Alice");
+        try (var db = ENV.database.connect(); var links = db.prepareStatement("select count(*) from jira_link where jira_key = ?")) {
+            links.setString(1, "JIRAUSER-M" + id);
+            var rows = links.executeQuery();
+            rows.next();
+            assertEquals(0, rows.getInt(1), "nothing linked");
+        }
     }
 
     void searchable(String email, String... names) {
