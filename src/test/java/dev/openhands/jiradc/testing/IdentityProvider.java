@@ -2,6 +2,7 @@ package dev.openhands.jiradc.testing;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -34,8 +35,15 @@ public final class IdentityProvider {
     }
 
     public void nextSignIn(String subject, String email, String name, List<String> groups) {
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"),
-                Map.of("email", email, "email_verified", true, "name", name, "groups", groups), 3600));
+        nextSignIn(subject, email, name, groups, Map.of());
+    }
+
+    /** @param claims claims the ID token has besides, or instead of, the usual ones; one mapped to {@code ""} is left out */
+    public void nextSignIn(String subject, String email, String name, List<String> groups, Map<String, Object> claims) {
+        Map<String, Object> all = new HashMap<>(Map.of("email", email, "email_verified", true, "name", name, "groups", groups));
+        all.putAll(claims);
+        all.values().removeIf(""::equals);
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"), all, 3600));
     }
 
     public void stop() {

@@ -73,9 +73,12 @@ public class AccountResource {
         } catch (OpenHandsUnavailable e) {
             throw new ServiceUnavailableException(e.getMessage());
         }
-        if (owner.email().isPresent() && !Account.normalise(owner.email().get()).equals(Account.normalise(account.email()))) {
-            throw new BadRequestException("This API key belongs to another OpenHands user, not to " + account.email()
-                    + ". Create a key while signed in to OpenHands as yourself.");
+        if (!account.isOpenHandsUser(owner.id(), owner.email())) {
+            throw new BadRequestException(owner.email().isPresent()
+                    ? "This API key belongs to another OpenHands user, not to " + account.email()
+                            + ". Create a key while signed in to OpenHands as yourself."
+                    : "OpenHands does not say that this API key is yours: its user has no email address, and is not the"
+                            + " OpenHands user you signed in here as. Create a key while signed in to OpenHands as yourself.");
         }
         accounts.storeOpenHandsApiKey(account.id(), apiKey);
         return JSON.createObjectBuilder().add("openHandsApiKey", "set").build();

@@ -63,7 +63,7 @@ public class SignInResource {
             return failed(e);
         }
         request.changeSessionId();
-        request.getSession().setAttribute(SignedInIdentity.SESSION_ATTRIBUTE, identity);
+        flow.keep(request.getSession(), identity);
         user.signIn();
         return Response.seeOther(SETTINGS_PAGE).build();
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Who is calling, as the identity provider said at sign-in. */
@@ -46,25 +47,25 @@ public class SignedInUser {
     public Account signIn() {
         SignedInIdentity identity = identity().orElseThrow(() -> new NotAuthorizedException("Sign in first: open /sign-in.",
                 Response.status(401).build()));
-        if (identity.email().isBlank()) {
-            throw new ForbiddenException("The identity provider did not say which email address you have; ask its"
-                    + " administrator to release the 'email' claim to this service.");
-        }
-        if (!identity.emailVerified()) {
-            throw new ForbiddenException("Your email address " + identity.email() + " is not verified at the identity"
-                    + " provider; verify it there and sign in again.");
-        }
         account = accounts.signIn(identity.subject(), identity.email(), identity.name().isBlank() ? identity.email() : identity.name(),
                 Optional.ofNullable(identity.openHandsUserId()).filter(id -> !id.isBlank()));
         return account;
     }
 
-    /** @throws ForbiddenException (403) when the caller is not in the admin group */
+    /**
+     * @throws ForbiddenException (403) when the caller is not in the admin group
+     * @throws NotAuthorizedException (401) when they signed in longer ago than admin calls allow: membership is read
+     *     from the identity provider at sign-in, so a removed admin keeps it no longer than that
+     */
     public Account admin() {
         Account caller = account();
         if (!isAdmin()) {
             throw new ForbiddenException("Only members of the group '" + settings.signIn().adminGroup()
                     + "' may do this; ask one of them, or an identity provider administrator.");
+        }
+        if (identity().orElseThrow().signedInAt().plus(settings.signIn().adminReauthenticateAfter()).isBefore(Instant.now())) {
+            throw new NotAuthorizedException("Admin actions need a recent sign-in: open /sign-in and sign in again.",
+                    Response.status(401).build());
         }
         return caller;
     }
@@ -77,8 +78,16 @@ public class SignedInUser {
         return identity().map(identity -> identity.groups().contains(settings.signIn().adminGroup())).orElse(false);
     }
 
+    /** The session's identity, until its absolute lifetime ends the session whatever its activity. */
     private Optional<SignedInIdentity> identity() {
         HttpSession session = request.getSession(false);
-        return Optional.ofNullable(session == null ? null : (SignedInIdentity) session.getAttribute(SignedInIdentity.SESSION_ATTRIBUTE));
+        Optional<SignedInIdentity> identity = Optional.ofNullable(session == null ? null
+                : (SignedInIdentity) session.getAttribute(SignedInIdentity.SESSION_ATTRIBUTE));
+        if (identity.filter(signedIn -> signedIn.signedInAt().plus(settings.signIn().sessionLifetime()).isBefore(Instant.now()))
+                .isPresent()) {
+            session.invalidate();
+            return Optional.empty();
+        }
+        return identity;
     }
 }

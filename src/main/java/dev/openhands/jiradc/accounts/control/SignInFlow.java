@@ -26,6 +26,7 @@ import java.util.NoSuchElementException;
 public class SignInFlow {
 
     private static final String PENDING = SignInFlow.class.getName() + ".pending";
+    static final int PENDING_SECONDS = 300;
 
     record PendingSignIn(String state, String nonce, String codeVerifier, String redirectUri) implements Serializable {
     }
@@ -56,6 +57,8 @@ public class SignInFlow {
     public URI start(HttpSession session, String redirectUri) throws SignInFailed {
         try {
             PendingSignIn pending = new PendingSignIn(Pkce.randomToken(), Pkce.randomToken(), Pkce.randomToken(), redirectUri);
+            // a session that only waits for the identity provider's answer lives minutes, so a flood of /sign-in cannot fill memory
+            session.setMaxInactiveInterval(PENDING_SECONDS);
             URI authorization = UriBuilder.fromUri(provider.endpoints().authorization())
                     .queryParam("response_type", "code")
                     .queryParam("client_id", settings.signIn().clientId().orElseThrow())
@@ -88,12 +91,38 @@ public class SignInFlow {
             IdentityProviderClient.Endpoints endpoints = provider.endpoints();
             JsonObject claims = IdTokens.verify(tokens.getString("id_token", ""), provider::signingKey, endpoints.issuer(),
                     settings.signIn().clientId().orElseThrow(), pending.nonce(), clock.instant());
-            return new SignedInIdentity(claims.getString("sub"), claims.getString("email", ""),
-                    claims.get("email_verified") != JsonValue.FALSE, claims.getString("name", ""), groups(claims),
-                    IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""));
+            String email = claims.getString("email", "");
+            if (email.isBlank()) {
+                throw new SignInFailed("no-email", "The identity provider did not say which email address you have; ask its"
+                        + " administrator to release the 'email' claim to this service.");
+            }
+            if (!emailVerified(claims)) {
+                throw new SignInFailed("unverified", "The identity provider does not say that " + email + " is verified.");
+            }
+            return new SignedInIdentity(claims.getString("sub"), email, claims.getString("name", ""), groups(claims),
+                    IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""), clock.instant());
         } catch (SignInUnavailable | IdTokens.InvalidIdToken e) {
             throw new SignInFailed("failed", e.getMessage());
         }
+    }
+
+    /** The session of a person just signed in: no longer the few minutes of a pending sign-in, but a signed-in lifetime. */
+    public void keep(HttpSession session, SignedInIdentity identity) {
+        session.setAttribute(SignedInIdentity.SESSION_ATTRIBUTE, identity);
+        session.setMaxInactiveInterval((int) settings.signIn().sessionLifetime().toSeconds());
+    }
+
+    /**
+     * Only {@code true} (or {@code "true"}) counts: an email nobody verified would let anyone who can type a colleague's
+     * address into the identity provider be that colleague here. A claim the token leaves out counts only where an
+     * admin trusts a provider that never sends it.
+     */
+    private boolean emailVerified(JsonObject claims) {
+        JsonValue verified = claims.get("email_verified");
+        if (verified == null) {
+            return settings.signIn().trustEmailWithoutVerifiedClaim();
+        }
+        return verified == JsonValue.TRUE || verified instanceof JsonString text && text.getString().equals("true");
     }
 
     private List<String> groups(JsonObject claims) {

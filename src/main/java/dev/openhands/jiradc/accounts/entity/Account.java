@@ -97,6 +97,15 @@ public class Account {
         return Optional.ofNullable(openHandsApiKeySealed);
     }
 
+    /**
+     * Whether an OpenHands user is this person: the same email, or, for a user OpenHands knows no email of (signed up
+     * through a Git provider), the same id as this person's sign-in named.
+     */
+    public boolean isOpenHandsUser(String id, Optional<String> email) {
+        return email.map(address -> normalise(address).equals(emailLower))
+                .orElseGet(() -> openHandsUserId().filter(id::equals).isPresent());
+    }
+
     public Optional<String> openHandsUserId() {
         return Optional.ofNullable(openHandsUserId);
     }

@@ -36,6 +36,9 @@ public final class SettingsKeys {
     public static final String OIDC_CLIENT_SECRET = "oidc.client-secret";
     public static final String OIDC_GROUPS_CLAIM = "oidc.groups-claim";
     public static final String OIDC_ADMIN_GROUP = "oidc.admin-group";
+    public static final String OIDC_TRUST_UNSAID_EMAIL_VERIFIED = "oidc.trust-email-without-verified-claim";
+    public static final String OIDC_SESSION_LIFETIME = "oidc.session-lifetime";
+    public static final String OIDC_ADMIN_REAUTHENTICATE_AFTER = "oidc.admin-reauthenticate-after";
 
     private SettingsKeys() {
     }

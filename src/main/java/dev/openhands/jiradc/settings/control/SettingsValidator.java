@@ -40,6 +40,8 @@ public class SettingsValidator {
     public static final Duration DEFAULT_JOB_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_JOB_STALE_AFTER = Duration.ofHours(2);
     public static final Duration DEFAULT_JOB_LINK_WAIT = Duration.ofSeconds(20);
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofHours(8);
+    public static final Duration DEFAULT_ADMIN_REAUTHENTICATE_AFTER = Duration.ofHours(1);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
@@ -84,7 +86,9 @@ public class SettingsValidator {
         IntegrationSettings.SignIn signIn = new IntegrationSettings.SignIn(
                 url(OIDC_PROVIDER_URI, "https://login.example.com/realms/openhands"), value(OIDC_CLIENT_ID),
                 secret(OIDC_CLIENT_SECRET), value(OIDC_GROUPS_CLAIM).orElse("groups"),
-                value(OIDC_ADMIN_GROUP).orElse(DEFAULT_ADMIN_GROUP), value(USER_ID_CLAIM).orElse(DEFAULT_USER_ID_CLAIM));
+                value(OIDC_ADMIN_GROUP).orElse(DEFAULT_ADMIN_GROUP), value(USER_ID_CLAIM).orElse(DEFAULT_USER_ID_CLAIM),
+                bool(OIDC_TRUST_UNSAID_EMAIL_VERIFIED), positive(OIDC_SESSION_LIFETIME, DEFAULT_SESSION_LIFETIME),
+                positive(OIDC_ADMIN_REAUTHENTICATE_AFTER, DEFAULT_ADMIN_REAUTHENTICATE_AFTER));
 
         if (enabled) {
             require(email, SERVICE_ACCOUNT_EMAIL,

@@ -39,10 +39,14 @@ public record IntegrationSettings(
 
     /**
      * OpenID Connect sign-in against the organisation's identity provider; {@code userIdClaim} is the ID token claim
-     * that holds the person's OpenHands user id.
+     * that holds the person's OpenHands user id. An email counts only when the token says {@code email_verified: true},
+     * or says nothing of it and {@code trustEmailWithoutVerifiedClaim} is set for a provider that never does. A session
+     * ends {@code sessionLifetime} after sign-in, however active; admin calls ask to sign in again after
+     * {@code adminReauthenticateAfter}.
      */
     public record SignIn(Optional<URI> providerUri, Optional<String> clientId, Optional<Secret> clientSecret,
-            String groupsClaim, String adminGroup, String userIdClaim) {
+            String groupsClaim, String adminGroup, String userIdClaim, boolean trustEmailWithoutVerifiedClaim,
+            Duration sessionLifetime, Duration adminReauthenticateAfter) {
 
         public boolean configured() {
             return providerUri.isPresent() && clientId.isPresent() && clientSecret.isPresent();
