@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A person's browser: keeps cookies and follows redirects, so it can sign in and call the APIs. */
 public final class Browser {
@@ -32,8 +33,16 @@ public final class Browser {
         return send(HttpRequest.newBuilder(service.apply(path)).GET());
     }
 
+    /** As the settings page sends it: without a body, so with {@code X-Requested-With}, which a cross-site form cannot send. */
     public HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(service.apply(path)).DELETE());
+        return send(HttpRequest.newBuilder(service.apply(path)).header("X-Requested-With", "fetch").DELETE());
+    }
+
+    /** Any request, with this browser's cookies: for what the settings page would never send. */
+    public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.apply(path)).method(method, HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request);
     }
 
     public HttpResponse<String> putJson(String path, String json) {

@@ -15,6 +15,7 @@ import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.OpenHandsUsers;
+import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,11 +63,21 @@ class ServerSmokeIT {
         }
     }
 
+    /** The session cookie as this server writes it from web.xml: no script reads it, and no other site's form sends it. */
+    private static void sessionCookieIsHttpOnlyAndSameSiteLax(URL service) {
+        String cookie = new Browser(path -> ServiceUrls.local(service, path)).getNoRedirect("/sign-in").headers()
+                .allValues("Set-Cookie").stream().filter(value -> value.toUpperCase(Locale.ROOT).startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie at /sign-in"));
+        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("httponly"), cookie);
+        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
+    }
+
     private static void triggerEndsInTheComment(TestEnvironment env, URL service) {
         env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
         env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
 
+        sessionCookieIsHttpOnlyAndSameSiteLax(service);
         Browser admin = env.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
         ActiveConnection connection = ActiveConnection.create(service, admin);
 
@@ -76,6 +88,7 @@ class ServerSmokeIT {
         OpenHandsUsers.keyBelongsTo(env.openHands, "oh-key-alice", "alice@example.com");
         assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
                 .statusCode());
+        env.openHands.stubFor(get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
         env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .withQueryParam("query", equalTo("acme/web-app")).willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
         String conversation = OpenHandsConversations.id("conv-1");
