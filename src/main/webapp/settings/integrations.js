@@ -29,6 +29,8 @@
         'unavailable': 'Sign-in is not available: the identity provider cannot be reached or is not configured.',
         'expired': 'Sign-in did not finish: it was not started in this browser, or was completed already. Sign in again.',
         'refused': 'The identity provider refused the sign-in.',
+        'no-email': 'Sign-in refused: the identity provider did not say which email address you have. Ask its administrator to release the email claim to this service.',
+        'unverified': 'Sign-in refused: the identity provider does not say that your email address is verified. Verify it there, then sign in again.',
         'failed': 'Sign-in failed: the identity provider\'s answer could not be verified.'
     };
 
@@ -41,7 +43,7 @@
 
     /** Calls the API; resolves to {ok, status, data, error} and never throws. */
     async function call(method, path, body) {
-        const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+        const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' } };
         if (body !== undefined) {
             options.headers['Content-Type'] = 'application/json';
             options.body = JSON.stringify(body);
@@ -578,7 +580,7 @@
     });
 
     $('sign-out').addEventListener('click', async () => {
-        await fetch('/sign-in/out', { method: 'POST', credentials: 'same-origin' });
+        await fetch('/sign-in/out', { method: 'POST', credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
         window.location.assign('/settings/integrations');
     });
 

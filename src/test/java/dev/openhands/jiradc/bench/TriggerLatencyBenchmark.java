@@ -141,6 +141,7 @@ public final class TriggerLatencyBenchmark {
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
         env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
         OpenHandsUsers.keyBelongsTo(env.openHands, API_KEY, "alice@example.com");
+        env.openHands.stubFor(get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
         env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
         new OpenHandsConversations(env.openHands, "acme/web-app").startTaskIs(API_KEY, OpenHandsConversations.id("bench-task"),

@@ -159,6 +159,11 @@ public final class JiraScenario {
                 .getJsonArray("content").getJsonObject(0).getString("text");
     }
 
+    /** The answer of {@code /api/v1/users/git-organizations}: the provider a person works with in OpenHands. */
+    public static String gitOrganizations(String provider) {
+        return "{\"provider\":\"" + provider + "\",\"organizations\":[\"acme\"]}";
+    }
+
     /** A page of {@code /api/v1/git/repositories/search}: the repositories with these names on the provider. */
     public static String repositoryPage(String provider, String... fullNames) {
         var items = Json.createArrayBuilder();
@@ -199,7 +204,14 @@ public final class JiraScenario {
         /** OpenHands says the person works with this Git provider ({@code /api/v1/users/git-organizations}). */
         public Person worksOn(String provider) {
             env.openHands.stubFor(get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                    .willReturn(okJson("{\"provider\":\"" + provider + "\",\"organizations\":[\"acme\"]}")));
+                    .willReturn(okJson(gitOrganizations(provider))));
+            return this;
+        }
+
+        /** OpenHands cannot say which provider the person works with (a server without that answer fails it). */
+        public Person cannotTellItsProvider() {
+            env.openHands.stubFor(get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                    .willReturn(serverError()));
             return this;
         }
 

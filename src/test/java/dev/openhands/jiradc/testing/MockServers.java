@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * WireMock servers on loopback standing in for Jira Data Center and OpenHands. The deployed
@@ -29,8 +30,16 @@ public final class MockServers {
      * OpenHands answers them in its batch reads, a {@code null} in the list for each.
      */
     public static WireMockServer startOpenHands(ContractCheck contract) {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .stubRequestLoggingDisabled(true).extensions(contract));
+        return startOpenHands(contract, options().bindAddress("127.0.0.1").dynamicPort());
+    }
+
+    /** The same, over HTTPS only, with a certificate from the test's own CA: a self-hosted OpenHands behind an internal CA. */
+    public static WireMockServer startOpenHands(ContractCheck contract, TestCa ca) {
+        return startOpenHands(contract, httpsFrom(ca));
+    }
+
+    private static WireMockServer startOpenHands(ContractCheck contract, WireMockConfiguration options) {
+        WireMockServer server = new WireMockServer(options.stubRequestLoggingDisabled(true).extensions(contract));
         server.start();
         for (String batch : new String[] {"/api/v1/app-conversations", "/api/v1/app-conversations/start-tasks"}) {
             server.stubFor(get(urlPathEqualTo(batch)).atPriority(UNKNOWN_IDS).willReturn(okJson(
@@ -57,11 +66,15 @@ public final class MockServers {
 
     /** Over HTTPS only, with a certificate from the test's own CA. */
     public static WireMockServer startHttps(TestCa ca) {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(ca.jiraKeystore.toString()).keystorePassword(TestCa.PASSWORD).keyManagerPassword(TestCa.PASSWORD)
-                .keystoreType("PKCS12").stubRequestLoggingDisabled(true));
+        WireMockServer server = new WireMockServer(httpsFrom(ca).stubRequestLoggingDisabled(true));
         server.start();
         return server;
+    }
+
+    private static WireMockConfiguration httpsFrom(TestCa ca) {
+        return options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
+                .keystorePath(ca.jiraKeystore.toString()).keystorePassword(TestCa.PASSWORD).keyManagerPassword(TestCa.PASSWORD)
+                .keystoreType("PKCS12");
     }
 
     public static String baseUrl(WireMockServer server) {

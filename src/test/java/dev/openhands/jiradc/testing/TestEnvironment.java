@@ -3,6 +3,7 @@ package dev.openhands.jiradc.testing;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URL;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a deployment under test talks to: an OpenID provider, WireMock servers playing Jira
@@ -13,13 +14,21 @@ public final class TestEnvironment {
     public final IdentityProvider idp = IdentityProvider.start();
     public final WireMockServer jira;
     /** What the OpenHands stand-in saw that OpenHands' API description does not allow; {@link #stop()} fails on it. */
-    public final ContractCheck openHandsContract = new ContractCheck("OpenHands", new OpenHandsContract());
-    public final WireMockServer openHands = MockServers.startOpenHands(openHandsContract);
+    public final ContractCheck openHandsContract;
+    public final WireMockServer openHands;
     public final TestDatabase database = TestDatabase.fresh();
     public final TestSettings settings;
 
     private TestEnvironment(WireMockServer jira) {
+        this(jira, Optional.empty());
+    }
+
+    /** @param openHandsCa the CA that signs the OpenHands stand-in's certificate, which then speaks HTTPS only */
+    private TestEnvironment(WireMockServer jira, Optional<TestCa> openHandsCa) {
         this.jira = jira;
+        this.openHandsContract = new ContractCheck("OpenHands", new OpenHandsContract());
+        this.openHands = openHandsCa.map(ca -> MockServers.startOpenHands(openHandsContract, ca))
+                .orElseGet(() -> MockServers.startOpenHands(openHandsContract));
         this.settings = new TestSettings(MockServers.baseUrl(jira), MockServers.baseUrl(openHands));
         settings.identityProviderUrl = idp.issuerUrl();
     }
@@ -38,9 +47,9 @@ public final class TestEnvironment {
         return new TestEnvironment(MockServers.startHttps());
     }
 
-    /** Jira over HTTPS with a certificate the test's own CA signed. */
-    public static TestEnvironment withJiraCertificateFrom(TestCa ca) {
-        return new TestEnvironment(MockServers.startHttps(ca));
+    /** Jira and OpenHands over HTTPS, each with a certificate the test's own CA signed: both behind an internal CA. */
+    public static TestEnvironment withCertificatesFrom(TestCa ca) {
+        return new TestEnvironment(MockServers.startHttps(ca), Optional.of(ca));
     }
 
     public String jiraUrl() {

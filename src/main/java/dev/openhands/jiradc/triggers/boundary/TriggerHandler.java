@@ -103,7 +103,7 @@ public class TriggerHandler implements InboxHandler {
             return said(replies, say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name() + ": "
                     + e.getMessage());
         } catch (OpenHandsUnavailable e) {
-            return unavailable(entry, replies, actor, say, e.getMessage(), Optional.empty());
+            return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.empty());
         } catch (JiraCallFailed e) {
             if (e.status() == 401 || e.status() == 403) {
                 serviceAccount.refused(e.getMessage());
@@ -112,7 +112,7 @@ public class TriggerHandler implements InboxHandler {
                 return Handled.failed("Jira refused the service account: " + e.getMessage());
             }
             if (e.transientFailure()) {
-                return unavailable(entry, replies, actor, say, e.getMessage(), e.retryAfter());
+                return unavailable(entry, replies, actor, say, "Jira", e.getMessage(), e.retryAfter());
             }
             return Handled.failed(e.getMessage());
         }
@@ -264,13 +264,13 @@ public class TriggerHandler implements InboxHandler {
     }
 
     /** Retried with backoff (or as Jira's Retry-After says); on the last attempt, said on the issue if Jira listens. */
-    private Handled unavailable(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, String reason,
+    private Handled unavailable(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, String service, String reason,
             Optional<Duration> retryAfter) {
         if (!settings.retryPolicy().lastAttempt(entry.attempt())) {
             return Handled.retryAfter(retryAfter.orElse(settings.retryPolicy().delayAfter(entry.attempt())), reason);
         }
         try {
-            issues.comment(replies.issueKey(), say.couldNotStart(actor, reason), replies.visibility());
+            issues.comment(replies.issueKey(), say.couldNotStart(actor, service), replies.visibility());
         } catch (JiraCallFailed e) {
             LOG.warning(() -> "Could not tell " + replies.issueKey() + " that its job did not start: " + e.getMessage());
         }

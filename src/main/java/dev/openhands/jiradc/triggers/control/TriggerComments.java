@@ -33,9 +33,9 @@ public final class TriggerComments {
 
     /** Nobody signed in here with the Jira user's email: whether they have an OpenHands account is not known here. */
     public String noAccount(JiraUser user) {
-        return mention(user) + " I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
-                + user.emailAddress().orElse("your Jira email address") + ". Sign in at " + settings()
-                + " with your OpenHands account and connect Jira Data Center, then try again.";
+        return mention(user) + " I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
+                + " Jira email address. Sign in at " + settings() + " with your OpenHands account and connect Jira Data Center,"
+                + " then try again.";
     }
 
     /** In service-to-service mode, OpenHands gives no API key for the person; the next step depends on why. */
@@ -107,8 +107,13 @@ public final class TriggerComments {
                 + ", ask again naming it:\n{noformat}\n" + mention + "\nRepository: " + repository + "\n{noformat}";
     }
 
-    public String couldNotStart(JiraUser user, String reason) {
-        String sentence = reason.matches("(?s).*[.!?]$") ? reason : reason + ".";
-        return mention(user) + " I couldn't start the job: " + sentence + " Try again later by commenting " + mention + ".";
+    /**
+     * @param service the service that kept failing ({@code OpenHands} or {@code Jira}); what it answered stays in the log
+     *     and the delivery log, out of a comment that everyone on the issue reads
+     */
+    public String couldNotStart(JiraUser user, String service) {
+        return mention(user) + " I couldn't start the job: " + service + " did not answer as it should, several times. Try"
+                + " again later by commenting " + mention + "; if it goes on, tell your Jira administrator (the delivery log"
+                + " of OpenHands for Jira has the details).";
     }
 }

@@ -16,6 +16,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +25,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sign-in through a real OpenID provider creates the account; the OpenHands API key is checked, sealed, never shown. */
 @ExtendWith(ArquillianExtension.class)
@@ -52,6 +55,58 @@ class AccountsIT {
 
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * An email nobody verified would let anyone who can type a colleague's address at the identity provider become that
+     * colleague here: only {@code email_verified: true} (or {@code "true"}) signs in, and nothing is put in the session
+     * before that is known.
+     */
+    @ParameterizedTest(name = "email_verified: {0}")
+    @ValueSource(strings = {"false", "\"false\"", "absent", "\"yes\""})
+    void aSignInWhoseEmailIsNotVerifiedIsRefusedAndLeavesNoSession(String verified) {
+        String id = unique();
+        Object claim = switch (verified) {
+            case "false" -> false;
+            case "absent" -> "";
+            default -> verified.replace("\"", "");
+        };
+        ENV.idp.nextSignIn("sub-" + id, "victim-" + id + "@example.com", "Not the victim", List.of(IdentityProvider.ADMIN_GROUP),
+                Map.of("email_verified", claim));
+        Browser impostor = new Browser(path -> ServiceUrls.local(service, path));
+        var landing = impostor.signIn();
+        assertEquals("/settings/integrations", landing.uri().getPath());
+        assertEquals("sign-in=unverified", landing.uri().getQuery());
+        assertEquals(401, impostor.get("/api/integrations/jira-dc/account").statusCode(), "nothing was put in the session");
+    }
+
+    @Test
+    void anEmailVerifiedClaimWrittenAsTheStringTrueSignsIn() {
+        String id = unique();
+        ENV.idp.nextSignIn("sub-" + id, "gina-" + id + "@example.com", "Gina", List.of(), Map.of("email_verified", "true"));
+        Browser gina = new Browser(path -> ServiceUrls.local(service, path));
+        assertEquals("/settings/integrations", gina.signIn().uri().getPath());
+        assertEquals(200, gina.get("/api/integrations/jira-dc/account").statusCode());
+    }
+
+    /** A page elsewhere makes a signed-in person's browser call here with their session cookie: every such call is refused. */
+    @Test
+    void crossSiteRequestsCarryingThePersonsCookieAreRefused() {
+        Browser victim = signedIn("sub-" + unique(), "victim-" + unique() + "@example.com", List.of());
+        String self = "http://localhost:" + service.getPort();
+        assertEquals(403, victim.send("PUT", "/api/integrations/jira-dc/account/openhands-api-key",
+                Map.of("Content-Type", "text/plain"), "{\"apiKey\":\"attacker-key\"}").statusCode(), "a form posted from elsewhere");
+        assertEquals(403, victim.send("DELETE", "/api/integrations/jira-dc/link",
+                Map.of("X-Requested-With", "fetch", "Origin", "https://evil.example.com"), "").statusCode(), "another origin");
+        assertEquals(403, victim.send("POST", "/sign-in/out",
+                Map.of("X-Requested-With", "fetch", "Sec-Fetch-Site", "cross-site"), "").statusCode(), "another site");
+        assertEquals(403, victim.send("POST", "/sign-in/out", Map.of(), "").statusCode(), "no sign of the page's own script");
+        assertEquals(200, victim.get("/api/integrations/jira-dc/account").statusCode(), "still signed in");
+
+        assertEquals(204, victim.send("POST", "/sign-in/out",
+                Map.of("X-Requested-With", "fetch", "Origin", self, "Sec-Fetch-Site", "same-origin"), "").statusCode(),
+                "the settings page's own call");
+        assertEquals(401, victim.get("/api/integrations/jira-dc/account").statusCode(), "signed out");
     }
 
     @Test
@@ -129,13 +184,19 @@ class AccountsIT {
 
     /**
      * OpenHands users who signed up through a Git provider may have no email ({@code "email": null} in
-     * {@code SaasUserInfo}): the service copes, and takes the key without the check that it belongs to this account.
+     * {@code SaasUserInfo}): such a key is taken only from the person whose sign-in named that OpenHands user
+     * ({@code openhands.user-id-claim}, {@code sub} by default), never from someone else who pastes it.
      */
     @Test
-    void keyOfAnOpenHandsUserWithoutAnEmailIsTakenWithoutTheOwnerCheck() {
+    void keyOfAnOpenHandsUserWithoutAnEmailIsTakenOnlyFromThatUser() {
         String key = "oh-key-" + UUID.randomUUID();
         OpenHandsUsers.keyBelongsTo(OPENHANDS, key, null);
-        Browser fred = signedIn("sub-" + unique(), "fred-" + unique() + "@example.com", List.of());
+        Browser mallory = signedIn("sub-" + unique(), "mallory-" + unique() + "@example.com", List.of());
+        var refused = mallory.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(Http.json(refused).getString("error").contains("OpenHands does not say that this API key is yours"), refused.body());
+
+        Browser fred = signedIn(OpenHandsUsers.idOf(key), "fred-" + unique() + "@example.com", List.of());
         var saved = fred.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
         assertEquals(200, saved.statusCode(), saved.body());
         assertEquals("set", Http.json(fred.get("/api/integrations/jira-dc/account")).getString("openHandsApiKey"));

@@ -7,10 +7,12 @@ import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestCa;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -30,17 +32,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An internal Jira whose certificate comes from the company's own CA (made by the test): calls fail with
- * a TLS message pointing to {@code jira-dc.trusted-ca} until it holds that CA, then succeed, whether the
- * CA is given as PEM text or as the path of a PEM file. Seen as admins see it, in the troubleshooting
- * checks, which call Jira's {@code /rest/api/2/myself} with the service account's PAT.
+ * An internal Jira and a self-hosted OpenHands whose certificates come from the company's own CA (made by the
+ * test): calls fail with a TLS message pointing to {@code jira-dc.trusted-ca} until it holds that CA, then succeed,
+ * whether the CA is given as PEM text or as the path of a PEM file. Seen as admins see it, in the troubleshooting
+ * checks, which call Jira's {@code /rest/api/2/myself} with the service account's PAT, and as a person saving their
+ * OpenHands API key sees it (the service asks OpenHands whose key it is).
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JiraTrustedCaIT {
 
     static final TestCa CA = TestCa.generate(Path.of(System.getProperty("it.directory", "target"), "test-ca"));
-    static final TestEnvironment ENV = TestEnvironment.withJiraCertificateFrom(CA);
+    static final TestEnvironment ENV = TestEnvironment.withCertificatesFrom(CA);
 
     @ArquillianResource
     Deployer deployer;
@@ -82,6 +85,19 @@ class JiraTrustedCaIT {
 
     @Test
     @Order(2)
+    void withoutTheCaOpenHandsIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
+        HttpResponse<String> savedKey = saveApiKey(service);
+        assertEquals(503, savedKey.statusCode(), savedKey.body());
+        assertTrue(Http.json(savedKey).getString("error").contains("OpenHands' TLS certificate at " + ENV.openHandsUrl()
+                + " is not trusted"), savedKey.body());
+        assertTrue(Http.json(savedKey).getString("error").contains("Add the certificate of the CA that issued it to"
+                + " jira-dc.trusted-ca"), savedKey.body());
+        assertTrue(ENV.openHands.findAll(getRequestedFor(urlEqualTo("/api/v1/users/me"))).isEmpty(),
+                "no request got through the TLS handshake");
+    }
+
+    @Test
+    @Order(3)
     void withoutTheCaJiraIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
         JsonObject reachable = undeployedAfter("untrusted", () -> check(service, "jira-reachable"));
         assertEquals("problem", reachable.getString("status"), reachable.toString());
@@ -91,26 +107,28 @@ class JiraTrustedCaIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void deployWithTheCaAsPemText() {
         deployer.deploy("pem-text");
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theCaAsPemTextIsTrusted(@ArquillianResource @OperateOnDeployment("pem-text") URL service) {
+        HttpResponse<String> savedKey = saveApiKey(service);
+        assertEquals(200, savedKey.statusCode(), "OpenHands is trusted too: " + savedKey.body());
         assertTrusted(undeployedAfter("pem-text", () -> check(service, "jira-reachable")));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deployWithTheCaAsAPemFile() {
         ENV.jira.resetRequests();
         deployer.deploy("pem-file");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theCaAsAPemFileIsTrusted(@ArquillianResource @OperateOnDeployment("pem-file") URL service) {
         assertTrusted(undeployedAfter("pem-file", () -> check(service, "jira-reachable")));
     }
@@ -128,6 +146,14 @@ class JiraTrustedCaIT {
         } finally {
             deployer.undeploy(name);
         }
+    }
+
+    /** A person saves their OpenHands API key: the service asks OpenHands, over HTTPS, whose key it is. */
+    static HttpResponse<String> saveApiKey(URL service) {
+        String subject = "person-" + UUID.randomUUID();
+        OpenHandsUsers.keyBelongsTo(ENV.openHands, "oh-key-" + subject, subject + "@example.com");
+        Browser person = ENV.signIn(service, subject, subject + "@example.com", List.of());
+        return person.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-" + subject + "\"}");
     }
 
     /** The troubleshooting check with this id, as an admin sees it. */

@@ -62,7 +62,7 @@ class ReadinessIT {
         assertEquals("UP", health.getString("status"));
         var checks = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check));
-        assertEquals(java.util.Set.of("database", "settings", "secrets", "jira-service-account"), checks.keySet());
+        assertEquals(java.util.Set.of("database", "settings", "secrets", "jira-service-account", "openhands-service-key"), checks.keySet());
         checks.values().forEach(check -> assertEquals("UP", check.getString("status"), check.toString()));
         assertEquals(TestDatabase.postgresql() ? "PostgreSQL" : "H2",
                 checks.get("database").getJsonObject("data").getString("product"));

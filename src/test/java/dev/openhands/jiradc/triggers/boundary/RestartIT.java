@@ -154,6 +154,7 @@ class RestartIT {
                 ALICE + "@example.com", "Alice"), "code-900", "at-900", "rt-900"));
         OpenHandsUsers.keyBelongsTo(ENV.openHands, "oh-900", ALICE + "@example.com");
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
+        ENV.openHands.stubFor(get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
         ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
     }

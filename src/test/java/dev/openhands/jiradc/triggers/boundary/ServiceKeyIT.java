@@ -9,6 +9,7 @@ import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.Leaks;
+import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.OpenHandsServiceKeys;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
@@ -133,8 +134,8 @@ class ServiceKeyIT {
     void someoneWhoNeverSignedInHereIsToldToSignInWithoutAskingOpenHands() {
         Person erin = world.person();
         Issue issue = asks(erin);
-        assertEquals("[~" + erin.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
-                + erin.email + ". Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
+        assertEquals("[~" + erin.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
+                + " Jira email address. Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
                 + " account and connect Jira Data Center, then try again.", world.commentOn(issue));
         assertTrue(OPENHANDS.requestsFor(userId(erin)).isEmpty());
     }
@@ -155,7 +156,8 @@ class ServiceKeyIT {
     void asksAndIsOnIt(Person person) {
         world.startsConversation(person, "acme/web-app");
         Issue issue = asks(person);
-        assertEquals("[~" + person.name + "] I'm on it in acme/web-app: [follow the conversation in OpenHands|" + APP
-                + "/conversations/conv-" + person.id + "].", world.commentOn(issue));
+        assertEquals("[~" + person.name + "] I'm on it in acme/web-app (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + OpenHandsConversations.id("conv-" + person.id) + "].",
+                world.commentOn(issue));
     }
 }

@@ -113,8 +113,9 @@ class TriggersIT {
         Person stranger = world.person();
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(stranger.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-        assertEquals("[~" + stranger.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with "
-                + stranger.email + ". Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
+        assertFalse(world.commentOn(issue).contains(stranger.email), "a public comment does not show the person's email");
+        assertEquals("[~" + stranger.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
+                + " Jira email address. Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
                 + " account and connect Jira Data Center, then try again.", world.commentOn(issue));
     }
 
@@ -298,7 +299,7 @@ class TriggersIT {
 
     @Test
     void withoutAProviderFromOpenHandsEachIsSearchedInTurnUntilTheFirstExactMatch() {
-        Person ned = world.person().signedUp().linked().withApiKey()
+        Person ned = world.person().signedUp().linked().withApiKey().cannotTellItsProvider()
                 .searchOn("github", "acme/web-app", "acme/web-app-legacy")
                 .canReach("acme/web-app", "gitlab");
         world.startsConversation(ned, "acme/web-app");
@@ -311,7 +312,7 @@ class TriggersIT {
 
     @Test
     void aRepositoryFoundOnNoProviderNamesEveryProviderSearched() {
-        Person ola = world.person().signedUp().linked().withApiKey();
+        Person ola = world.person().signedUp().linked().withApiKey().cannotTellItsProvider();
         for (String provider : List.of("github", "gitlab", "bitbucket", "bitbucket_data_center", "forgejo", "azure_devops")) {
             ola.searchOn(provider, "acme/nowhere");
         }
@@ -383,8 +384,11 @@ class TriggersIT {
                 .willReturn(serviceUnavailable().withBody("upstream sandbox pool exhausted")));
         Issue issue = world.issue("Repository: acme/web-app");
         world.deliver(jo.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-        assertEquals("[~" + jo.name + "] I couldn't start the job: OpenHands answered 503 when asked to start a conversation:"
-                + " upstream sandbox pool exhausted. Try again later by commenting @openhands.", world.commentOn(issue));
+        assertEquals("[~" + jo.name + "] I couldn't start the job: OpenHands did not answer as it should, several times. Try"
+                + " again later by commenting @openhands; if it goes on, tell your Jira administrator (the delivery log of OpenHands"
+                + " for Jira has the details).", world.commentOn(issue), "OpenHands' answer stays out of a comment everyone reads");
+        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("upstream sandbox pool exhausted"),
+                "the detail is in the delivery log");
         assertEquals(3, OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + jo.apiKey))).size(), "three attempts, as configured");
     }
