@@ -78,7 +78,8 @@ final class WikiRenderer extends AbstractVisitor {
 
     @Override
     public void visit(BlockQuote quote) {
-        if (quote.getFirstChild() instanceof Paragraph paragraph && paragraph.getNext() == null) {
+        if (quote.getFirstChild() instanceof Paragraph paragraph && paragraph.getNext() == null
+                && withoutBreaks(paragraph)) {
             out.append("bq. ");
             oneLine(paragraph);
         } else if (quotes > 0) {
@@ -218,6 +219,15 @@ final class WikiRenderer extends AbstractVisitor {
             first = false;
             child.accept(this);
         }
+    }
+
+    private static boolean withoutBreaks(Paragraph paragraph) {
+        for (Node child = paragraph.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void oneLine(Node parent) {

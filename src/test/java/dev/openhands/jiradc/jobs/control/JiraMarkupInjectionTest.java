@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.jobs.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +85,7 @@ class JiraMarkupInjectionTest {
     @Test
     void deepNestingIsReadAsText() {
         String wiki = JiraMarkup.fromMarkdown(">".repeat(20_000) + " [~boss]");
-        assertEquals(2, wiki.split("\\{quote\\}", -1).length - 1, wiki.substring(0, 80));
-        assertEquals(true, wiki.endsWith("&#91;\\~boss&#93;\n{quote}"), wiki.substring(wiki.length() - 80));
+        assertEquals(2, wiki.split("\\{quote\\}", -1).length - 1, wiki);
+        assertTrue(wiki.endsWith("&#91;\\~boss&#93;\n{quote}"), wiki);
     }
 }

@@ -102,6 +102,11 @@ class JiraMarkupTest {
     }
 
     @Test
+    void aQuoteOfSeveralLinesKeepsThem() {
+        assertEquals("{quote}\nline one\nline two\n{quote}", JiraMarkup.fromMarkdown("> line one\n> line two"));
+    }
+
+    @Test
     void linesBreakAsInTheMarkdownExceptWhereJiraNeedsOneLine() {
         assertEquals("first\nsecond\n\n* item that goes on", JiraMarkup.fromMarkdown("first\nsecond\n\n- item\n  that goes on"));
     }
