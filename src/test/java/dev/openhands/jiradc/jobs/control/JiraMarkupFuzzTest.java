@@ -21,7 +21,8 @@ class JiraMarkupFuzzTest {
 
     static final long SEED = Long.getLong("fuzz.seed", 1717L);
     static final int INPUTS = Integer.getInteger("fuzz.inputs", 5_000);
-    private static final Pattern ALLOWED = Pattern.compile("link https?://[A-Za-z0-9._~:/?#&=+,;@%$*'()-]+|macro (code|noformat|quote)");
+    private static final Pattern ALLOWED =
+            Pattern.compile("link https?://[A-Za-z0-9._~:/?#&=+,;@%$*'()-]+|macro (code|noformat|quote)");
 
     @Test
     void nothingButTheRenderersOwnMarkupComesOut() {
@@ -39,8 +40,8 @@ class JiraMarkupFuzzTest {
             }
         }
         System.out.printf("JiraMarkupFuzzTest: seed %d, %d Markdown inputs (replay with -Dfuzz.seed=%d, more with"
-                + " -Dfuzz.inputs=N): %d constructs Jira would render %s, %d inputs with markup smuggled in%n", SEED, INPUTS, SEED,
-                kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds, failures.size());
+                + " -Dfuzz.inputs=N): %d constructs Jira would render %s, %d inputs with markup smuggled in%n", SEED, INPUTS,
+                SEED, kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds, failures.size());
         assertTrue(failures.isEmpty(), () -> failures.size() + " of " + INPUTS + " inputs smuggled markup through (seed "
                 + SEED + "), the first:\n" + failures.get(0));
     }
@@ -54,11 +55,12 @@ class JiraMarkupFuzzTest {
         assertTrue(onlyOwn(JiraMarkup.render(markdown)));
 
         markdown = "[x](javascript:alert(1))";
-        assertFalse(onlyOwn(new WikiRendering("[x|javascript:alert(1)]", List.of("link javascript:alert(1)"))));
+        assertFalse(onlyOwn(new WikiRendering("[x|javascript:alert(1])", List.of("link javascript:alert(1"))));
         assertTrue(onlyOwn(JiraMarkup.render(markdown)));
 
         markdown = "[x|javascript:alert(1)](https://ok.example)";
-        assertFalse(onlyOwn(new WikiRendering("[x\\|javascript:alert(1)|https://ok.example]", List.of("link https://ok.example"))));
+        assertFalse(onlyOwn(new WikiRendering("[x\\|javascript:alert(1)|https://ok.example]",
+                List.of("link https://ok.example"))));
         assertTrue(onlyOwn(JiraMarkup.render(markdown)));
     }
 
