@@ -43,16 +43,31 @@ public final class JobComments {
         } else {
             comment.append(": ").append(String.join(", ", pullRequests)).append('.');
         }
-        summary.filter(text -> !text.isBlank()).ifPresent(text -> {
-            String shortened = text.length() > MAX_SUMMARY ? text.substring(0, MAX_SUMMARY) + "\n\n…" : text;
-            comment.append("\n\n").append(JiraMarkup.fromMarkdown(shortened));
-        });
+        summary.filter(text -> !text.isBlank()).ifPresent(text -> comment.append("\n\n").append(summaryMarkup(text)));
         return comment.append("\n\n").append(conversation(conversationId, "The whole conversation in OpenHands"))
                 .append(". To ask for more, comment ").append(mention).append(" on this issue.").toString();
     }
 
+    /**
+     * The summary in wiki markup of at most {@link #MAX_SUMMARY} characters: an escaped markup character takes up to six
+     * ({@code &#123;}), so Markdown full of them is cut further, in proportion, until its markup fits.
+     */
+    private static String summaryMarkup(String markdown) {
+        int keep = Math.min(markdown.length(), MAX_SUMMARY);
+        String wiki = JiraMarkup.fromMarkdown(shortened(markdown, keep));
+        while (wiki.length() > MAX_SUMMARY) {
+            keep = (int) (keep * 0.9 * MAX_SUMMARY / wiki.length());
+            wiki = JiraMarkup.fromMarkdown(shortened(markdown, keep));
+        }
+        return wiki;
+    }
+
+    private static String shortened(String markdown, int keep) {
+        return keep < markdown.length() ? markdown.substring(0, keep) + "\n\n…" : markdown;
+    }
+
     public String failed(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " The OpenHands job stopped without finishing: " + sentence(reason) + " "
+        return mention(actor) + " The OpenHands job stopped without finishing: " + JiraMarkup.escape(sentence(reason)) + " "
                 + conversation(conversationId, "Open the conversation") + " to see what happened, then comment " + mention
                 + " on this issue to try again.";
     }
@@ -71,7 +86,7 @@ public final class JobComments {
     }
 
     public String stoppedFollowing(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " I can no longer follow the OpenHands job: " + sentence(reason) + " "
+        return mention(actor) + " I can no longer follow the OpenHands job: " + JiraMarkup.escape(sentence(reason)) + " "
                 + conversation(conversationId, "Follow it in OpenHands") + ".";
     }
 

@@ -124,7 +124,7 @@ class JobsIT {
         StartedJob job = aJobStarts();
         openHands.startTaskIs(job.person.apiKey, job.task, "ERROR", null, "No sandbox available: the limit of 5 is reached");
         assertEquals("[~" + job.person.name + "] The OpenHands job stopped without finishing: OpenHands could not start the"
-                + " conversation (No sandbox available: the limit of 5 is reached). [Open the conversation|" + APP
+                + " conversation \\(No sandbox available: the limit of 5 is reached\\). [Open the conversation|" + APP
                 + "/conversations] to see what happened, then comment @openhands on this issue to try again.",
                 world.commentsOn(job.issue, 2).get(1));
     }

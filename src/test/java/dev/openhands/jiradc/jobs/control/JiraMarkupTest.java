@@ -17,26 +17,25 @@ class JiraMarkupTest {
             - first => * first
             * first => * first
             + first => * first
-            '  - nested' => ** nested
-            '    - deeper' => *** deeper
             1. one => # one
-            '   2) two' => ## two
+            '   2) two' => # two
             > quoted **text** => bq. quoted *text*
             --- => ----
             *** => ----
             **bold** and __bold__ => *bold* and *bold*
             *italic* and _italic_ => _italic_ and _italic_
-            ***both*** => *_both_*
+            ***both*** => _*both*_
             ~~gone~~ => -gone-
             use `mvn verify` here => use {{mvn verify}} here
             ``code with ` tick`` => {{code with ` tick}}
             see [the PR](https://git.example.com/a/b/pull/1) => see [the PR|https://git.example.com/a/b/pull/1]
             [**bold** link](https://x.example) => [*bold* link|https://x.example]
-            ![diagram](https://x.example/d.png) => !https://x.example/d.png!
-            snake_case_name stays => snake_case_name stays
-            2 * 3 * 4 stays => 2 * 3 * 4 stays
-            a {macro} and [brackets] => a \\{macro\\} and \\[brackets\\]
-            `{code}` is not escaped => {{{code}}} is not escaped
+            ![diagram](https://x.example/d.png) => [diagram|https://x.example/d.png]
+            snake_case_name stays => snake\\_case\\_name stays
+            2 * 3 * 4 stays => 2 \\* 3 \\* 4 stays
+            a {macro} and [brackets] => a &#123;macro&#125; and &#91;brackets&#93;
+            `{code}` in code => {{&#123;code&#125;}} in code
+            see https://git.example.com/a/b/pull/1. => see [https://git.example.com/a/b/pull/1].
             """)
     void convertsOneLine(String markdown, String wiki) {
         assertEquals(wiki, JiraMarkup.fromMarkdown(markdown));
@@ -46,11 +45,13 @@ class JiraMarkupTest {
     void codeBlocksKeepTheirContentVerbatim() {
         assertEquals("""
                 Fixed it:
+
                 {code:java}
                 if (password == null || password.isEmpty()) { // **not bold**
                     throw new IllegalArgumentException("[empty]");
                 }
                 {code}
+
                 {code}
                 plain
                 {code}""", JiraMarkup.fromMarkdown("""
@@ -64,6 +65,50 @@ class JiraMarkupTest {
                 plain
                 ~~~
                 """));
+    }
+
+    @Test
+    void listsNestAsTheirItemsDo() {
+        assertEquals("""
+                * first
+                ** nested
+                *** deeper
+                * second
+                *# numbered inside
+                *# and again""", JiraMarkup.fromMarkdown("""
+                - first
+                  - nested
+                    - deeper
+                - second
+                  1. numbered inside
+                  2. and again
+                """));
+    }
+
+    @Test
+    void aQuoteOfSeveralBlocksIsAQuoteMacro() {
+        assertEquals("""
+                {quote}
+                It said:
+
+                * one
+                * two
+                {quote}""", JiraMarkup.fromMarkdown("""
+                > It said:
+                >
+                > - one
+                > - two
+                """));
+    }
+
+    @Test
+    void aQuoteOfSeveralLinesKeepsThem() {
+        assertEquals("{quote}\nline one\nline two\n{quote}", JiraMarkup.fromMarkdown("> line one\n> line two"));
+    }
+
+    @Test
+    void linesBreakAsInTheMarkdownExceptWhereJiraNeedsOneLine() {
+        assertEquals("first\nsecond\n\n* item that goes on", JiraMarkup.fromMarkdown("first\nsecond\n\n- item\n  that goes on"));
     }
 
     @Test

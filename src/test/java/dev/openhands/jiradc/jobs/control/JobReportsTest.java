@@ -76,6 +76,13 @@ class JobReportsTest {
     }
 
     @Test
+    void aSummaryOfMarkupCharactersIsCutToFitAJiraCommentToo() {
+        String comment = comments.finished("alice", "acme/web-app", Optional.of("{".repeat(20_000)), List.of(), Optional.of("c1"));
+        assertTrue(comment.length() < 32_767, "Jira's comment limit: " + comment.length());
+        assertTrue(comment.contains("&#123;\n\n…\n\n[The whole conversation"), "says that there is more");
+    }
+
+    @Test
     void silenceIsSaidInWordsPeopleRead() {
         assertEquals("45 seconds", JobComments.words(Duration.ofSeconds(45)));
         assertEquals("1 minute", JobComments.words(Duration.ofSeconds(90)));
