@@ -3,6 +3,8 @@ package dev.openhands.jiradc.ops.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,9 @@ public class Metrics {
     @PersistenceContext
     EntityManager em;
 
+    static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(5);
+
+    private volatile Counted lastCounted;
     private final Map<String, LongAdder> deliveries = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> callErrors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> callsStarted = new ConcurrentHashMap<>();
@@ -68,13 +73,30 @@ public class Metrics {
             out.append("openhands_jira_outbound_call_errors_total{service=\"").append(parts[0]).append("\",status=\"")
                     .append(parts[1]).append("\"} ").append(count.sum()).append('\n');
         });
-        help(out, "openhands_jira_jobs", "gauge", "Jobs in the database, by status");
-        counts("select status, count(*) from job group by status")
-                .forEach(row -> out.append("openhands_jira_jobs{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
-        help(out, "openhands_jira_inbox", "gauge", "Inbox entries in the database, by status");
-        counts("select status, count(*) from inbox group by status")
-                .forEach(row -> out.append("openhands_jira_inbox{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
-        return out.toString();
+        return out.append(tableCounts()).toString();
+    }
+
+    /**
+     * Jobs and inbox entries by status, counted at most every {@link #COUNTS_MAX_AGE}: each count reads a table, and
+     * scrapes (or anyone allowed to scrape) must not make the database work for every request.
+     */
+    private String tableCounts() {
+        Counted counted = lastCounted;
+        if (counted == null || counted.at().plus(COUNTS_MAX_AGE).isBefore(Instant.now())) {
+            StringBuilder out = new StringBuilder();
+            help(out, "openhands_jira_jobs", "gauge", "Jobs in the database, by status (counted at most every 5 s)");
+            counts("select status, count(*) from job group by status")
+                    .forEach(row -> out.append("openhands_jira_jobs{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
+            help(out, "openhands_jira_inbox", "gauge", "Inbox entries in the database, by status (counted at most every 5 s)");
+            counts("select status, count(*) from inbox group by status")
+                    .forEach(row -> out.append("openhands_jira_inbox{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
+            counted = new Counted(out.toString(), Instant.now());
+            lastCounted = counted;
+        }
+        return counted.text();
+    }
+
+    private record Counted(String text, Instant at) {
     }
 
     @SuppressWarnings("unchecked")

@@ -30,6 +30,8 @@ public final class SettingsKeys {
     public static final String USER_ID_CLAIM = "openhands.user-id-claim";
     public static final String GIT_HOSTS = "openhands.git-hosts";
     public static final String SECRETS_KEY = "secrets.key";
+    public static final String METRICS_TOKEN = "ops.metrics.token";
+    public static final String METRICS_NETWORKS = "ops.metrics.networks";
     public static final String DEV_MODE = "service.dev-mode";
     public static final String OIDC_PROVIDER_URI = "oidc.provider-uri";
     public static final String OIDC_CLIENT_ID = "oidc.client-id";

@@ -5,6 +5,7 @@ import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
+import dev.openhands.jiradc.settings.entity.MetricsAccess;
 import dev.openhands.jiradc.settings.entity.Secret;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
 import java.net.URI;
@@ -111,7 +112,8 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn, problems);
+                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn,
+                metricsAccess(), problems);
     }
 
     /** Both values or neither: with them this service gets each person's OpenHands API key itself. */
@@ -276,6 +278,19 @@ public class SettingsValidator {
             }
         }
         return hosts;
+    }
+
+    private MetricsAccess metricsAccess() {
+        List<MetricsAccess.Network> networks = new ArrayList<>();
+        for (String range : value(METRICS_NETWORKS).orElse(MetricsAccess.LOOPBACK).split(",")) {
+            try {
+                networks.add(MetricsAccess.Network.parse(range));
+            } catch (IllegalArgumentException e) {
+                problem(METRICS_NETWORKS, "must list address ranges separated by commas, for example 10.20.0.0/16,::1/128: "
+                        + e.getMessage() + ".");
+            }
+        }
+        return new MetricsAccess(secret(METRICS_TOKEN), networks);
     }
 
     private List<X509Certificate> trustedCa() {

@@ -35,6 +35,7 @@ public record IntegrationSettings(
         Optional<Secret> secretsKey,
         boolean devMode,
         SignIn signIn,
+        MetricsAccess metricsAccess,
         List<SettingsProblem> problems) {
 
     /**

@@ -12,6 +12,7 @@ import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ class ReadinessIT {
     static final WireMockServer JIRA = MockServers.start();
     static final WireMockServer OPENHANDS = MockServers.start();
     static final TestDatabase DATABASE = TestDatabase.fresh();
+    static final String METRICS_TOKEN = "scrape-" + java.util.UUID.randomUUID();
 
     @ArquillianResource
     URL service;
@@ -45,6 +47,7 @@ class ReadinessIT {
     static WebArchive deployment() {
         return TestDeployment.on(DATABASE)
                 .with(new TestSettings(MockServers.baseUrl(JIRA), MockServers.baseUrl(OPENHANDS)).values())
+                .with("ops.metrics.token", METRICS_TOKEN)
                 .war();
     }
 
@@ -52,6 +55,22 @@ class ReadinessIT {
     static void stopMocks() {
         JIRA.stop();
         OPENHANDS.stop();
+    }
+
+    /** Metrics tell how busy the service is: only the management network (loopback by default) or the token reads them. */
+    @Test
+    void metricsAreForTheManagementNetworkOrAScraperWithTheToken() {
+        java.net.URI metrics = ServiceUrls.local(service, "/ops/metrics");
+        assertEquals(200, Http.get(metrics).statusCode(), "from loopback, the default management network");
+        var proxied = Http.send(HttpRequest.newBuilder(metrics).header("X-Forwarded-For", "203.0.113.7").build());
+        assertEquals(403, proxied.statusCode(), "through a proxy, the caller's address is not the proxy's");
+        assertTrue(Http.json(proxied).getString("error").contains("ops.metrics.token"), proxied.body());
+        assertEquals(403, Http.send(HttpRequest.newBuilder(metrics).header("X-Forwarded-For", "203.0.113.7")
+                .header("Authorization", "Bearer not-the-token").build()).statusCode());
+        var scraped = Http.send(HttpRequest.newBuilder(metrics).header("X-Forwarded-For", "203.0.113.7")
+                .header("Authorization", "Bearer " + METRICS_TOKEN).build());
+        assertEquals(200, scraped.statusCode(), "a scraper with the token, from anywhere");
+        assertTrue(scraped.body().contains("# TYPE openhands_jira_jobs gauge"), scraped.body());
     }
 
     @Test
