@@ -68,14 +68,18 @@ class JobsIT {
     }
 
     StartedJob aJobStarts() {
+        return aJobStartsOn(world.issue("Repository: " + REPOSITORY));
+    }
+
+    StartedJob aJobStartsOn(Issue issue) {
         Person person = world.person().ready(REPOSITORY);
-        Issue issue = world.issue("Repository: " + REPOSITORY);
         StartedJob job = new StartedJob(person, issue, OpenHandsConversations.id("task-" + person.id),
                 OpenHandsConversations.id("conv-" + person.id));
         openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
-        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the conversation in OpenHands|" + APP
-                + "/conversations].", world.commentOn(issue), "the conversation is not ready within the link wait");
+        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations].", world.commentOn(issue),
+                "the conversation is not ready within the link wait");
         return job;
     }
 
@@ -160,16 +164,11 @@ class JobsIT {
 
     @Test
     void aStaleNoticeJiraRefusesIsSaidAtTheNextCheck() {
-        Person person = world.person().ready(REPOSITORY);
         Issue issue = world.issue("Repository: " + REPOSITORY);
         ENV.jira.stubFor(post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("stale-" + issue.key)
                 .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("no sign of progress"))
                 .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
-        StartedJob job = new StartedJob(person, issue, OpenHandsConversations.id("task-" + person.id),
-                OpenHandsConversations.id("conv-" + person.id));
-        openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
-        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
-        running(job);
+        StartedJob job = running(aJobStartsOn(issue));
         List<String> posted = world.commentsOn(job.issue, 3);
         assertTrue(posted.get(1).contains("no sign of progress") && posted.get(2).equals(posted.get(1)),
                 "refused, then said again: " + posted);

@@ -170,8 +170,13 @@ class EmailLinkingIT {
     void twoAccountsWithOneEmailMatchNeither() {
         String email = "shared-" + UUID.randomUUID() + "@example.com";
         Browser admin = signIn("admin-" + UUID.randomUUID() + "@example.com", IdentityProvider.ADMIN_GROUP);
-        signIn(email);
+        Browser first = signIn(email);
         signIn(email.toUpperCase());
-        assertEquals("no-account", resolve(admin, jiraUser(email)));
+        String jiraName = jiraUser(email);
+        searchable(email, jiraName);
+        HttpResponse<String> check = first.postJson("/api/integrations/jira-dc/link/check", "{}");
+        assertEquals(409, check.statusCode(), check.body());
+        assertTrue(Http.json(check).getString("error").contains("another OpenHands account has the same email"), check.body());
+        assertEquals("account-not-linked", resolve(admin, jiraName), "linked to neither");
     }
 }
