@@ -83,6 +83,12 @@ class JobsIT {
         return job;
     }
 
+    /** The agent calls its finish tool with these words, and the conversation says it finished. */
+    void finishes(StartedJob job, String lastWords) {
+        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", lastWords));
+        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+    }
+
     /** Moves the job's conversation to running, and waits until the service has seen it running. */
     StartedJob running(StartedJob job) {
         openHands.startTaskIs(job.person.apiKey, job.task, "READY", job.conversation, null);
@@ -155,8 +161,7 @@ class JobsIT {
         Eventually.pause(1500);
         assertEquals(2, world.commentCount(job.issue), "stale is said once");
 
-        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done at last."));
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        finishes(job, "Done at last.");
         String finished = world.commentsOn(job.issue, 3).get(2);
         assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. OpenHands did not"
                 + " report a pull request; if the agent opened one, the conversation shows it.\n\nDone at last."), finished);
@@ -179,9 +184,7 @@ class JobsIT {
     @Test
     void aPullRequestTheAgentNamesInItsLastWordsIsLinkedWhenOpenHandsReportsNone() {
         StartedJob job = running(aJobStarts());
-        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2",
-                "Opened https://github.com/acme/web-app/pull/31 (see also https://github.com/other/repo/pull/1)."));
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        finishes(job, "Opened https://github.com/acme/web-app/pull/31 (see also https://github.com/other/repo/pull/1).");
         String finished = world.commentsOn(job.issue, 2).get(1);
         assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #31|"
                 + "https://github.com/acme/web-app/pull/31]."), finished);
@@ -197,8 +200,7 @@ class JobsIT {
         assertTrue(unread.endsWith(": OpenHands does not answer me. I'll keep trying and report here when it ends; meanwhile,"
                 + " [check on the conversation|" + APP + "/conversations/" + job.conversation + "]."), unread);
 
-        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done."));
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        finishes(job, "Done.");
         assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
     }
 
@@ -280,8 +282,7 @@ class JobsIT {
         assertEquals("issue deleted: 1 job(s) no longer followed, 0 waiting trigger(s) cancelled",
                 world.deliveryLogLine(job.issue, "issue deleted").getString("result"));
 
-        openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", "Done."));
-        openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+        finishes(job, "Done.");
         Eventually.pause(1500);
         assertEquals(1, world.commentCount(job.issue), "nothing more is said on a deleted issue");
     }
