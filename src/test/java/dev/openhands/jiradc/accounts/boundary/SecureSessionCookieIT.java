@@ -1,0 +1,46 @@
+package dev.openhands.jiradc.accounts.boundary;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import java.net.URL;
+import java.util.Locale;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Served to people over https (behind a proxy that ends TLS): the session cookie is Secure, HttpOnly and SameSite=Lax. */
+@ExtendWith(ArquillianExtension.class)
+class SecureSessionCookieIT {
+
+    static final TestEnvironment ENV = TestEnvironment.start();
+
+    @ArquillianResource
+    URL service;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ENV.deployment().with("openhands.app-url", "https://openhands.example.com").war();
+    }
+
+    @AfterAll
+    static void stop() {
+        ENV.stop();
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenPeopleComeOverHttps() {
+        String cookie = new Browser(path -> ServiceUrls.local(service, path)).getNoRedirect("/sign-in").headers()
+                .allValues("Set-Cookie").stream().filter(value -> value.toUpperCase(Locale.ROOT).startsWith("JSESSIONID="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie at /sign-in")).toLowerCase(Locale.ROOT);
+        assertTrue(cookie.contains("; secure"), cookie);
+        assertTrue(cookie.contains("httponly"), cookie);
+        assertTrue(cookie.contains("samesite=lax"), cookie);
+    }
+}
