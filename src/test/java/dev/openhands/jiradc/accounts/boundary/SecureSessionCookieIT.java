@@ -2,11 +2,9 @@ package dev.openhands.jiradc.accounts.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
-import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -36,9 +34,7 @@ class SecureSessionCookieIT {
 
     @Test
     void theSessionCookieIsSecureWhenPeopleComeOverHttps() {
-        String cookie = new Browser(path -> ServiceUrls.local(service, path)).getNoRedirect("/sign-in").headers()
-                .allValues("Set-Cookie").stream().filter(value -> value.toUpperCase(Locale.ROOT).startsWith("JSESSIONID="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie at /sign-in")).toLowerCase(Locale.ROOT);
+        String cookie = SessionCookies.atSignIn(service);
         assertTrue(cookie.contains("; secure"), cookie);
         assertTrue(cookie.contains("httponly"), cookie);
         assertTrue(cookie.contains("samesite=lax"), cookie);

@@ -15,7 +15,7 @@ import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.OpenHandsUsers;
-import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -24,7 +24,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -65,11 +64,9 @@ class ServerSmokeIT {
 
     /** The session cookie as this server writes it from web.xml: no script reads it, and no other site's form sends it. */
     private static void sessionCookieIsHttpOnlyAndSameSiteLax(URL service) {
-        String cookie = new Browser(path -> ServiceUrls.local(service, path)).getNoRedirect("/sign-in").headers()
-                .allValues("Set-Cookie").stream().filter(value -> value.toUpperCase(Locale.ROOT).startsWith("JSESSIONID="))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie at /sign-in"));
-        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("httponly"), cookie);
-        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=lax"), cookie);
+        String cookie = SessionCookies.atSignIn(service);
+        assertTrue(cookie.contains("httponly"), cookie);
+        assertTrue(cookie.contains("samesite=lax"), cookie);
     }
 
     private static void triggerEndsInTheComment(TestEnvironment env, URL service) {
