@@ -9,6 +9,7 @@ import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestCa;
+import dev.openhands.jiradc.testing.TestDeployment;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -52,17 +53,25 @@ class JiraTrustedCaIT {
     static WebArchive untrusted() {
         ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
                 .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
-        return named("untrusted", ENV.deployment().war());
+        return named("untrusted", deployment().war());
     }
 
     @Deployment(name = "pem-text", managed = false, testable = false)
     static WebArchive pemText() {
-        return named("pem-text", ENV.deployment().with("jira-dc.trusted-ca", CA.certificatePem()).war());
+        return named("pem-text", deployment().with("jira-dc.trusted-ca", CA.certificatePem()).war());
     }
 
     @Deployment(name = "pem-file", managed = false, testable = false)
     static WebArchive pemFile() {
-        return named("pem-file", ENV.deployment().with("jira-dc.trusted-ca", CA.certificateFile.toAbsolutePath().toString()).war());
+        return named("pem-file", deployment().with("jira-dc.trusted-ca", CA.certificateFile.toAbsolutePath().toString()).war());
+    }
+
+    /**
+     * OpenHands' API behind the internal CA; people reach this service over plain http here, as the test's browser does
+     * (an https app URL would make the session cookie Secure, which a client on plain http does not send back).
+     */
+    static TestDeployment deployment() {
+        return ENV.deployment().with("openhands.api-url", ENV.openHandsUrl()).with("openhands.app-url", "http://openhands.example.com");
     }
 
     /** Arquillian tells deployments apart by their archive's name. */
