@@ -10,10 +10,13 @@ import java.util.Optional;
  *
  * @param headers the request's headers, names in lower case
  * @param requestBody empty when the request had none
+ * @param status {@link #NO_ANSWER} when the test broke the connection instead of answering
  * @param responseContentType the answer's media type without parameters, empty when it had none
  */
 public record ApiExchange(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
         String requestBody, int status, String responseContentType, String responseBody) {
+
+    public static final int NO_ANSWER = 0;
 
     public ApiExchange {
         query = Map.copyOf(query);

@@ -91,7 +91,8 @@ public final class ContractCheck implements ServeEventListener {
         String contentType = Optional.ofNullable(response.getHeaders()).map(all -> all.getContentTypeHeader())
                 .filter(header -> header.isPresent()).map(header -> header.mimeTypePart().toLowerCase(Locale.ROOT)).orElse("");
         return new ApiExchange(request.getMethod().getName(), url.getRawPath(), query(url.getRawQuery()), headers,
-                Optional.ofNullable(request.getBodyAsString()).orElse(""), response.getStatus(), contentType,
+                Optional.ofNullable(request.getBodyAsString()).orElse(""),
+                event.getResponseDefinition().getFault() != null ? ApiExchange.NO_ANSWER : response.getStatus(), contentType,
                 Optional.ofNullable(response.getBodyAsString()).orElse(""));
     }
 

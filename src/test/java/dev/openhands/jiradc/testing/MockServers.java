@@ -27,7 +27,8 @@ public final class MockServers {
 
     /**
      * OpenHands, its every exchange judged by OpenHands' published API description; ids no stub knows are answered as
-     * OpenHands answers them in its batch reads, a {@code null} in the list for each.
+     * OpenHands answers them in its batch reads, a {@code null} in the list for each, and a person's start tasks are
+     * found by {@link StartTaskSearch}.
      */
     public static WireMockServer startOpenHands(ContractCheck contract) {
         return startOpenHands(contract, options().bindAddress("127.0.0.1").dynamicPort());
@@ -39,8 +40,10 @@ public final class MockServers {
     }
 
     private static WireMockServer startOpenHands(ContractCheck contract, WireMockConfiguration options) {
-        WireMockServer server = new WireMockServer(options.stubRequestLoggingDisabled(true).extensions(contract));
+        StartTaskSearch startTasks = new StartTaskSearch();
+        WireMockServer server = new WireMockServer(options.stubRequestLoggingDisabled(true).extensions(contract, startTasks));
         server.start();
+        startTasks.serve(server, UNKNOWN_IDS);
         for (String batch : new String[] {"/api/v1/app-conversations", "/api/v1/app-conversations/start-tasks"}) {
             server.stubFor(get(urlPathEqualTo(batch)).atPriority(UNKNOWN_IDS).willReturn(okJson(
                     "[{{#each request.query.ids}}{{#unless @first}},{{/unless}}null{{/each}}]").withTransformers("response-template")));

@@ -3,12 +3,15 @@ package dev.openhands.jiradc.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,10 +27,21 @@ public final class OpenHandsConversations {
 
     private final WireMockServer openHands;
     private final String repository;
+    private final int delayMillis;
 
     public OpenHandsConversations(WireMockServer openHands, String repository) {
+        this(openHands, repository, Duration.ZERO);
+    }
+
+    private OpenHandsConversations(WireMockServer openHands, String repository, Duration delay) {
         this.openHands = openHands;
         this.repository = repository;
+        this.delayMillis = (int) delay.toMillis();
+    }
+
+    /** The same, except that a start and a look at a conversation are answered only after {@code delay}: a slow OpenHands. */
+    public OpenHandsConversations answeringAfter(Duration delay) {
+        return new OpenHandsConversations(openHands, repository, delay);
     }
 
     /** OpenHands' ids are UUIDs: the one a test calls by this name ({@code "task-" + person.id}), the same every time. */
@@ -41,10 +55,21 @@ public final class OpenHandsConversations {
      */
     public void startTaskIs(String apiKey, String taskId, String status, String conversationId, String detail) {
         openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson(startTask(apiKey, taskId, "WORKING", null, null).toString())));
+                .willReturn(okJson(startTask(apiKey, taskId, "WORKING", null, null).toString()).withFixedDelay(delayMillis)));
         openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
                 .withHeader("Authorization", equalTo("Bearer " + apiKey))
                 .willReturn(okJson("[" + startTask(apiKey, taskId, status, conversationId, detail) + "]")));
+    }
+
+    /**
+     * The next start with this key is made by OpenHands, but its answer is lost on the way: the connection breaks
+     * before it arrives. Later starts are answered as before.
+     */
+    public void startAnswerIsLost(String apiKey, String taskId) {
+        openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey)).atPriority(1)
+                .inScenario("lost start " + apiKey).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answer lost")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
+                        .withBody(startTask(apiKey, taskId, "WORKING", null, null).toString())));
     }
 
     private JsonObject startTask(String apiKey, String taskId, String status, String conversationId, String detail) {
@@ -78,7 +103,7 @@ public final class OpenHandsConversations {
         nullable(conversation, "execution_status", executionStatus);
         openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(conversationId))
                 .withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString())));
+                .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString()).withFixedDelay(delayMillis)));
     }
 
     /** The conversation's events, newest first (as asked for with {@code sort_order=TIMESTAMP_DESC}). */

@@ -6,10 +6,14 @@ import dev.openhands.jiradc.ops.control.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +64,24 @@ public class Jobs {
         return job;
     }
 
+    /**
+     * Records that OpenHands is about to be asked to start the job, unless another attempt did since this one read the
+     * job ({@code seen}, when an earlier attempt asked): only the attempt that records it asks.
+     *
+     * @return false when another attempt asked meanwhile
+     */
+    public boolean startRequested(String jobId, Optional<Instant> seen) {
+        var ask = seen.isEmpty() ? em.createNamedQuery(Job.REQUEST_FIRST_START)
+                : em.createNamedQuery(Job.REQUEST_START_AGAIN).setParameter("seen", seen.get());
+        // in whole milliseconds, which every database stores as given: the next attempt finds it by this value
+        return ask.setParameter("id", jobId).setParameter("now", clock.instant().truncatedTo(ChronoUnit.MILLIS)).executeUpdate() == 1;
+    }
+
+    /** OpenHands answered the start with a refusal: nothing was started, and the next attempt asks afresh. */
+    public void startNotMade(String jobId) {
+        em.find(Job.class, jobId).startNotMade();
+    }
+
     public Job started(String jobId, String startTaskId, String conversationId) {
         Job job = em.find(Job.class, jobId);
         var now = clock.instant();
@@ -88,13 +110,36 @@ public class Jobs {
     public List<Job> claimDue(int max, Duration lease) {
         var now = clock.instant();
         List<Job> due = em.createNativeQuery(DUE.formatted(max), Job.class).setParameter(1, now).getResultList();
-        due.forEach(job -> job.claim(ThisInstance.NAME, now.plus(lease)));
+        var until = untilAfter(now, lease);
+        due.forEach(job -> job.claim(ThisInstance.NAME, until));
         return due;
     }
 
+    /**
+     * Keeps the claims of these jobs, whose checks are still running, from running out: a check that takes longer than
+     * the lease (a slow Jira or OpenHands) is not taken over by another instance meanwhile. A check that has already
+     * recorded when to look next has ended its claim, and is left alone.
+     */
+    public void renewClaims(List<Job> checking, Duration lease) {
+        var until = untilAfter(clock.instant(), lease);
+        for (Job job : checking) {
+            int renewed = em.createNamedQuery(Job.RENEW_CLAIM).setParameter("until", until).setParameter("id", job.id())
+                    .setParameter("instance", ThisInstance.NAME).setParameter("claim", job.claimNumber())
+                    .setParameter("current", job.claimedUntil()).executeUpdate();
+            if (renewed == 1) {
+                job.claimRenewed(until);
+            }
+        }
+    }
+
+    /** In whole milliseconds, which every database stores as given: a renewal finds the claim by this value. */
+    private static Instant untilAfter(Instant now, Duration lease) {
+        return now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** Records what a check found and when to look again, and whether it is stale and the issue not yet told. */
-    public Job.Progress observed(String jobId, Job.Observation seen) {
-        Job job = em.find(Job.class, jobId);
+    public Job.Progress observed(Job checked, Job.Observation seen) {
+        Job job = held(checked);
         var now = clock.instant();
         IntegrationSettings.JobPolicy policy = settings.jobPolicy();
         boolean news = job.observed(seen, now, policy.pollInterval(), policy.maxPollInterval());
@@ -102,36 +147,47 @@ public class Jobs {
                 : news ? Job.Progress.NEWS : Job.Progress.NOTHING_NEW;
     }
 
-    public void staleReported(String jobId) {
-        em.find(Job.class, jobId).staleReported(clock.instant());
+    public void staleReported(Job checked) {
+        held(checked).staleReported(clock.instant());
     }
 
     /** A check could not be made (OpenHands or Jira did not answer): try again later, backing off. */
-    public void postponed(String jobId) {
-        em.find(Job.class, jobId).postponed(clock.instant(), settings.jobPolicy().pollInterval(),
-                settings.jobPolicy().maxPollInterval());
+    public void postponed(Job checked) {
+        held(checked).postponed(clock.instant(), settings.jobPolicy().pollInterval(), settings.jobPolicy().maxPollInterval());
     }
 
     /**
      * OpenHands could not be read: try again later, backing off; a job unread for as long as a silent one becomes stale,
      * so the issue is told once instead of never.
      */
-    public Job.Progress unreadable(String jobId) {
-        postponed(jobId);
-        return em.find(Job.class, jobId).staleAfter(settings.jobPolicy().staleAfter(), clock.instant())
+    public Job.Progress unreadable(Job checked) {
+        postponed(checked);
+        return em.find(Job.class, checked.id()).staleAfter(settings.jobPolicy().staleAfter(), clock.instant())
                 ? Job.Progress.BECAME_STALE : Job.Progress.NOTHING_NEW;
     }
 
-    public void finished(String jobId, String summary, List<String> pullRequests) {
-        em.find(Job.class, jobId).finished(summary, pullRequests, clock.instant());
+    public void finished(Job checked, String summary, List<String> pullRequests) {
+        held(checked).finished(summary, pullRequests, clock.instant());
     }
 
-    public void failed(String jobId, String reason) {
-        em.find(Job.class, jobId).failed(reason, clock.instant());
+    public void failed(Job checked, String reason) {
+        held(checked).failed(reason, clock.instant());
     }
 
-    public void stopped(String jobId, String reason) {
-        em.find(Job.class, jobId).stopped(reason, clock.instant());
+    public void stopped(Job checked, String reason) {
+        held(checked).stopped(reason, clock.instant());
+    }
+
+    /**
+     * The job as it is now, locked until this change commits, if no other instance took it over since it was claimed
+     * for {@code checked}: what a check whose claim ran out saw must not overwrite what the new owner saw.
+     */
+    private Job held(Job checked) {
+        Job job = em.find(Job.class, checked.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (!job.stillClaimedAs(checked)) {
+            throw new ClaimTakenOver("another instance took the job over after this one's claim ran out");
+        }
+        return job;
     }
 
     /** The issue was deleted: its jobs are no longer followed, and nothing more is said. */

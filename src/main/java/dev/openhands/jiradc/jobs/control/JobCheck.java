@@ -4,6 +4,7 @@ import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
@@ -51,20 +52,32 @@ public class JobCheck {
     @Inject
     IntegrationSettings settings;
 
+    /** @param job as claimed for this check: what the check finds is recorded only while no other instance took it over */
     public void check(Job job) {
         try {
+            lookAtOnce(job);
+        } catch (ClaimTakenOver e) {
+            LOG.warning(() -> "This check took longer than its claim on the job for " + job.issueKey() + " and "
+                    + e.getMessage() + "; what it found is left to that instance");
+        }
+    }
+
+    private void lookAtOnce(Job job) {
+        try {
             lookAt(job);
+        } catch (ClaimTakenOver e) {
+            throw e;
         } catch (JiraCallFailed e) {
             if (e.status() == 404) {
                 LOG.info(() -> "The issue " + job.issueKey() + " is gone; its job is no longer followed");
-                jobs.stopped(job.id(), "the issue is gone from Jira");
+                jobs.stopped(job, "the issue is gone from Jira");
             } else {
                 LOG.warning(() -> "Could not report on the job for " + job.issueKey() + ": " + e.getMessage());
-                jobs.postponed(job.id());
+                jobs.postponed(job);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Unexpected error while checking the job for " + job.issueKey(), e);
-            jobs.postponed(job.id());
+            jobs.postponed(job);
         }
     }
 
@@ -86,7 +99,7 @@ public class JobCheck {
                     + " ends; ask your administrator to update OpenHands");
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
-            if (jobs.unreadable(job.id()) == Job.Progress.BECAME_STALE) {
+            if (jobs.unreadable(job) == Job.Progress.BECAME_STALE) {
                 sayStale(job, comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
                         job.conversationId()));
             }
@@ -147,7 +160,7 @@ public class JobCheck {
     }
 
     private void observe(Job job, Job.Observation seen) {
-        Job.Progress progress = jobs.observed(job.id(), seen);
+        Job.Progress progress = jobs.observed(job, seen);
         if (progress == Job.Progress.NEWS) {
             LOG.info(() -> "OpenHands reports: start task " + seen.taskStatus() + ", conversation "
                     + Optional.ofNullable(seen.conversationId()).orElse("not yet") + ", status "
@@ -165,7 +178,7 @@ public class JobCheck {
         if (!issues.hasCommentedOn(job.issueKey(), job.id(), "stale")) {
             issues.comment(job.issueKey(), comment, job.id(), "stale", job.replyVisibility());
         }
-        jobs.staleReported(job.id());
+        jobs.staleReported(job);
     }
 
     /** @param events the conversation's newest events, newest first, which hold the agent's closing words */
@@ -179,7 +192,7 @@ public class JobCheck {
             pullRequests = summary.map(words -> PullRequestLinks.mentionedIn(words, repository)).orElse(List.of());
         }
         sayTheEnd(job, comments().finished(job.actorName(), job.repository(), summary, pullRequests, job.conversationId()));
-        jobs.finished(job.id(), summary.orElse(""), pullRequests);
+        jobs.finished(job, summary.orElse(""), pullRequests);
         int found = pullRequests.size();
         LOG.info(() -> "Finished with " + found + " pull request(s) known; reported on the issue");
     }
@@ -198,13 +211,13 @@ public class JobCheck {
 
     private void fail(Job job, String reason) {
         sayTheEnd(job, comments().failed(job.actorName(), reason, job.conversationId()));
-        jobs.failed(job.id(), reason);
+        jobs.failed(job, reason);
         LOG.info(() -> "Failed (" + reason + "); reported on the issue");
     }
 
     private void stop(Job job, String reason) {
         sayTheEnd(job, comments().stoppedFollowing(job.actorName(), reason, job.conversationId()));
-        jobs.stopped(job.id(), reason);
+        jobs.stopped(job, reason);
         LOG.info(() -> "No longer followed (" + reason + "); said on the issue");
     }
 

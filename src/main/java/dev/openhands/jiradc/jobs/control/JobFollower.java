@@ -57,10 +57,11 @@ public class JobFollower {
     }
 
     void checkDue() {
-        work.drain(() -> jobs.claimDue(BATCH, settings.processingLease()), due -> ClaimedWork.inParallel(due, job -> {
+        Duration lease = settings.processingLease();
+        work.drain(() -> jobs.claimDue(BATCH, lease), due -> work.inParallel(due, job -> {
             ProcessingContext.with(() -> check.check(job), "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id());
             return job;
-        }, workers));
+        }, workers, lease, checking -> jobs.renewClaims(checking, lease)));
     }
 
     @PreDestroy

@@ -27,9 +27,18 @@ import java.util.UUID;
         + " order by j.createdAt desc")
 @NamedQuery(name = Job.LATEST_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.conversationId is not null"
         + " and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED order by j.createdAt desc")
+@NamedQuery(name = Job.RENEW_CLAIM, query = "update Job j set j.nextCheckAt = :until where j.id = :id and j.followedBy = :instance"
+        + " and j.claims = :claim and j.nextCheckAt = :current")
+@NamedQuery(name = Job.REQUEST_FIRST_START, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now where j.id = :id"
+        + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt is null")
+@NamedQuery(name = Job.REQUEST_START_AGAIN, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now where j.id = :id"
+        + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt = :seen")
 public class Job {
 
     public static final String BY_TRIGGER = "Job.byTrigger";
+    public static final String RENEW_CLAIM = "Job.renewClaim";
+    public static final String REQUEST_FIRST_START = "Job.requestFirstStart";
+    public static final String REQUEST_START_AGAIN = "Job.requestStartAgain";
     public static final String FOLLOWED_ON_ISSUE = "Job.followedOnIssue";
     public static final String LATEST_ON_ISSUE = "Job.latestOnIssue";
 
@@ -117,6 +126,12 @@ public class Job {
     @Column(name = "followed_by")
     private String followedBy;
 
+    @Column(nullable = false)
+    private int claims;
+
+    @Column(name = "start_requested_at")
+    private Instant startRequestedAt;
+
     @Column(name = "check_interval_ms", nullable = false)
     private long checkIntervalMs;
 
@@ -195,10 +210,39 @@ public class Job {
         this.updatedAt = now;
     }
 
-    /** Taken by one instance for one check; no other takes it before {@code until}. */
+    /** Taken by one instance for one check; no other takes it before {@code until}, unless the claim runs out. */
     public void claim(String instance, Instant until) {
         this.followedBy = instance;
         this.nextCheckAt = until;
+        this.claims++;
+    }
+
+    /** Whether this record is still under the claim {@code claimed} was taken with: no other instance took it over since. */
+    public boolean stillClaimedAs(Job claimed) {
+        return claims == claimed.claims && Objects.equals(followedBy, claimed.followedBy);
+    }
+
+    /** The claim taken with this snapshot, and until when it holds: for renewing it while the check runs. */
+    public int claimNumber() {
+        return claims;
+    }
+
+    public Instant claimedUntil() {
+        return nextCheckAt;
+    }
+
+    /** The claim taken with this snapshot was renewed (the database holds the same). */
+    public void claimRenewed(Instant until) {
+        this.nextCheckAt = until;
+    }
+
+    /** When OpenHands was last asked to start this job's conversation, if an attempt asked and did not see it start. */
+    public Optional<Instant> startRequestedAt() {
+        return Optional.ofNullable(startRequestedAt);
+    }
+
+    public void startNotMade() {
+        this.startRequestedAt = null;
     }
 
     /**

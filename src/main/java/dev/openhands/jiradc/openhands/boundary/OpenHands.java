@@ -12,6 +12,7 @@ import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
 import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
 import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.openhands.entity.StartUnanswered;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,10 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -132,9 +136,28 @@ public class OpenHands {
         }
     }
 
-    /** Starts a conversation as the user on the repository, with a title and a first message. */
-    public StartTask startConversation(String apiKey, RepositoryLookup.Found repository, String title, String message) {
+    /**
+     * The longest a call to OpenHands takes before it is given up: a start asked for longer ago than this has been
+     * answered, or never will be.
+     */
+    public static final Duration LONGEST_CALL = Duration.ofSeconds(40);
+
+    /** OpenHands' clock may differ from this one: a start is looked for from this long before it was asked for. */
+    static final Duration CLOCKS_APART = Duration.ofMinutes(5);
+
+    /** Enough start tasks to look through for one person's start within minutes, never a full history. */
+    static final int START_TASK_PAGES = 10;
+
+    /**
+     * Starts a conversation as the user on the repository, with a title and a first message, under an id of this
+     * service's choosing, by which an attempt after a lost answer finds it ({@link #startMadeFor}).
+     *
+     * @throws StartUnanswered when the request went out and no answer came back
+     */
+    public StartTask startConversation(String apiKey, String conversationId, RepositoryLookup.Found repository, String title,
+            String message) {
         JsonObject request = JSON.createObjectBuilder()
+                .add("conversation_id", conversationId)
                 .add("title", title)
                 .add("selected_repository", repository.fullName())
                 .add("git_provider", repository.provider().apiName())
@@ -145,8 +168,48 @@ public class OpenHands {
         try (Response response = api().startConversation("Bearer " + apiKey, request)) {
             return startTask(read(response, "start a conversation").asJsonObject());
         } catch (ProcessingException e) {
-            throw unreachable(e);
+            if (rootCauseIs(e, ConnectException.class)) {
+                throw unreachable(e);
+            }
+            throw new StartUnanswered("No answer from OpenHands at " + baseUri() + " when asked to start a conversation ("
+                    + rootCause(e) + "); it may have started it");
         }
+    }
+
+    /**
+     * The start OpenHands made, since about {@code askedAt}, for a request with this conversation id; empty when it has
+     * none, so that the request never reached it.
+     */
+    public Optional<StartTask> startMadeFor(String apiKey, String conversationId, Instant askedAt) {
+        String since = askedAt.minus(CLOCKS_APART).toString();
+        String page = null;
+        for (int pages = 0; pages < START_TASK_PAGES; pages++) {
+            try (Response response = api().searchStartTasks("Bearer " + apiKey, since, "CREATED_AT", page, 100)) {
+                if (!(read(response, "search its start tasks") instanceof JsonObject found)
+                        || !(found.get("items") instanceof JsonArray items)) {
+                    throw new OpenHandsUnavailable("OpenHands answered an unexpected page of start tasks.");
+                }
+                Optional<StartTask> made = items.stream().filter(JsonObject.class::isInstance).map(JsonValue::asJsonObject)
+                        .filter(task -> sameId(conversationId, task.get("request") instanceof JsonObject request
+                                ? string(request, "conversation_id") : Optional.empty())
+                                || sameId(conversationId, string(task, "app_conversation_id")))
+                        .map(OpenHands::startTask).findFirst();
+                page = string(found, "next_page_id").orElse(null);
+                if (made.isPresent() || page == null) {
+                    return made;
+                }
+            } catch (ProcessingException e) {
+                throw unreachable(e);
+            }
+        }
+        LOG.warning(() -> "More than " + START_TASK_PAGES + " pages of start tasks since " + since + "; the start of "
+                + conversationId + " was not among them");
+        return Optional.empty();
+    }
+
+    /** OpenHands writes UUIDs with or without dashes. */
+    private static boolean sameId(String id, Optional<String> other) {
+        return other.filter(value -> value.replace("-", "").equalsIgnoreCase(id.replace("-", ""))).isPresent();
     }
 
     /** The start task as it is now; empty when OpenHands does not know it. */
@@ -287,6 +350,9 @@ public class OpenHands {
                     .connectTimeout(5, TimeUnit.SECONDS)
                     .readTimeout(30, TimeUnit.SECONDS)
                     .property("microprofile.rest.client.disable.default.mapper", true)
+                    // Jersey's default (a buffered body over HttpURLConnection) sends a POST again, unasked, when the
+                    // first answer is lost: a second conversation. A streamed body is never sent twice.
+                    .property("jersey.config.client.request.entity.processing", "CHUNKED")
                     .register(new CallTimer(metrics, "openhands"))
                     .build(OpenHandsApi.class);
         }
@@ -296,6 +362,14 @@ public class OpenHands {
     private URI baseUri() {
         return settings.apiUrl().orElseThrow(() -> new OpenHandsUnavailable(
                 "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + "."));
+    }
+
+    private static boolean rootCauseIs(Throwable e, Class<? extends Throwable> type) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return type.isInstance(cause);
     }
 
     private static String rootCause(Throwable e) {

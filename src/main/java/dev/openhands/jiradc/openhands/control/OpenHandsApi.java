@@ -48,6 +48,12 @@ public interface OpenHandsApi {
     @Path("v1/app-conversations/start-tasks")
     Response startTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
 
+    /** The user's start tasks created since a time, oldest first: {@code {"items": [...], "next_page_id": ...}}. */
+    @GET
+    @Path("v1/app-conversations/start-tasks/search")
+    Response searchStartTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("created_at__gte") String since,
+            @QueryParam("sort_order") String sortOrder, @QueryParam("page_id") String pageId, @QueryParam("limit") int limit);
+
     /** The conversations with these ids: a JSON array, {@code null} for an unknown id. */
     @GET
     @Path("v1/app-conversations")

@@ -8,12 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * Work claimed from the database in batches and done on the managed executor: claim a batch, do it, and claim
@@ -78,17 +80,26 @@ public final class ClaimedWork<T> {
     }
 
     /**
-     * Each item on a managed thread of its own, all at once. The first is done on this thread, which is managed too:
-     * on Payara each task handed to a managed executor costs a scan of the application's class path for context
-     * providers, so a task fewer per batch is worth having.
+     * Each item on a managed thread of its own, all at once, while this thread keeps their claims: every third of the
+     * {@code lease} until all are done it hands {@code renew} the items still being worked on, so that a slow item (a
+     * slow Jira or OpenHands) is not taken over by another instance while it is still being done here. A third, so that
+     * a renewal can fail twice before the claim runs out.
      */
-    public static <T, R> List<R> inParallel(List<T> items, Function<T, R> work, ManagedExecutorService workers) {
-        List<Future<R>> others = items.stream().skip(1).map(item -> workers.submit(() -> work.apply(item))).toList();
+    public <R> List<R> inParallel(List<T> items, Function<T, R> work, ManagedExecutorService workers, Duration lease,
+            Consumer<List<T>> renew) {
+        Duration renewEvery = lease.dividedBy(3);
+        List<Future<R>> running = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();
         List<R> results = new ArrayList<>(items.size());
-        results.add(work.apply(items.get(0)));
+        long renewAt = System.nanoTime() + renewEvery.toNanos();
         try {
-            for (Future<R> done : others) {
-                results.add(done.get());
+            while (results.size() < running.size()) {
+                try {
+                    results.add(running.get(results.size()).get(Math.max(0, renewAt - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException e) {
+                    renewAt = System.nanoTime() + renewEvery.toNanos();
+                    renewClaims(IntStream.range(0, items.size()).filter(i -> !running.get(i).isDone()).mapToObj(items::get).toList(),
+                            renew);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,5 +108,13 @@ public final class ClaimedWork<T> {
             throw new IllegalStateException(e.getCause());
         }
         return results;
+    }
+
+    private void renewClaims(List<T> working, Consumer<List<T>> renew) {
+        try {
+            renew.accept(working);
+        } catch (RuntimeException e) {
+            log.log(Level.WARNING, "Could not renew the claims of " + working.size() + " items still being worked on; trying again", e);
+        }
     }
 }

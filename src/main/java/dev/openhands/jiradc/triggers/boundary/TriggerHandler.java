@@ -23,6 +23,7 @@ import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
 import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.openhands.entity.StartUnanswered;
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -40,6 +41,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -104,6 +106,8 @@ public class TriggerHandler implements InboxHandler {
                     + e.getMessage());
         } catch (OpenHandsUnavailable e) {
             return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.empty());
+        } catch (StartMayBeUnderway e) {
+            return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.of(e.wait));
         } catch (JiraCallFailed e) {
             if (e.status() == 401 || e.status() == 403) {
                 serviceAccount.refused(e.getMessage());
@@ -200,12 +204,56 @@ public class TriggerHandler implements InboxHandler {
         ConversationRequest conversation = ConversationRequest.of(issue,
                 settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
                 earlier, this::isBot, previous.map(p -> jobComments().conversationLink(p.conversationId())));
-        StartTask seen = awaitConversation(apiKey, openHands.startConversation(apiKey, repository, conversation.title(),
-                conversation.message()));
+        StartTask seen = awaitConversation(apiKey, startOnce(apiKey, job, repository, conversation));
         if (seen.failed()) {
             return jobs.startFailed(job.id(), seen.id(), seen.failure());
         }
         return jobs.started(job.id(), seen.id(), seen.appConversationId().orElse(null));
+    }
+
+    /**
+     * OpenHands is asked to start a job's conversation once. An attempt after one that asked and did not record the
+     * answer (its instance died, or the answer was lost on the way) first looks in OpenHands for that start, made under
+     * the job's id; while the earlier request may still be on its way, it waits.
+     */
+    private StartTask startOnce(String apiKey, Job job, RepositoryLookup.Found repository, ConversationRequest conversation) {
+        Optional<Instant> asked = job.startRequestedAt();
+        if (asked.isPresent()) {
+            Optional<StartTask> made = openHands.startMadeFor(apiKey, job.id(), asked.get());
+            if (made.isPresent()) {
+                LOG.info(() -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
+                        + made.get().id());
+                return made.get();
+            }
+            Duration since = Duration.between(asked.get(), Instant.now());
+            if (since.compareTo(OpenHands.LONGEST_CALL) < 0) {
+                throw new StartMayBeUnderway(OpenHands.LONGEST_CALL.minus(since));
+            }
+        }
+        if (!jobs.startRequested(job.id(), asked)) {
+            throw new StartMayBeUnderway(OpenHands.LONGEST_CALL);
+        }
+        try {
+            return openHands.startConversation(apiKey, job.id(), repository, conversation.title(), conversation.message());
+        } catch (StartUnanswered e) {
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.startNotMade(job.id());
+            throw e;
+        }
+    }
+
+    /** Another attempt asked OpenHands to start the job, and its answer may still come: look again after {@code wait}. */
+    private static final class StartMayBeUnderway extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        final transient Duration wait;
+
+        StartMayBeUnderway(Duration wait) {
+            super("OpenHands was asked to start this job by another attempt, which may still be waiting for its answer");
+            this.wait = wait;
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,12 +59,25 @@ public class InboxClaims {
         return waiting.size();
     }
 
+    /** Keeps these entries, claimed by {@code instance} and still being worked on, from being taken by another. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renew(List<InboxEntry> entries, String instance, Instant until) {
+        for (InboxEntry entry : entries) {
+            em.createNamedQuery(InboxItem.RENEW).setParameter("until", until).setParameter("id", entry.id())
+                    .setParameter("instance", instance).setParameter("attempt", entry.attempt()).executeUpdate();
+        }
+    }
+
     /**
      * Records what the handlers made of a batch of entries, in one transaction; an entry to retry that has had
-     * {@code maxAttempts} fails instead.
+     * {@code maxAttempts} fails instead. An entry whose claim ran out and was taken by another instance (or claimed
+     * again) is left to its new owner.
+     *
+     * @return the entries whose claim was lost, and what became of them was not recorded
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(List<InboxEntry> entries, List<Handled> results, int maxAttempts, Instant now) {
+    public List<InboxEntry> finish(List<InboxEntry> entries, List<Handled> results, int maxAttempts, String instance, Instant now) {
+        List<InboxEntry> lost = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             InboxEntry entry = entries.get(i);
             Handled handled = results.get(i);
@@ -72,9 +86,14 @@ public class InboxClaims {
             InboxItem.Status status = retry ? InboxItem.Status.PENDING
                     : handled.outcome() == Handled.Outcome.DONE ? InboxItem.Status.DONE : InboxItem.Status.FAILED;
             String result = gaveUp ? "failed after " + entry.attempt() + " attempts: " + handled.result() : handled.result();
-            em.createNamedQuery(retry ? InboxItem.RETRY : InboxItem.FINISH).setParameter("id", entry.id())
+            int recorded = em.createNamedQuery(retry ? InboxItem.RETRY : InboxItem.FINISH).setParameter("id", entry.id())
                     .setParameter("status", status).setParameter("result", InboxItem.shorten(result))
-                    .setParameter("at", retry ? now.plus(handled.retryAfter().orElseThrow()) : now).executeUpdate();
+                    .setParameter("at", retry ? now.plus(handled.retryAfter().orElseThrow()) : now)
+                    .setParameter("instance", instance).setParameter("attempt", entry.attempt()).executeUpdate();
+            if (recorded == 0) {
+                lost.add(entry);
+            }
         }
+        return lost;
     }
 }

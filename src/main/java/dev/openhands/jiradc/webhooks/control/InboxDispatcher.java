@@ -87,15 +87,25 @@ public class InboxDispatcher {
         }
     }
 
+    /** The batch's entries stay claimed until all are done, as one transaction records what became of them. */
     private void process(List<InboxEntry> batch) {
-        List<Handled> results = ClaimedWork.inParallel(batch, entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
-                workers);
-        claims.finish(batch, results, settings.retryPolicy().maxAttempts(), clock.instant());
+        Duration lease = settings.processingLease();
+        List<Handled> results = work.inParallel(batch, entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
+                workers, lease, working -> claims.renew(working, ThisInstance.NAME, clock.instant().plus(lease)));
+        List<InboxEntry> lost = claims.finish(batch, results, settings.retryPolicy().maxAttempts(), ThisInstance.NAME,
+                clock.instant());
         for (int i = 0; i < batch.size(); i++) {
             InboxEntry entry = batch.get(i);
             Handled handled = results.get(i);
-            ProcessingContext.with(() -> LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": "
-                    + handled.outcome() + ", " + handled.result()), about(entry));
+            ProcessingContext.with(() -> {
+                if (lost.contains(entry)) {
+                    LOG.warning(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", "
+                            + handled.result() + "; not recorded, as this instance's claim ran out and another took the entry");
+                } else {
+                    LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", "
+                            + handled.result());
+                }
+            }, about(entry));
         }
     }
 

@@ -16,9 +16,14 @@ import java.time.Instant;
 @NamedQuery(name = InboxItem.COUNT_BY_KEY, query = "select count(i) from InboxItem i where i.dedupKey = :key")
 @NamedQuery(name = InboxItem.PRUNE, query = "delete from InboxItem i where i.finishedAt < :before")
 @NamedQuery(name = InboxItem.FINISH, query = "update InboxItem i set i.status = :status, i.result = :result,"
-        + " i.finishedAt = :at, i.leaseUntil = null where i.id = :id")
+        + " i.finishedAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts = :attempt"
+        + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
 @NamedQuery(name = InboxItem.RETRY, query = "update InboxItem i set i.status = :status, i.result = :result,"
-        + " i.availableAt = :at, i.leaseUntil = null where i.id = :id")
+        + " i.availableAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts = :attempt"
+        + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
+@NamedQuery(name = InboxItem.RENEW, query = "update InboxItem i set i.leaseUntil = :until where i.id = :id"
+        + " and i.claimedBy = :instance and i.attempts = :attempt"
+        + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
 @NamedQuery(name = InboxItem.RELEASE_EXPIRED, query = "update InboxItem i set i.status = :pending, i.leaseUntil = null"
         + " where i.status = :processing and i.leaseUntil < :now")
 public class InboxItem {
@@ -27,6 +32,7 @@ public class InboxItem {
     public static final String PRUNE = "InboxItem.prune";
     public static final String FINISH = "InboxItem.finish";
     public static final String RETRY = "InboxItem.retry";
+    public static final String RENEW = "InboxItem.renew";
     public static final String RELEASE_EXPIRED = "InboxItem.releaseExpired";
 
     public enum Status {

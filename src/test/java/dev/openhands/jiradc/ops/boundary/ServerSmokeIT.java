@@ -48,6 +48,7 @@ class ServerSmokeIT {
         TestEnvironment env = TestEnvironment.start();
         Map<String, String> config = new LinkedHashMap<>(env.database.config());
         config.putAll(env.settings.values());
+        config.put("jira-dc.processing.first-retry", "PT0.5S");
         try (AppServer server = AppServer.start(kind, config)) {
             JsonObject ready = Json.createReader(new StringReader(server.awaitReady(Duration.ofMinutes(3)))).readObject();
             assertEquals("UP", ready.getString("status"), ready.toString());
@@ -89,8 +90,10 @@ class ServerSmokeIT {
         env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
                 .withQueryParam("query", equalTo("acme/web-app")).willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
         String conversation = OpenHandsConversations.id("conv-1");
-        new OpenHandsConversations(env.openHands, "acme/web-app").startTaskIs("oh-key-alice", OpenHandsConversations.id("task-1"),
-                "READY", conversation, null);
+        OpenHandsConversations openHands = new OpenHandsConversations(env.openHands, "acme/web-app");
+        openHands.startTaskIs("oh-key-alice", OpenHandsConversations.id("task-1"), "READY", conversation, null);
+        // each server's REST client must not send the start again by itself when its answer is lost
+        openHands.startAnswerIsLost("oh-key-alice", OpenHandsConversations.id("task-1"));
 
         // the issue the service account reads
         env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-1")).willReturn(okJson(Json.createObjectBuilder()
@@ -111,5 +114,7 @@ class ServerSmokeIT {
         assertEquals("[~alice] I'm on it in acme/web-app (named in the issue's description): [follow the conversation in"
                 + " OpenHands|" + env.openHandsUrl() + "/conversations/" + conversation + "].",
                 Json.createReader(new StringReader(comment)).readObject().getString("body"));
+        assertEquals(1, env.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size(),
+                "one start, found again after its answer was lost");
     }
 }

@@ -378,6 +378,28 @@ class TriggersIT {
     }
 
     @Test
+    void aStartWhoseAnswerIsLostOnTheWayIsFoundInOpenHandsAndNotMadeAgain() {
+        Person ann = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
+        String task = OpenHandsConversations.id("task-" + ann.id);
+        String conversation = OpenHandsConversations.id("conv-" + ann.id);
+        world.startsConversation(ann.apiKey, "acme/web-app", task, conversation);
+        new OpenHandsConversations(OPENHANDS, "acme/web-app").startAnswerIsLost(ann.apiKey, task);
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(ann.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+
+        assertEquals("[~" + ann.name + "] I'm on it in acme/web-app (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + conversation + "].", world.commentOn(issue),
+                "the next attempt found the start OpenHands had made, and its conversation");
+        List<LoggedRequest> starts = OPENHANDS.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
+                .withHeader("Authorization", equalTo("Bearer " + ann.apiKey)));
+        assertEquals(1, starts.size(), "OpenHands was asked once");
+        assertFalse(Json.createReader(new StringReader(starts.get(0).getBodyAsString())).readObject().getString("conversation_id")
+                .isBlank(), "the start was asked for under an id of the job's");
+        assertEquals(1, OPENHANDS.findAll(getRequestedFor(urlPathEqualTo("/api/v1/app-conversations/start-tasks/search"))
+                .withHeader("Authorization", equalTo("Bearer " + ann.apiKey))).size(), "the second attempt looked for it");
+    }
+
+    @Test
     void anOpenHandsOutageIsRetriedThenReportedOnTheIssue() {
         Person jo = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
         OPENHANDS.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + jo.apiKey))
