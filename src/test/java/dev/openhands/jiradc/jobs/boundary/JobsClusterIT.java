@@ -135,8 +135,8 @@ class JobsClusterIT {
 
     /**
      * A start OpenHands answers only after 12 s, and a look at the conversation as slow, against a lease of 10 s: the
-     * instance doing each keeps renewing its claim, so that no instance takes the work over midway and starts or
-     * reports the job a second time.
+     * instance doing each keeps renewing its claim, so that neither instance (the second runs since the first test)
+     * takes the work over midway and starts or reports the job a second time.
      */
     @Test
     @Order(2)
