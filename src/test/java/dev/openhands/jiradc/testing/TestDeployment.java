@@ -63,6 +63,7 @@ public final class TestDeployment {
             throw new IllegalStateException(file + " is missing: integration tests run after 'mvn package'");
         }
         createLogDirectory();
+        ItLogs.markClassStart();
         WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
         Properties properties = new Properties();
         try (InputStream shipped = war.get(CONFIG).getAsset().openStream()) {

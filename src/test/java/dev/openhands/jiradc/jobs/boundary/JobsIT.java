@@ -13,7 +13,9 @@ import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -35,6 +37,7 @@ class JobsIT {
     static final TestEnvironment ENV = TestEnvironment.start();
     static final String APP = ENV.openHandsUrl();
     static final String REPOSITORY = "acme/web-app";
+    static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(400);
 
     @ArquillianResource
     URL service;
@@ -47,7 +50,7 @@ class JobsIT {
         JiraScenario.jiraTakesComments(ENV);
         return ENV.deployment()
                 .with("jira-dc.jobs.poll-interval", "PT0.2S")
-                .with("jira-dc.jobs.max-poll-interval", "PT0.4S")
+                .with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.jobs.stale-after", "PT5S")
                 .with("jira-dc.jobs.link-wait", "PT1S")
                 .war();
@@ -89,6 +92,18 @@ class JobsIT {
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
     }
 
+    /** The service looked at the job's conversation {@code times} more times: it had every chance to say more. */
+    void lookedAtAgain(StartedJob job, int times) {
+        int seen = openHands.conversationChecks(job.conversation);
+        Eventually.await(() -> Optional.of(openHands.conversationChecks(job.conversation)).filter(checks -> checks >= seen + times),
+                times + " more looks at " + job.conversation);
+    }
+
+    /** Longer than the follower ever waits between two looks at a job it follows: one still followed is looked at. */
+    static void pastTheNextLooks() {
+        Eventually.pause(3 * MAX_POLL_INTERVAL.toMillis());
+    }
+
     /** Moves the job's conversation to running, and waits until the service has seen it running. */
     StartedJob running(StartedJob job) {
         openHands.startTaskIs(job.person.apiKey, job.task, "READY", job.conversation, null);
@@ -114,7 +129,7 @@ class JobsIT {
                 + " comment @openhands on this issue.", world.commentsOn(job.issue, 2).get(1));
 
         int checks = openHands.conversationChecks(job.conversation);
-        Eventually.pause(1500);
+        pastTheNextLooks();
         assertEquals(2, world.commentCount(job.issue), "the summary is said once");
         assertEquals(checks, openHands.conversationChecks(job.conversation), "a finished job is no longer followed");
 
@@ -158,7 +173,7 @@ class JobsIT {
         assertTrue(stale.startsWith("[~" + job.person.name + "] The OpenHands job has given no sign of progress for "), stale);
         assertTrue(stale.contains("(last status: running). It may be stuck or waiting for you. [Check on the conversation|" + APP
                 + "/conversations/" + job.conversation + "]"), stale);
-        Eventually.pause(1500);
+        lookedAtAgain(job, 3);
         assertEquals(2, world.commentCount(job.issue), "stale is said once");
 
         finishes(job, "Done at last.");
@@ -177,7 +192,7 @@ class JobsIT {
         List<String> posted = world.commentsOn(job.issue, 3);
         assertTrue(posted.get(1).contains("no sign of progress") && posted.get(2).equals(posted.get(1)),
                 "refused, then said again: " + posted);
-        Eventually.pause(1500);
+        lookedAtAgain(job, 3);
         assertEquals(3, world.commentCount(job.issue), "said once it was taken");
     }
 
@@ -283,7 +298,7 @@ class JobsIT {
                 world.deliveryLogLine(job.issue, "issue deleted").getString("result"));
 
         finishes(job, "Done.");
-        Eventually.pause(1500);
+        pastTheNextLooks();
         assertEquals(1, world.commentCount(job.issue), "nothing more is said on a deleted issue");
     }
 }

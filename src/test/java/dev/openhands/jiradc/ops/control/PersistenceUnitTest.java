@@ -31,7 +31,7 @@ class PersistenceUnitTest {
                 String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
                         .replaceAll("\\.class$", "");
                 Class<?> type = load(name);
-                if (type != null && List.of(Entity.class, Embeddable.class, MappedSuperclass.class, Converter.class).stream()
+                if (List.of(Entity.class, Embeddable.class, MappedSuperclass.class, Converter.class).stream()
                         .anyMatch(type::isAnnotationPresent)) {
                     mapped.add(name);
                 }
@@ -50,8 +50,8 @@ class PersistenceUnitTest {
     private static Class<?> load(String name) {
         try {
             return Class.forName(name, false, PersistenceUnitTest.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(name + " was compiled and cannot be loaded", e);
         }
     }
 }
