@@ -1,0 +1,118 @@
+package dev.openhands.jiradc.bench;
+
+import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long the WAR takes to be ready on Payara Micro, and what Payara Micro takes on its own: from starting the
+ * process to its first HTTP answer without the WAR, and to {@code /health/ready} answering 200 with it (deployed,
+ * migrated, configured, Jira's service account checked against WireMock), with the resident memory then. Several
+ * starts each, alternately, each on a new H2 file database. Prints figures, never fails on them.
+ * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} ({@code -Dbench.starts=N}, 3 by default).
+ */
+public final class StartupBenchmark {
+
+    private static final double READY_TARGET_SECONDS = 12;
+    private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed in ([\\d,.]+) milliseconds");
+
+    record Start(double seconds, long residentKb, double deployedSeconds) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        WebhookBenchmark.quietLibraryLogging();
+        WebhookBenchmark.Options options = WebhookBenchmark.Options.fromSystemProperties();
+        int starts = Integer.getInteger("bench.starts", 3);
+        TestEnvironment env = TestEnvironment.start();
+        try {
+            Files.createDirectories(options.directory());
+            List<Start> alone = new ArrayList<>();
+            List<Start> withWar = new ArrayList<>();
+            for (int i = 0; i < starts; i++) {
+                alone.add(start(options, Map.of(), List.of(), "/"));
+                Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
+                properties.put("datasource.url", options.datasourceUrl() + "-start-" + i);
+                withWar.add(start(options, properties, List.of(options.war()), "/health/ready"));
+            }
+            System.out.printf("%nStart-up on Payara Micro (-Xmx%s), %d CPUs, %d starts each, load average %.2f after%n",
+                    options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts, WebhookBenchmark.loadAverage());
+            System.out.println("                      | to ready: median   min     max | resident at ready | Payara's deploy time");
+            print("Payara Micro alone", alone);
+            print("with the WAR", withWar);
+            double median = median(withWar.stream().map(Start::seconds).toList());
+            System.out.printf("what the WAR adds: %.1f s (median)%n", median - median(alone.stream().map(Start::seconds).toList()));
+            System.out.printf("%nTarget (reported, never enforced): ready in under %.0f s: %.1f s, %s%n", READY_TARGET_SECONDS,
+                    median, median < READY_TARGET_SECONDS ? "met" : "MISSED");
+        } finally {
+            env.stop();
+        }
+    }
+
+    private static Start start(WebhookBenchmark.Options options, Map<String, String> properties, List<Path> wars, String path)
+            throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
+                WebhookBenchmark.freePort(), properties, wars, options.directory())) {
+            awaitAnswer(server.uri(path), !wars.isEmpty());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long resident = residentKb(server.pid());
+            Matcher deployed = DEPLOYED.matcher(Files.readString(options.directory().resolve("payara.log")));
+            double deploySeconds = deployed.find() ? Double.parseDouble(deployed.group(1).replace(",", "")) / 1000 : Double.NaN;
+            return new Start(seconds, resident, deploySeconds);
+        }
+    }
+
+    /** Every 50 ms: any HTTP answer, or a 200 when {@code ready} is asked for. */
+    private static void awaitAnswer(URI uri, boolean ready) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (!ready || status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no answer from " + uri + " in 4 minutes");
+    }
+
+    private static long residentKb(long pid) throws IOException {
+        Path status = Path.of("/proc/" + pid + "/status");
+        if (!Files.exists(status)) {
+            return -1;
+        }
+        return Files.readAllLines(status).stream().filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+    }
+
+    private static void print(String what, List<Start> starts) {
+        List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
+        System.out.printf("%-21s | %13.1f s %5.1f s %5.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
+                seconds.get(seconds.size() - 1), starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
+                starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted().mapToObj(s -> "%.1f s".formatted(s))
+                        .reduce((a, b) -> a + ", " + b).orElse("-"));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+}
