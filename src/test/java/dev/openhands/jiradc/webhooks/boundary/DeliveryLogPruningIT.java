@@ -14,6 +14,8 @@ import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * With a retention of a few seconds: the delivery log empties itself, a finished trigger's inbox entry goes
  * with it, and a delivery as old as the retention is refused, so that pruning never turns a replay into a new trigger.
+ * With a rotated secret's grace as short: the previous secret is refused once it ends.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryLogPruningIT {
@@ -39,7 +42,8 @@ class DeliveryLogPruningIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         JiraCommentStore.keepComments(ENV.jira);
-        return ENV.deployment().with("jira-dc.delivery-log.retention", "PT3S").war();
+        return ENV.deployment().with("jira-dc.delivery-log.retention", "PT3S")
+                .with("jira-dc.webhook.secret-rotation-grace", "PT3S").war();
     }
 
     @AfterAll
@@ -71,6 +75,27 @@ class DeliveryLogPruningIT {
         assertEquals("trigger: @openhands in comment 10912", outcome(connection.deliver(captured)));
         Eventually.await(() -> deliveries(admin).isEmpty() ? Optional.of(true) : Optional.empty(), "the delivery log to be pruned");
         assertEquals(403, connection.deliver(captured).statusCode(), "the replay starts nothing");
+    }
+
+    @Test
+    void thePreviousSecretIsAcceptedDuringItsGraceAndRefusedAfter() {
+        Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        ActiveConnection before = ActiveConnection.create(service, admin);
+        HttpResponse<String> rotated = admin.postJson("/api/integrations/jira-dc/connections/" + before.id() + "/rotate-secret", "{}");
+        assertEquals(200, rotated.statusCode(), rotated.body());
+        ActiveConnection after = new ActiveConnection(service, before.id(), Http.json(rotated).getString("secret"));
+        Instant graceEnds = Instant.parse(Http.json(rotated).getString("previousSecretValidUntil"));
+
+        assertEquals(200, before.deliver(anUpdate("10921")).statusCode(), "Jira may still sign with the previous secret");
+        Eventually.pause(Math.max(0, Duration.between(Instant.now(), graceEnds).toMillis()) + 500);
+        HttpResponse<String> late = before.deliver(anUpdate("10922"));
+        assertEquals(403, late.statusCode(), "the previous secret after its grace: " + late.body());
+        assertEquals(200, after.deliver(anUpdate("10923")).statusCode(), "the new secret");
+    }
+
+    /** A delivery that triggers nothing, on an issue of its own. */
+    private static byte[] anUpdate(String issueId) {
+        return JiraEvent.issueUpdated().issue(issueId, "ACME-" + issueId).labels(List.of(), List.of("bug")).bytes(ENV.jiraUrl());
     }
 
     private String metrics() {
