@@ -220,6 +220,29 @@ class JobsIT {
     }
 
     @Test
+    void aConversationDeletedInOpenHandsMidJobIsSaidAndNoLongerFollowed() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
+                .willReturn(okJson("[null]")));
+        String said = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(said.startsWith("[~" + job.person.name + "] "), said);
+        assertTrue(said.contains("the conversation was deleted in OpenHands"), said);
+        int checks = openHands.conversationChecks(job.conversation);
+        pastTheNextLooks();
+        assertEquals(checks, openHands.conversationChecks(job.conversation), "no longer followed");
+    }
+
+    @Test
+    void aKeyOpenHandsRefusesMidJobIsToldToBeUpdated() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
+                .willReturn(unauthorized()));
+        String said = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(said.contains("OpenHands no longer accepts your API key; update it at Settings > Integrations"), said);
+        assertEquals(2, world.commentCount(job.issue));
+    }
+
+    @Test
     void anOpenHandsThatDoesNotServeEventsEndsTheJobInWordsInsteadOfPostponingItForever() {
         StartedJob job = running(aJobStarts());
         // an OpenHands older (or newer) than its published description, which lists no 404 here
