@@ -241,6 +241,7 @@ public class Job {
         return Optional.ofNullable(startRequestedAt);
     }
 
+    /** OpenHands answered the start with a refusal: nothing was started, and nothing is on its way. */
     public void startNotMade() {
         this.startRequestedAt = null;
     }

@@ -26,6 +26,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import java.util.Objects;
+import java.util.Arrays;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -86,14 +90,23 @@ class JiraTrustedCaIT {
 
     // Arquillian gives a deployment's URL to a test method only once it is deployed: each case deploys in one method, checks in the next
 
-    @Test
-    @Order(1)
-    void deployWithoutTheCa() {
-        deployer.deploy("untrusted");
+    static String deployed;
+
+    /** Each test runs on the deployment its URL names, deployed for it (each undeploys its own when done). */
+    @BeforeEach
+    void deployWhatTheTestNames(TestInfo test) {
+        String name = Arrays.stream(test.getTestMethod().orElseThrow().getParameters())
+                .map(parameter -> parameter.getAnnotation(OperateOnDeployment.class)).filter(Objects::nonNull).findFirst()
+                .orElseThrow().value();
+        if (!name.equals(deployed)) {
+            ENV.jira.resetRequests();
+            deployer.deploy(name);
+            deployed = name;
+        }
     }
 
     @Test
-    @Order(2)
+    @Order(1)
     void withoutTheCaOpenHandsIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
         HttpResponse<String> savedKey = saveApiKey(service);
         assertEquals(503, savedKey.statusCode(), savedKey.body());
@@ -106,7 +119,7 @@ class JiraTrustedCaIT {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void withoutTheCaJiraIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
         JsonObject reachable = undeployedAfter("untrusted", () -> check(service, "jira-reachable"));
         assertEquals("problem", reachable.getString("status"), reachable.toString());
@@ -116,13 +129,7 @@ class JiraTrustedCaIT {
     }
 
     @Test
-    @Order(4)
-    void deployWithTheCaAsPemText() {
-        deployer.deploy("pem-text");
-    }
-
-    @Test
-    @Order(5)
+    @Order(3)
     void theCaAsPemTextIsTrusted(@ArquillianResource @OperateOnDeployment("pem-text") URL service) {
         HttpResponse<String> savedKey = saveApiKey(service);
         assertEquals(200, savedKey.statusCode(), "OpenHands is trusted too: " + savedKey.body());
@@ -130,14 +137,7 @@ class JiraTrustedCaIT {
     }
 
     @Test
-    @Order(6)
-    void deployWithTheCaAsAPemFile() {
-        ENV.jira.resetRequests();
-        deployer.deploy("pem-file");
-    }
-
-    @Test
-    @Order(7)
+    @Order(4)
     void theCaAsAPemFileIsTrusted(@ArquillianResource @OperateOnDeployment("pem-file") URL service) {
         assertTrusted(undeployedAfter("pem-file", () -> check(service, "jira-reachable")));
     }

@@ -3,6 +3,7 @@ package dev.openhands.jiradc.jobs.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.ItLogs;
@@ -90,6 +91,12 @@ class JobsIT {
     void finishes(StartedJob job, String lastWords) {
         openHands.eventsAre(job.person.apiKey, job.conversation, OpenHandsConversations.finish("e2", lastWords));
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
+    }
+
+    /** OpenHands answers this when asked about the job's conversation. */
+    static void askedAboutTheConversation(StartedJob job, ResponseDefinitionBuilder answer) {
+        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
+                .willReturn(answer));
     }
 
     /** The service looked at the job's conversation {@code times} more times: it had every chance to say more. */
@@ -208,8 +215,7 @@ class JobsIT {
     @Test
     void aJobOpenHandsCannotBeReadAboutForItsWholeStaleTimeIsSaidOnTheIssueAndStillFollowed() {
         StartedJob job = running(aJobStarts());
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
-                .willReturn(serviceUnavailable()));
+        askedAboutTheConversation(job, serviceUnavailable());
         String unread = world.commentsOn(job.issue, 2).get(1);
         assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "), unread);
         assertTrue(unread.endsWith(": OpenHands does not answer me. I'll keep trying and report here when it ends; meanwhile,"
@@ -222,8 +228,7 @@ class JobsIT {
     @Test
     void aConversationDeletedInOpenHandsMidJobIsSaidAndNoLongerFollowed() {
         StartedJob job = running(aJobStarts());
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
-                .willReturn(okJson("[null]")));
+        askedAboutTheConversation(job, okJson("[null]"));
         String said = world.commentsOn(job.issue, 2).get(1);
         assertTrue(said.startsWith("[~" + job.person.name + "] "), said);
         assertTrue(said.contains("the conversation was deleted in OpenHands"), said);
@@ -235,8 +240,7 @@ class JobsIT {
     @Test
     void aKeyOpenHandsRefusesMidJobIsToldToBeUpdated() {
         StartedJob job = running(aJobStarts());
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
-                .willReturn(unauthorized()));
+        askedAboutTheConversation(job, unauthorized());
         String said = world.commentsOn(job.issue, 2).get(1);
         assertTrue(said.contains("OpenHands no longer accepts your API key; update it at Settings > Integrations"), said);
         assertEquals(2, world.commentCount(job.issue));
