@@ -29,11 +29,22 @@ public final class JiraScenario {
     public final Browser admin;
     public final ActiveConnection connection;
 
+    /** Every secret the scenarios handed the service (webhook secrets, OAuth tokens, API keys), for the leak scans. */
+    private static final List<String> HANDED_OUT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private JiraScenario(TestEnvironment env, URL service, Browser admin) {
         this.env = env;
         this.service = service;
         this.admin = admin;
         this.connection = ActiveConnection.create(service, admin);
+        HANDED_OUT.add(connection.secret());
+    }
+
+    /** Every secret the scenarios so far handed the service, and the settings' own. */
+    public static String[] secretsHandedOut(TestEnvironment env) {
+        List<String> all = new java.util.ArrayList<>(HANDED_OUT);
+        all.addAll(List.of(env.settings.secretValues()));
+        return all.toArray(String[]::new);
     }
 
     /** Signs an admin in and activates a manual connection. */
@@ -190,7 +201,8 @@ public final class JiraScenario {
 
         public Person linked() {
             assertEquals("connected", JiraOAuthDance.connect(env, browser, JiraStubs.user(env.jiraUrl(), name, key, email,
-                    "User " + id), "code-" + id, "at-" + id, "rt-" + id));
+                    "User " + id), "code-" + id, "jira-access-token-" + id, "jira-refresh-token-" + id));
+            HANDED_OUT.addAll(List.of("jira-access-token-" + id, "jira-refresh-token-" + id));
             return this;
         }
 
@@ -198,6 +210,7 @@ public final class JiraScenario {
             OpenHandsUsers.keyBelongsTo(env.openHands, apiKey, email);
             assertEquals(200, browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                     "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
+            HANDED_OUT.add(apiKey);
             return this;
         }
 

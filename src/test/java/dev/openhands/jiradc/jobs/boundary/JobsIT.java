@@ -9,6 +9,7 @@ import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.ItLogs;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraScenario;
+import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
@@ -59,7 +60,11 @@ class JobsIT {
 
     @AfterAll
     static void stop() {
-        ENV.stop();
+        try {
+            Leaks.assertNotStoredOrLogged(ENV.database, JiraScenario.secretsHandedOut(ENV));
+        } finally {
+            ENV.stop();
+        }
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraScenario;
+import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
@@ -54,7 +55,11 @@ class TriggersIT {
 
     @AfterAll
     static void stop() {
-        ENV.stop();
+        try {
+            Leaks.assertNotStoredOrLogged(ENV.database, JiraScenario.secretsHandedOut(ENV));
+        } finally {
+            ENV.stop();
+        }
     }
 
     @BeforeEach
