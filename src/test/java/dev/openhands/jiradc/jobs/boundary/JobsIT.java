@@ -303,6 +303,37 @@ class JobsIT {
     }
 
     @Test
+    void anotherPersonsMentionWhileAJobRunsStartsTheirOwnJobAndIsNotPassedOn() {
+        StartedJob job = running(aJobStarts());
+        Person other = world.person().ready(REPOSITORY);
+        String theirs = OpenHandsConversations.id("conv-" + other.id);
+        openHands.startTaskIs(other.apiKey, OpenHandsConversations.id("task-" + other.id), "READY", theirs, null);
+        world.deliver(other.asks(job.issue.comment(JiraScenario.nextId(), "@openhands do it my way")));
+
+        assertEquals("[~" + other.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + theirs + "].", world.commentsOn(job.issue, 2).get(1));
+        assertTrue(ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
+                + "/send-message"))).isEmpty(), "nothing sent into the first person's conversation");
+    }
+
+    @Test
+    void aMentionAfterTheJobEndedStartsANewJobLinkedToTheEarlierOne() {
+        StartedJob job = running(aJobStarts());
+        finishes(job, "Done.");
+        assertTrue(world.commentsOn(job.issue, 2).get(1).contains("OpenHands finished working in " + REPOSITORY));
+        String second = OpenHandsConversations.id("conv-2-" + job.person.id);
+        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second, null);
+        world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands now the docs")));
+
+        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + second + "].", world.commentsOn(job.issue, 3).get(2));
+        assertTrue(world.firstMessageSentWith(job.person.apiKey, 1).contains("An earlier OpenHands conversation worked on this"
+                + " issue: " + APP + "/conversations/" + job.conversation + "\n"));
+        assertTrue(ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
+                + "/send-message"))).isEmpty(), "an ended conversation is not written to");
+    }
+
+    @Test
     void deletingTheTriggerCommentCancelsAJobThatHasNotStarted() {
         Person person = world.person().ready(REPOSITORY);
         Issue issue = world.issue("Repository: " + REPOSITORY);
