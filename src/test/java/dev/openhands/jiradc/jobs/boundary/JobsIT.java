@@ -354,6 +354,21 @@ class JobsIT {
     }
 
     @Test
+    void deletingTheIssueCancelsATriggerWaitingToBeTriedAgain() {
+        Person person = world.person().ready(REPOSITORY);
+        ENV.openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + person.apiKey))
+                .willReturn(serviceUnavailable()));
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("503"), "the first attempt failed");
+
+        world.deliverAny(person.asks(JiraEvent.issueDeleted().issue(issue.id, issue.key)));
+        assertEquals("issue deleted: 0 job(s) no longer followed, 1 waiting trigger(s) cancelled",
+                world.deliveryLogLine(issue, "issue deleted").getString("result"));
+        assertEquals(0, world.commentCount(issue), "nothing is said on a deleted issue");
+    }
+
+    @Test
     void deletingTheIssueStopsFollowingItsJob() {
         StartedJob job = running(aJobStarts());
         world.deliverAny(job.person.asks(JiraEvent.issueDeleted().issue(job.issue.id, job.issue.key)));
