@@ -14,7 +14,7 @@ public final class TestSettings {
     public final String servicePat = "pat-" + UUID.randomUUID();
     public final String oauthClientId = "client-" + UUID.randomUUID().toString().substring(0, 8);
     public final String oauthClientSecret = "oauth-secret-" + UUID.randomUUID();
-    public final String secretsKey = randomKey();
+    public final String secretsKey = newSecretsKey();
     public final String oidcClientSecret = "oidc-secret-" + UUID.randomUUID();
     /** OpenHands' service key and organisation, for tests of service-to-service mode (not in {@link #values()}). */
     public final String serviceApiKey = "service-key-" + UUID.randomUUID();
@@ -51,7 +51,8 @@ public final class TestSettings {
         return new String[] {servicePat, oauthClientSecret, secretsKey, oidcClientSecret, serviceApiKey};
     }
 
-    private static String randomKey() {
+    /** A new random {@code secrets.key}. */
+    public static String newSecretsKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

@@ -9,13 +9,12 @@ import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecretsKeyChangeIT {
 
     static final TestEnvironment ENV = TestEnvironment.start();
-    static final String ANOTHER_KEY = randomKey();
+    static final String ANOTHER_KEY = TestSettings.newSecretsKey();
     static ActiveConnection connection;
     static String sealedWithTheKey;
     static boolean deployed;
@@ -126,11 +125,5 @@ class SecretsKeyChangeIT {
     /** A delivery that triggers nothing, on an issue of its own. */
     static byte[] anUpdate(String issueId) {
         return JiraEvent.issueUpdated().issue(issueId, "ACME-" + issueId).labels(List.of(), List.of("bug")).bytes(ENV.jiraUrl());
-    }
-
-    static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }
