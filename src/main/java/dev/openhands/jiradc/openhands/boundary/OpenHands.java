@@ -168,7 +168,7 @@ public class OpenHands {
         try (Response response = api().startConversation("Bearer " + apiKey, request)) {
             return startTask(read(response, "start a conversation").asJsonObject());
         } catch (ProcessingException e) {
-            if (rootCauseIs(e, ConnectException.class)) {
+            if (root(e) instanceof ConnectException) {
                 throw unreachable(e);
             }
             throw new StartUnanswered("No answer from OpenHands at " + baseUri() + " when asked to start a conversation ("
@@ -364,19 +364,16 @@ public class OpenHands {
                 "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + "."));
     }
 
-    private static boolean rootCauseIs(Throwable e, Class<? extends Throwable> type) {
+    private static Throwable root(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return type.isInstance(cause);
+        return cause;
     }
 
     private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = root(e);
         return cause.getClass().getSimpleName() + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
     }
 }

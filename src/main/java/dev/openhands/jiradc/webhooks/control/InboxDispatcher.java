@@ -87,23 +87,25 @@ public class InboxDispatcher {
         }
     }
 
-    /** The batch's entries stay claimed until all are done, as one transaction records what became of them. */
+    /**
+     * The whole batch stays claimed until all of it is done, the entries already done too: one transaction records what
+     * became of them at the end.
+     */
     private void process(List<InboxEntry> batch) {
         Duration lease = settings.processingLease();
         List<Handled> results = work.inParallel(batch, entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
-                workers, lease, working -> claims.renew(working, ThisInstance.NAME, clock.instant().plus(lease)));
+                workers, lease, working -> claims.renew(batch, ThisInstance.NAME, clock.instant().plus(lease)));
         List<InboxEntry> lost = claims.finish(batch, results, settings.retryPolicy().maxAttempts(), ThisInstance.NAME,
                 clock.instant());
         for (int i = 0; i < batch.size(); i++) {
             InboxEntry entry = batch.get(i);
             Handled handled = results.get(i);
+            String line = entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", " + handled.result();
             ProcessingContext.with(() -> {
                 if (lost.contains(entry)) {
-                    LOG.warning(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", "
-                            + handled.result() + "; not recorded, as this instance's claim ran out and another took the entry");
+                    LOG.warning(line + "; not recorded, as this instance's claim ran out and another took the entry");
                 } else {
-                    LOG.info(() -> entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", "
-                            + handled.result());
+                    LOG.info(line);
                 }
             }, about(entry));
         }
