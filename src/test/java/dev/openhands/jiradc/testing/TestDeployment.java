@@ -57,6 +57,11 @@ public final class TestDeployment {
         }
     }
 
+    /** The WAR under its own archive name: Arquillian tells a test class's several deployments apart by it. */
+    public WebArchive war(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war());
+    }
+
     public WebArchive war() {
         File file = new File(System.getProperty("it.war", "target/openhands-jira-dc.war"));
         if (!file.isFile()) {

@@ -55,14 +55,14 @@ public class JobCheck {
     /** @param job as claimed for this check: what the check finds is recorded only while no other instance took it over */
     public void check(Job job) {
         try {
-            lookAtOnce(job);
+            lookAtOrPostpone(job);
         } catch (ClaimTakenOver e) {
             LOG.warning(() -> "This check took longer than its claim on the job for " + job.issueKey() + " and "
                     + e.getMessage() + "; what it found is left to that instance");
         }
     }
 
-    private void lookAtOnce(Job job) {
+    private void lookAtOrPostpone(Job job) {
         try {
             lookAt(job);
         } catch (ClaimTakenOver e) {

@@ -23,7 +23,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import java.util.Objects;
@@ -57,17 +56,17 @@ class JiraTrustedCaIT {
     static WebArchive untrusted() {
         ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
                 .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
-        return named("untrusted", deployment().war());
+        return deployment().war("untrusted");
     }
 
     @Deployment(name = "pem-text", managed = false, testable = false)
     static WebArchive pemText() {
-        return named("pem-text", deployment().with("jira-dc.trusted-ca", CA.certificatePem()).war());
+        return deployment().with("jira-dc.trusted-ca", CA.certificatePem()).war("pem-text");
     }
 
     @Deployment(name = "pem-file", managed = false, testable = false)
     static WebArchive pemFile() {
-        return named("pem-file", deployment().with("jira-dc.trusted-ca", CA.certificateFile.toAbsolutePath().toString()).war());
+        return deployment().with("jira-dc.trusted-ca", CA.certificateFile.toAbsolutePath().toString()).war("pem-file");
     }
 
     /**
@@ -78,10 +77,6 @@ class JiraTrustedCaIT {
         return ENV.deployment().with("openhands.api-url", ENV.openHandsUrl()).with("openhands.app-url", "http://openhands.example.com");
     }
 
-    /** Arquillian tells deployments apart by their archive's name. */
-    static WebArchive named(String name, WebArchive war) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war);
-    }
 
     @AfterAll
     static void stop() {

@@ -21,7 +21,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,18 +50,14 @@ class SecretsKeyChangeIT {
 
     @Deployment(name = "the-key", managed = false, testable = false)
     static WebArchive withTheKey() {
-        return named("the-key", ENV.deployment().war());
+        return ENV.deployment().war("the-key");
     }
 
     @Deployment(name = "another-key", managed = false, testable = false)
     static WebArchive withAnotherKey() {
-        return named("another-key", ENV.deployment().with("secrets.key", ANOTHER_KEY).war());
+        return ENV.deployment().with("secrets.key", ANOTHER_KEY).war("another-key");
     }
 
-    /** Arquillian tells deployments apart by their archive's name. */
-    static WebArchive named(String name, WebArchive war) {
-        return ShrinkWrap.create(WebArchive.class, name + ".war").merge(war);
-    }
 
     @BeforeEach
     void firstDeployment() {
