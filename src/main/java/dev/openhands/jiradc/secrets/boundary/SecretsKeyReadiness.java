@@ -31,7 +31,8 @@ public class SecretsKeyReadiness implements HealthCheck {
             }
             return response.down().withData(SettingsKeys.SECRETS_KEY, "does not open the secrets stored in this database:"
                     + " it is not the key they were sealed with. Restore the previous secrets.key.").build();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // also an undeclared RollbackException at commit (WildFly), when the start-up check created the key check first
             return response.down().withData("database", "cannot check the stored secrets: " + e.getClass().getSimpleName()).build();
         }
     }

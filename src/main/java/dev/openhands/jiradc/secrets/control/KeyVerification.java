@@ -41,7 +41,9 @@ public class KeyVerification {
                 LOG.severe("secrets.key does not open the secrets stored in this database: it is not the key they were sealed"
                         + " with. Nothing is overwritten; restore the previous secrets.key. Until then the service is not ready.");
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // also what a transaction manager throws undeclared at commit (Narayana's RollbackException on WildFly), as
+            // when a readiness probe created the key check first
             LOG.warning(() -> "Could not check secrets.key against the database at start (" + e.getClass().getSimpleName()
                     + "); readiness checks it again");
         }
