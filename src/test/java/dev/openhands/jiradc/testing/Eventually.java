@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,7 +13,12 @@ public final class Eventually {
     }
 
     public static <T> T await(Supplier<Optional<T>> condition, String what) {
-        long deadline = System.currentTimeMillis() + TIMEOUT_MILLIS;
+        return await(condition, what, Duration.ofMillis(TIMEOUT_MILLIS));
+    }
+
+    /** For what the service may rightly take longer over, such as taking over the work of an instance that died. */
+    public static <T> T await(Supplier<Optional<T>> condition, String what, Duration timeout) {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
         while (System.currentTimeMillis() < deadline) {
             Optional<T> result = condition.get();
             if (result.isPresent()) {

@@ -1,8 +1,10 @@
 package dev.openhands.jiradc.jobs.boundary;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static java.util.stream.Collectors.toSet;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -51,7 +55,8 @@ class JobsClusterIT {
     static final int JOBS = 20;
     static final int TRIGGERS = 500;
     static final String REPOSITORY = "acme/web-app";
-    static final Duration LONGER_THAN_THE_LEASE = Duration.ofSeconds(12);
+    static final Duration LEASE = Duration.ofSeconds(10);
+    static final Duration LONGER_THAN_THE_LEASE = LEASE.plusSeconds(2);
     static final Path SECOND = Path.of(System.getProperty("it.directory", "target"), "cluster-second");
     static WebArchive war;
     static PayaraMicroServer second;
@@ -63,7 +68,7 @@ class JobsClusterIT {
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
         war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT2S")
-                .with("jira-dc.processing.lease", "PT10S").war();
+                .with("jira-dc.processing.lease", LEASE.toString()).war();
         return war;
     }
 
@@ -210,9 +215,13 @@ class JobsClusterIT {
                 assertTrue(deliveredTo(world.connection, trigger));
             }
         }
-        for (Issue issue : issues) {
-            world.awaitJira(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")), 2);
-        }
+        // A start the killed instance had asked for, and OpenHands never received, is asked for again only once the
+        // lease has run out and the longest an OpenHands call can take has passed since the ask.
+        Duration takeOverAndStartAgain = LEASE.plus(OpenHands.LONGEST_CALL).plusSeconds(30);
+        Set<String> commentUrls = issues.stream().map(issue -> "/rest/api/2/issue/" + issue.key + "/comment").collect(toSet());
+        Eventually.await(() -> Optional.of(ENV.jira.findAll(postRequestedFor(urlMatching("/rest/api/2/issue/[^/]+/comment"))))
+                .filter(comments -> comments.stream().filter(comment -> commentUrls.contains(comment.getUrl())).count()
+                        >= 2L * TRIGGERS), "a start and an end on every issue", takeOverAndStartAgain);
         double seconds = (System.nanoTime() - start) / 1e9;
         Eventually.pause(3000);
 
