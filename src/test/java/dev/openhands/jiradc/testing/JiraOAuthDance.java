@@ -11,7 +11,13 @@ public final class JiraOAuthDance {
     /** @return the outcome code the settings page receives ({@code connected}, ...) */
     public static String connect(TestEnvironment env, Browser browser, String jiraUserJson, String code, String accessToken,
             String refreshToken) {
-        JiraStubs.code(env.jira, code, JiraStubs.tokens(accessToken, refreshToken, 3600));
+        return connect(env, browser, jiraUserJson, code, accessToken, refreshToken, 3600);
+    }
+
+    /** @param expiresIn the access token's lifetime in seconds, as Jira states it */
+    public static String connect(TestEnvironment env, Browser browser, String jiraUserJson, String code, String accessToken,
+            String refreshToken, long expiresIn) {
+        JiraStubs.code(env.jira, code, JiraStubs.tokens(accessToken, refreshToken, expiresIn));
         JiraStubs.myself(env.jira, accessToken, jiraUserJson);
         URI authorize = URI.create(browser.getNoRedirect("/api/integrations/jira-dc/link/connect").headers()
                 .firstValue("Location").orElseThrow());

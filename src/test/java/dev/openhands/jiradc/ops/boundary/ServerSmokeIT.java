@@ -3,6 +3,7 @@ package dev.openhands.jiradc.ops.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.AppServer;
 import dev.openhands.jiradc.testing.Browser;
@@ -32,9 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same WAR file on each application server, started as ops start it and configured only by
- * environment variables: it becomes ready, and a signed Jira delivery asking {@code @openhands} ends in
- * the "I'm on it" comment on the issue (Jira and OpenHands played by WireMock, sign-in by a real OpenID
- * provider). Payara Micro in every build; Open Liberty and WildFly with {@code -Pliberty,wildfly}.
+ * environment variables, taken through the product's whole path: it becomes ready; an admin installs the
+ * webhook with a one-time admin PAT; a person links Jira by OAuth (a token about to expire, refreshed on its
+ * first use) and saves an OpenHands API key; a delivery signed with the installed secret asking
+ * {@code @openhands} ends in the "I'm on it" comment, and the job, followed to its end, in the summary with the
+ * pull request; the troubleshooting checks show nothing wrong. Jira and OpenHands are played by WireMock, sign-in
+ * by a real OpenID provider. Payara Micro in every build; Open Liberty and WildFly with {@code -Pliberty,wildfly}.
  */
 class ServerSmokeIT {
 
@@ -44,11 +48,14 @@ class ServerSmokeIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
-    void readyAndATriggerEndsInTheImOnItComment(AppServer.Kind kind) {
+    void readyInstalledLinkedAndAJobStartedFollowedAndReported(AppServer.Kind kind) {
         TestEnvironment env = TestEnvironment.start();
+        JiraScenario.jiraTakesComments(env);
         Map<String, String> config = new LinkedHashMap<>(env.database.config());
         config.putAll(env.settings.values());
         config.put("jira-dc.processing.first-retry", "PT0.5S");
+        config.put("jira-dc.jobs.poll-interval", "PT0.5S");
+        config.put("jira-dc.jobs.max-poll-interval", "PT1S");
         try (AppServer server = AppServer.start(kind, config)) {
             JsonObject ready = Json.createReader(new StringReader(server.awaitReady(Duration.ofMinutes(3)))).readObject();
             assertEquals("UP", ready.getString("status"), ready.toString());
@@ -57,7 +64,7 @@ class ServerSmokeIT {
             for (String check : List.of("database", "settings", "secrets", "jira-service-account")) {
                 assertEquals("UP", checks.get(check), check + " in " + ready);
             }
-            triggerEndsInTheComment(env, server.url());
+            aJobFromInstallToReport(env, server.url());
         } finally {
             env.stop();
         }
@@ -70,19 +77,16 @@ class ServerSmokeIT {
         assertTrue(cookie.contains("samesite=lax"), cookie);
     }
 
-    private static void triggerEndsInTheComment(TestEnvironment env, URL service) {
-        env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
-        env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
-
+    private static void aJobFromInstallToReport(TestEnvironment env, URL service) {
         sessionCookieIsHttpOnlyAndSameSiteLax(service);
         Browser admin = env.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
-        ActiveConnection connection = ActiveConnection.create(service, admin);
+        ActiveConnection connection = installedWithAnAdminPat(env, service, admin);
 
         // alice: an OpenHands account linked to her Jira user, with an API key that reaches acme/web-app
         Browser alice = env.signIn(service, "alice", "alice@example.com", List.of());
         String aliceJira = JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10001", "alice@example.com", "Alice");
-        assertEquals("connected", JiraOAuthDance.connect(env, alice, aliceJira, "code-alice", "at-alice", "rt-alice"));
+        assertEquals("connected", JiraOAuthDance.connect(env, alice, aliceJira, "code-alice", "at-alice", "rt-alice", 30));
+        tokenAboutToExpireIsRefreshedOnItsFirstUse(env, alice, aliceJira);
         OpenHandsUsers.keyBelongsTo(env.openHands, "oh-key-alice", "alice@example.com");
         assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
                 .statusCode());
@@ -94,6 +98,9 @@ class ServerSmokeIT {
         openHands.startTaskIs("oh-key-alice", OpenHandsConversations.id("task-1"), "READY", conversation, null);
         // each server's REST client must not send the start again by itself when its answer is lost
         openHands.startAnswerIsLost("oh-key-alice", OpenHandsConversations.id("task-1"));
+        // the agent's closing words are there before the conversation says it finished, as in OpenHands
+        openHands.eventsAre("oh-key-alice", conversation, OpenHandsConversations.finish("e1", "Fixed the empty password check."));
+        openHands.conversationIs("oh-key-alice", conversation, "finished", "RUNNING", 7);
 
         // the issue the service account reads
         env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-1")).willReturn(okJson(Json.createObjectBuilder()
@@ -109,12 +116,60 @@ class ServerSmokeIT {
         assertEquals(200, delivered.statusCode(), delivered.body());
         assertTrue(Http.json(delivered).getString("outcome").startsWith("trigger"), delivered.body());
 
-        String comment = Eventually.await(() -> Optional.of(env.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-1/comment"))))
-                .filter(found -> !found.isEmpty()).map(found -> found.get(0).getBodyAsString()), "the comment on ACME-1");
+        List<String> comments = Eventually.await(() -> Optional.of(env.jira.findAll(postRequestedFor(
+                        urlEqualTo("/rest/api/2/issue/ACME-1/comment")))).filter(found -> found.size() >= 2)
+                .map(found -> found.stream().map(request -> Http.json(request.getBodyAsString()).getString("body")).toList()),
+                "the start and the end said on ACME-1");
         assertEquals("[~alice] I'm on it in acme/web-app (named in the issue's description): [follow the conversation in"
-                + " OpenHands|" + env.openHandsUrl() + "/conversations/" + conversation + "].",
-                Json.createReader(new StringReader(comment)).readObject().getString("body"));
+                + " OpenHands|" + env.openHandsUrl() + "/conversations/" + conversation + "].", comments.get(0));
+        assertTrue(comments.get(1).startsWith("[~alice] OpenHands finished working in acme/web-app: [pull request #7|"
+                + "https://github.com/acme/web-app/pull/7].\n\nFixed the empty password check."), comments.get(1));
         assertEquals(1, env.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size(),
                 "one start, found again after its answer was lost");
+        troubleshootingShowsNothingWrong(admin);
+    }
+
+    /** The admin's PAT installs the webhook through Jira's webhook API; Jira signs with the secret it was given. */
+    private static ActiveConnection installedWithAnAdminPat(TestEnvironment env, URL service, Browser admin) {
+        String webhooks = "/rest/jira-webhook/1.0/webhooks";
+        String pat = "admin-pat-smoke";
+        env.jira.stubFor(get(webhooks).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson("[]")));
+        env.jira.stubFor(post(webhooks).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson(
+                "{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
+        var installed = admin.postJson("/api/integrations/jira-dc/connections/automatic", "{\"adminPat\":\"" + pat + "\"}");
+        assertEquals(200, installed.statusCode(), installed.body());
+        assertFalse(installed.body().contains(pat), "the admin PAT is echoed");
+        JsonObject connection = Http.json(installed);
+        assertEquals("active", connection.getString("status"), installed.body());
+        List<LoggedRequest> created = env.jira.findAll(postRequestedFor(urlEqualTo(webhooks)));
+        assertEquals(1, created.size(), "one webhook made in Jira");
+        JsonObject webhook = Http.json(created.get(0).getBodyAsString());
+        assertEquals(connection.getString("eventsUrl"), webhook.getString("url"));
+        return new ActiveConnection(service, connection.getString("id"), webhook.getJsonObject("configuration").getString("SECRET"));
+    }
+
+    /** A token Jira gave for 30 s is inside the refresh margin: the first call as alice refreshes it, once. */
+    private static void tokenAboutToExpireIsRefreshedOnItsFirstUse(TestEnvironment env, Browser alice, String aliceJira) {
+        env.jira.stubFor(post("/rest/oauth2/latest/token").withFormParam("grant_type", equalTo("refresh_token"))
+                .withFormParam("refresh_token", equalTo("rt-alice")).willReturn(JiraStubs.tokens("at2-alice", "rt2-alice", 3600)));
+        JiraStubs.myself(env.jira, "at2-alice", aliceJira);
+        var checked = alice.postJson("/api/integrations/jira-dc/link/check", "{}");
+        assertEquals(200, checked.statusCode(), checked.body());
+        assertEquals("alice", Http.json(checked).getString("jiraName"), checked.body());
+        assertEquals(1, env.jira.findAll(postRequestedFor(urlEqualTo("/rest/oauth2/latest/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))).size(), "one refresh");
+        assertEquals(1, env.jira.findAll(getRequestedFor(urlEqualTo("/rest/api/2/myself"))
+                .withHeader("Authorization", equalTo("Bearer at2-alice"))).size(), "the check used the new token");
+    }
+
+    /** After a webhook installed, a delivery verified and a job reported, no check is red. */
+    private static void troubleshootingShowsNothingWrong(Browser admin) {
+        var diagnostics = admin.get("/api/integrations/jira-dc/diagnostics");
+        assertEquals(200, diagnostics.statusCode(), diagnostics.body());
+        List<JsonObject> checks = Http.json(diagnostics).getJsonArray("checks").getValuesAs(JsonObject.class);
+        assertFalse(checks.isEmpty(), diagnostics.body());
+        for (JsonObject check : checks) {
+            assertNotEquals("problem", check.getString("status"), check.toString());
+        }
     }
 }
