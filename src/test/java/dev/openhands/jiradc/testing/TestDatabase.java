@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * A fresh, empty database for one deployment: an H2 file database under {@code target/it-databases}
@@ -19,6 +21,8 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static boolean staleSchemasDropped;
+    /** The prefix of this build's database names: {@code it_}, the build's start (digits only), {@code _}. */
+    private static final String RUN = "it_" + System.getProperty("it.run", "").replaceAll("[^0-9]", "") + "_";
 
     /** PostgreSQL here trusts local connections; the embedded H2 database is created with it. */
     private static final String PASSWORD = "openhands";
@@ -34,7 +38,7 @@ public final class TestDatabase {
     }
 
     public static TestDatabase fresh() {
-        String name = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = RUN + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!postgresql()) {
             String file = Path.of(System.getProperty("it.directory", "target"), "it-databases", name).toAbsolutePath().toString();
             // AUTO_SERVER lets the test process open the file while the app server holds it
@@ -56,13 +60,17 @@ public final class TestDatabase {
         return "postgresql".equals(System.getProperty("it.database", "h2"));
     }
 
-    /** Schemas left by earlier runs: dropped once per test JVM, before the first new one is made. */
+    /**
+     * Schemas left by earlier runs: dropped once per test JVM, before the first new one is made. Those of this run
+     * (named by the build's start) stay: other test JVMs of the build use them.
+     */
     private static synchronized void dropStaleSchemas(Statement statement) throws SQLException {
         if (staleSchemasDropped) {
             return;
         }
         List<String> stale = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname like 'it\\_%'")) {
+        try (ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname like 'it\\_%'"
+                + " and nspname not like '" + RUN.replace("_", "\\_") + "%'")) {
             while (rs.next()) {
                 stale.add(rs.getString(1));
             }
@@ -80,6 +88,11 @@ public final class TestDatabase {
     }
 
     /** A JDBC connection from the test itself, to look at what the application stored. */
+    /** Flyway on this database, as another version of the service would run it. */
+    public FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(url, user, PASSWORD);
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, PASSWORD);
     }

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -30,8 +31,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -57,6 +60,9 @@ class RestartIT {
                 .with("jira-dc.processing.lease", "PT3S").war();
     }
 
+    /** A test that finds the process started (the first test's is started in {@link #theFirstProcessStarts}). */
+    static final String STARTS_DEPLOYED = "starts-deployed";
+
     static final String TASK = OpenHandsConversations.id("task-900");
     static final String CONVERSATION = OpenHandsConversations.id("conv-900");
     static final OpenHandsConversations CONVERSATIONS = new OpenHandsConversations(ENV.openHands, "acme/web-app");
@@ -70,8 +76,11 @@ class RestartIT {
 
     /** Before the first test: the first process starts, while OpenHands fails to start conversations. */
     @BeforeEach
-    void theFirstProcessStarts() {
+    void theFirstProcessStarts(TestInfo test) {
         if (firstProcessStarted) {
+            if (test.getTags().contains(STARTS_DEPLOYED)) {
+                deployer.deploy("app");
+            }
             return;
         }
         firstProcessStarted = true;
@@ -140,8 +149,60 @@ class RestartIT {
         }
     }
 
+    /**
+     * A rolling upgrade, seen from the version being replaced: the next version's migration (as the migration rules
+     * allow it: a column with a default and a nullable one on the tables this version writes, a new table) is applied
+     * while this version runs. It goes on taking triggers and starting jobs, and restarted on the migrated database
+     * (Flyway finds a migration newer than it knows) it becomes ready and reports the job it had started.
+     */
+    @Test
+    @Order(4)
+    @Tag(STARTS_DEPLOYED)
+    void aNewerVersionsMigrationAppliedWhileThisVersionRunsChangesNothingForIt(@ArquillianResource @OperateOnDeployment("app")
+            URL running) {
+        String task = OpenHandsConversations.id("task-901");
+        String conversation = OpenHandsConversations.id("conv-901");
+        ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901")).willReturn(okJson(
+                "{\"id\":\"10911\",\"key\":\"ACME-901\",\"fields\":{\"summary\":\"Slow\",\"description\":\"Repository: acme/web-app\"}}")));
+        ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901/comment"))
+                .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
+        ENV.jira.stubFor(post("/rest/api/2/issue/ACME-901/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
+        CONVERSATIONS.startTaskIs("oh-900", task, "READY", conversation, null);
+        CONVERSATIONS.conversationIs("oh-900", conversation, "running", "RUNNING");
+        CONVERSATIONS.eventsAre("oh-900", conversation, OpenHandsConversations.observation("e1"));
+        try {
+            MigrateResult next = ENV.database.flyway()
+                    .locations("classpath:db/migration", "classpath:db/next-version").load().migrate();
+            assertEquals(1, next.migrationsExecuted, "the next version's migration");
+            var accepted = new ActiveConnection(running, connection.id(), connection.secret())
+                    .deliver(JiraEvent.commentCreated().issue("10911", "ACME-901").comment("10912", "@openhands speed it up")
+                    .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl()));
+            assertEquals(200, accepted.statusCode(), accepted.body());
+            String start = Eventually.await(() -> comments("ACME-901").stream().findFirst(), "the start on the migrated database");
+            assertTrue(start.contains("I'm on it in acme/web-app") && start.contains("/conversations/" + conversation), start);
+            CONVERSATIONS.awaitEventsRead(conversation);
+        } finally {
+            deployer.undeploy("app");
+        }
+        CONVERSATIONS.eventsAre("oh-900", conversation, OpenHandsConversations.finish("e2", "Cached the report."));
+        CONVERSATIONS.conversationIs("oh-900", conversation, "finished", "RUNNING", 8);
+        deployer.deploy("app");
+        try {
+            String summary = Eventually.await(() -> Optional.of(comments("ACME-901")).filter(all -> all.size() >= 2)
+                    .map(all -> all.get(1)), "the summary after a restart on the migrated database");
+            assertTrue(summary.contains("OpenHands finished working in acme/web-app: [pull request #8|"
+                    + "https://github.com/acme/web-app/pull/8].\n\nCached the report."), summary);
+        } finally {
+            deployer.undeploy("app");
+        }
+    }
+
     static List<String> comments() {
-        return ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).stream()
+        return comments("ACME-900");
+    }
+
+    static List<String> comments(String issueKey) {
+        return ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issueKey + "/comment"))).stream()
                 .map(request -> Http.json(request.getBodyAsString()).getString("body")).toList();
     }
 
