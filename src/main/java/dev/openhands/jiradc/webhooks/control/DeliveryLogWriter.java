@@ -36,7 +36,8 @@ import java.util.logging.Logger;
 public class DeliveryLogWriter {
 
     private static final Logger LOG = ProcessingContext.logger(DeliveryLogWriter.class);
-    private static final long FLUSH_MILLIS = 250;
+    /** How often what was received is written; tests wait past it before checking that nothing was. */
+    public static final long FLUSH_MILLIS = 250;
     private static final int BATCH = 500;
 
     @PersistenceContext

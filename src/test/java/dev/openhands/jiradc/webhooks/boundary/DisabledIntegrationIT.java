@@ -2,11 +2,13 @@ package dev.openhands.jiradc.webhooks.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.JiraEvent;
 import dev.openhands.jiradc.testing.JiraWebhookSigner;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.webhooks.control.DeliveryLogWriter;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
@@ -46,7 +48,7 @@ class DisabledIntegrationIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertEquals(404, response.statusCode(), response.body());
         assertTrue(Http.json(response).getString("error").contains("jira-dc.enabled=true"));
-        Thread.sleep(500); // past the delivery log's batch interval
+        Eventually.pause(2 * DeliveryLogWriter.FLUSH_MILLIS); // past the delivery log's next write
         try (Connection db = ENV.database.connect();
              ResultSet rs = db.createStatement().executeQuery("select (select count(*) from inbox) + (select count(*) from delivery)")) {
             rs.next();
