@@ -29,7 +29,7 @@ public final class StartupBenchmark {
     private static final double READY_TARGET_SECONDS = 12;
     private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed in ([\\d,.]+) milliseconds");
 
-    record Start(double seconds, long residentKb, double deployedSeconds) {
+    record Start(double seconds, long residentKb, double deployedSeconds, double cpuSeconds) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +49,7 @@ public final class StartupBenchmark {
             }
             System.out.printf("%nStart-up on Payara Micro (-Xmx%s), %d CPUs, %d starts each, load average %.2f after%n",
                     options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts, WebhookBenchmark.loadAverage());
-            System.out.println("                      | to ready: median   min     max | resident at ready | Payara's deploy time");
+            System.out.println("                      | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
             print("Payara Micro alone", alone);
             print("with the WAR", withWar);
             double median = median(withWar.stream().map(Start::seconds).toList());
@@ -69,9 +69,10 @@ public final class StartupBenchmark {
             awaitAnswer(server.uri(path), !wars.isEmpty());
             double seconds = (System.nanoTime() - started) / 1e9;
             long resident = residentKb(server.pid());
+            double cpu = server.cpuTime().toMillis() / 1000.0;
             Matcher deployed = DEPLOYED.matcher(Files.readString(options.directory().resolve("payara.log")));
             double deploySeconds = deployed.find() ? Double.parseDouble(deployed.group(1).replace(",", "")) / 1000 : Double.NaN;
-            return new Start(seconds, resident, deploySeconds);
+            return new Start(seconds, resident, deploySeconds, cpu);
         }
     }
 
@@ -105,8 +106,9 @@ public final class StartupBenchmark {
 
     private static void print(String what, List<Start> starts) {
         List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
-        System.out.printf("%-21s | %13.1f s %5.1f s %5.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
-                seconds.get(seconds.size() - 1), starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
+        System.out.printf("%-21s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
+                seconds.get(seconds.size() - 1), median(starts.stream().map(Start::cpuSeconds).toList()),
+                starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
                 starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted().mapToObj(s -> "%.1f s".formatted(s))
                         .reduce((a, b) -> a + ", " + b).orElse("-"));
     }

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JiraScenario {
 
-    private static final AtomicInteger IDS = new AtomicInteger(30000);
+    /** Ids (and so issue keys) of their own in each test JVM, as the classes of a build run in two at once. */
+    private static final AtomicInteger IDS = new AtomicInteger(30000 + 1_000_000 * Integer.getInteger("it.fork", 0));
 
     public final TestEnvironment env;
     public final URL service;
