@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.bench;
 
 import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +66,7 @@ public final class StartupBenchmark {
             throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                WebhookBenchmark.freePort(), properties, wars, options.directory())) {
+                Ports.free(), properties, wars, options.directory())) {
             awaitAnswer(server.uri(path), !wars.isEmpty());
             double seconds = (System.nanoTime() - started) / 1e9;
             long resident = residentKb(server.pid());

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
 import dev.openhands.jiradc.testing.IdentityProvider;
@@ -75,7 +76,7 @@ public final class TriggerLatencyBenchmark {
         Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
         properties.put("datasource.url", options.datasourceUrl());
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                WebhookBenchmark.freePort(), properties, List.of(options.war()), options.directory())) {
+                Ports.free(), properties, List.of(options.war()), options.directory())) {
             server.awaitReady(Duration.ofMinutes(4));
             URL service = server.uri("/").toURL();
             ActiveConnection connection = ActiveConnection.create(service, env.signIn(service, "bench-admin",

@@ -7,17 +7,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
-import dev.openhands.jiradc.testing.GcLog;
-import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.GcLog;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -142,7 +141,7 @@ public final class WebhookBenchmark {
 
         System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baseline; its log: %s%n", options.serverHeap(),
                 options.war().getFileName(), options.directory().resolve("payara.log"));
-        try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), freePort(),
+        try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), Ports.free(),
                 systemProperties, List.of(options.war(), baselineWar()), options.directory())) {
             server.awaitReady(Duration.ofMinutes(4));
             Target baseline = new Target("baseline", server.uri("/baseline/connections/bench/events"), baselineSecret);
@@ -313,9 +312,4 @@ public final class WebhookBenchmark {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package dev.openhands.jiradc.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -63,7 +62,7 @@ public final class AppServer implements AutoCloseable {
             // not in it-logs, which other tests scan as Payara's log (ItLogs)
             Path logs = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "smoke-logs"));
             Path log = logs.resolve("smoke-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".log");
-            int http = freePort();
+            int http = Ports.free();
             List<String> command;
             Path home;
             URI readiness = URI.create("http://localhost:" + http + "/health/ready");
@@ -80,18 +79,18 @@ public final class AppServer implements AutoCloseable {
                 case OPEN_LIBERTY -> {
                     home = Path.of(System.getProperty("smoke.liberty.home"));
                     builder.environment().put("HTTP_PORT", String.valueOf(http));
-                    builder.environment().put("HTTPS_PORT", String.valueOf(freePort()));
+                    builder.environment().put("HTTPS_PORT", String.valueOf(Ports.free()));
                     builder.environment().put("JVM_ARGS", "-Xmx512m");
                     command = List.of(home.resolve("bin/server").toString(), "run", "openhands");
                 }
                 case WILDFLY -> {
                     home = Path.of(System.getProperty("smoke.wildfly.home"));
-                    int management = freePort();
+                    int management = Ports.free();
                     // WildFly serves MicroProfile Health on its management interface
                     readiness = URI.create("http://localhost:" + management + "/health/ready");
                     command = List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
-                            "-Djboss.http.port=" + http, "-Djboss.https.port=" + freePort(),
-                            "-Djboss.management.http.port=" + management, "-Djboss.management.https.port=" + freePort());
+                            "-Djboss.http.port=" + http, "-Djboss.https.port=" + Ports.free(),
+                            "-Djboss.management.http.port=" + management, "-Djboss.management.https.port=" + Ports.free());
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             }
@@ -154,9 +153,4 @@ public final class AppServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

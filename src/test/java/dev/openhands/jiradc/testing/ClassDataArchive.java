@@ -1,7 +1,6 @@
 package dev.openhands.jiradc.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ public final class ClassDataArchive {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(args[3].trim().split("\\s+")));
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Ddatasource.url=jdbc:h2:mem:class-data-archive",
-                "-jar", args[0], "--nocluster", "--disablephonehome", "--port", String.valueOf(freePort()), "--deploy", args[1]));
+                "-jar", args[0], "--nocluster", "--disablephonehome", "--port", String.valueOf(Ports.free()), "--deploy", args[1]));
         long started = System.nanoTime();
         Process server = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
@@ -67,9 +66,4 @@ public final class ClassDataArchive {
         return false;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -9,15 +9,14 @@ import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.JiraCommentStore;
-import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,17 +256,10 @@ class JobsClusterIT {
         Files.createDirectories(SECOND);
         Path file = SECOND.resolve("openhands-jira-dc.war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        second = PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", freePort(), Map.of(),
+        second = PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(),
                 List.of(file), SECOND);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** The one number a query answers, read from the database both instances share. */
     static int count(String query) throws SQLException {

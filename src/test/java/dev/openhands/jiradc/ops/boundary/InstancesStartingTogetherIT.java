@@ -3,9 +3,9 @@ package dev.openhands.jiradc.ops.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,13 +53,8 @@ class InstancesStartingTogetherIT {
         Path directory = Files.createDirectories(DIRECTORY.resolve(name));
         Path file = directory.resolve("openhands-jira-dc.war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        return PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", freePort(), Map.of(), List.of(file),
+        return PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file),
                 directory);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
