@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.bench;
 
+import dev.openhands.jiradc.testing.ClassDataArchive;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,8 @@ import java.util.regex.Pattern;
  * How long the WAR takes to be ready on Payara Micro, and what Payara Micro takes on its own: from starting the
  * process to its first HTTP answer without the WAR, and to {@code /health/ready} answering 200 with it (deployed,
  * migrated, configured, Jira's service account checked against WireMock), with the resident memory then. Several
- * starts each, alternately, each on a new H2 file database. Prints figures, never fails on them.
+ * starts each, alternately, each on a new H2 file database; and the WAR again with a class data archive made once by
+ * Payara Micro's {@code --warmup} (as docs/ops/deploying.md shows ops). Prints figures, never fails on them.
  * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} ({@code -Dbench.starts=N}, 3 by default).
  */
 public final class StartupBenchmark {
@@ -40,33 +43,52 @@ public final class StartupBenchmark {
         TestEnvironment env = TestEnvironment.start();
         try {
             Files.createDirectories(options.directory());
+            long warmUpStarted = System.nanoTime();
+            Optional<Path> archive = ClassDataArchive.make(options.payaraMicroJar(), options.war(),
+                    options.directory().resolve("openhands-jira-dc.jsa"), List.of("-Xmx" + options.serverHeap()));
+            double warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
             List<Start> alone = new ArrayList<>();
             List<Start> withWar = new ArrayList<>();
+            List<Start> withArchive = new ArrayList<>();
             for (int i = 0; i < starts; i++) {
-                alone.add(start(options, Map.of(), List.of(), "/"));
+                alone.add(start(options, Map.of(), List.of(), "/", List.of()));
                 Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
                 properties.put("datasource.url", options.datasourceUrl() + "-start-" + i);
-                withWar.add(start(options, properties, List.of(options.war()), "/health/ready"));
+                withWar.add(start(options, properties, List.of(options.war()), "/health/ready", List.of()));
+                if (archive.isPresent()) {
+                    properties.put("datasource.url", options.datasourceUrl() + "-archive-start-" + i);
+                    withArchive.add(start(options, properties, List.of(options.war()), "/health/ready",
+                            List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xshare:auto")));
+                }
             }
             System.out.printf("%nStart-up on Payara Micro (-Xmx%s), %d CPUs, %d starts each, load average %.2f after%n",
                     options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts, WebhookBenchmark.loadAverage());
-            System.out.println("                      | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
+            System.out.println("                       | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
             print("Payara Micro alone", alone);
             print("with the WAR", withWar);
+            if (!withArchive.isEmpty()) {
+                print("with the WAR, archived", withArchive);
+                System.out.printf("(the class data archive, made once by Payara Micro's --warmup: %d MB in %.0f s)%n",
+                        Files.size(archive.get()) >> 20, warmUpSeconds);
+            }
             double median = median(withWar.stream().map(Start::seconds).toList());
             System.out.printf("what the WAR adds: %.1f s (median)%n", median - median(alone.stream().map(Start::seconds).toList()));
             System.out.printf("%nTarget (reported, never enforced): ready in under %.0f s: %.1f s, %s%n", READY_TARGET_SECONDS,
                     median, median < READY_TARGET_SECONDS ? "met" : "MISSED");
+            if (!withArchive.isEmpty()) {
+                double archived = median(withArchive.stream().map(Start::seconds).toList());
+                System.out.printf("with the class data archive: %.1f s, %s%n", archived, archived < READY_TARGET_SECONDS ? "met" : "MISSED");
+            }
         } finally {
             env.stop();
         }
     }
 
-    private static Start start(WebhookBenchmark.Options options, Map<String, String> properties, List<Path> wars, String path)
-            throws IOException, InterruptedException {
+    private static Start start(WebhookBenchmark.Options options, Map<String, String> properties, List<Path> wars, String path,
+            List<String> jvmOptions) throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                Ports.free(), properties, wars, options.directory())) {
+                Ports.free(), properties, wars, options.directory(), jvmOptions)) {
             awaitAnswer(server.uri(path), !wars.isEmpty());
             double seconds = (System.nanoTime() - started) / 1e9;
             long resident = residentKb(server.pid());
@@ -107,7 +129,7 @@ public final class StartupBenchmark {
 
     private static void print(String what, List<Start> starts) {
         List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
-        System.out.printf("%-21s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
+        System.out.printf("%-22s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
                 seconds.get(seconds.size() - 1), median(starts.stream().map(Start::cpuSeconds).toList()),
                 starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
                 starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted().mapToObj(s -> "%.1f s".formatted(s))
