@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * One Payara Micro process, started by the benchmark with its WARs, heap limit and system
@@ -57,6 +59,21 @@ public final class PayaraMicroServer implements AutoCloseable {
         // stopped with the benchmark, also when it is interrupted (Ctrl+C)
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
         return new PayaraMicroServer(process, port, consoleLog, new GcLog(gcLog));
+    }
+
+    /**
+     * The WAR in another Payara Micro process, beside the one Arquillian started, with the same JVM options and class
+     * data archive as Arquillian's (arquillian.xml).
+     */
+    public static PayaraMicroServer startBeside(WebArchive war, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("openhands-jira-dc.war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        List<String> jvm = new ArrayList<>(List.of(System.getProperty("it.serverJvm", "").trim().split("\\s+")));
+        jvm.removeIf(String::isEmpty);
+        jvm.addAll(List.of("-XX:SharedArchiveFile=" + Path.of(System.getProperty("it.directory", "target"), "payara-micro.jsa"),
+                "-Xshare:auto"));
+        return start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file), directory, jvm);
     }
 
     public URI uri(String path) {

@@ -14,11 +14,9 @@ import dev.openhands.jiradc.testing.JiraScenario.Person;
 import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
-import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,13 +24,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -253,11 +249,7 @@ class JobsClusterIT {
 
     /** The same WAR, with the same settings and database, in a second Payara Micro process (which boots meanwhile). */
     static void startSecondInstance() throws IOException {
-        Files.createDirectories(SECOND);
-        Path file = SECOND.resolve("openhands-jira-dc.war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        second = PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(),
-                List.of(file), SECOND);
+        second = PayaraMicroServer.startBeside(war, SECOND);
     }
 
 

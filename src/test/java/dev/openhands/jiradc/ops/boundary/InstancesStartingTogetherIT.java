@@ -3,17 +3,12 @@ package dev.openhands.jiradc.ops.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.PayaraMicroServer;
-import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -50,11 +45,7 @@ class InstancesStartingTogetherIT {
     }
 
     static PayaraMicroServer start(WebArchive war, String name) throws IOException {
-        Path directory = Files.createDirectories(DIRECTORY.resolve(name));
-        Path file = directory.resolve("openhands-jira-dc.war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        return PayaraMicroServer.start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file),
-                directory);
+        return PayaraMicroServer.startBeside(war, DIRECTORY.resolve(name));
     }
 
 }
