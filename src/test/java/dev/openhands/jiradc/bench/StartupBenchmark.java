@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * process to its first HTTP answer without the WAR, and to {@code /health/ready} answering 200 with it (deployed,
  * migrated, configured, Jira's service account checked against WireMock), with the resident memory then. Several
  * starts each, alternately, each on a new H2 file database; and the WAR again with a class data archive made once by
- * Payara Micro's {@code --warmup} (as docs/ops/deploying.md shows ops). Prints figures, never fails on them.
+ * Payara Micro's {@code --warmup}, as the integration tests' servers start. Prints figures, never fails on them.
  * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} ({@code -Dbench.starts=N}, 3 by default).
  */
 public final class StartupBenchmark {

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Payara Micro with the WAR once, before the integration tests, and has the JVM write the classes it loaded
- * into a class data sharing archive ({@code -XX:ArchiveClassesAtExit}), as ops can for their servers
- * (docs/ops/deploying.md). Every server the tests start maps that archive
+ * into a class data sharing archive ({@code -XX:ArchiveClassesAtExit}). Every server the tests start maps that archive
  * ({@code arquillian.xml}) instead of reading, verifying and parsing the same classes again: a quarter less CPU per
  * start, on a suite that starts Payara Micro about forty times per build. When no archive is made, the servers start
  * without it ({@code -Xshare:auto}).
