@@ -76,7 +76,8 @@ public final class TestDatabase {
             }
         }
         for (String schema : stale) {
-            statement.execute("drop schema " + schema + " cascade");
+            // the build's other test JVM may be dropping the same one
+            statement.execute("drop schema if exists " + schema + " cascade");
         }
         staleSchemasDropped = true;
     }
