@@ -40,6 +40,20 @@ public final class JiraStubs {
                 .willReturn(answer));
     }
 
+    /** Jira 10's webhook admin API (the jira-webhook plugin), where webhooks are listed, made, updated and deleted. */
+    public static final String WEBHOOKS = "/rest/jira-webhook/1.0/webhooks";
+
+    /** Jira 10's webhook API answering this admin PAT, with these webhooks already there (a JSON array). */
+    public static void webhookApi(WireMockServer jira, String adminPat, String existingWebhooksJson) {
+        jira.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + adminPat)).willReturn(okJson(existingWebhooksJson)));
+        jira.stubFor(post(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + adminPat))
+                .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
+        jira.stubFor(put(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + adminPat))
+                .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true}")));
+        jira.stubFor(delete(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + adminPat))
+                .willReturn(noContent()));
+    }
+
     /** /myself for one access token. */
     public static void myself(WireMockServer jira, String accessToken, String userJson) {
         jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + accessToken))

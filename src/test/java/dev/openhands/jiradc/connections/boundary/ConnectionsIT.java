@@ -11,6 +11,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.IdentityProvider;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.Leaks;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.TestDatabase;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ConnectionsIT {
 
-    static final String WEBHOOKS = "/rest/jira-webhook/1.0/webhooks";
+    static final String WEBHOOKS = JiraStubs.WEBHOOKS;
     static final TestEnvironment ENV = TestEnvironment.start();
     static final WireMockServer JIRA = ENV.jira;
     static final TestDatabase DATABASE = ENV.database;
@@ -75,13 +76,7 @@ class ConnectionsIT {
     }
 
     static void jira10(String pat, String existingWebhooksJson) {
-        JIRA.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson(existingWebhooksJson)));
-        JIRA.stubFor(post(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat))
-                .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
-        JIRA.stubFor(put(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + pat))
-                .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true}")));
-        JIRA.stubFor(delete(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + pat))
-                .willReturn(noContent()));
+        JiraStubs.webhookApi(JIRA, pat, existingWebhooksJson);
     }
 
     static List<LoggedRequest> jiraCalls(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern, String pat) {

@@ -9,9 +9,9 @@ import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.JiraCommentStore;
+import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.JiraScenario.Person;
-import dev.openhands.jiradc.testing.JiraScenario;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.PayaraMicroServer;
 import dev.openhands.jiradc.testing.TestEnvironment;
@@ -251,7 +251,6 @@ class JobsClusterIT {
     static void startSecondInstance() throws IOException {
         second = PayaraMicroServer.startBeside(war, SECOND);
     }
-
 
     /** The one number a query answers, read from the database both instances share. */
     static int count(String query) throws SQLException {

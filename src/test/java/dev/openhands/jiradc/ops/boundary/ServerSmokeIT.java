@@ -131,17 +131,14 @@ class ServerSmokeIT {
 
     /** The admin's PAT installs the webhook through Jira's webhook API; Jira signs with the secret it was given. */
     private static ActiveConnection installedWithAnAdminPat(TestEnvironment env, URL service, Browser admin) {
-        String webhooks = "/rest/jira-webhook/1.0/webhooks";
         String pat = "admin-pat-smoke";
-        env.jira.stubFor(get(webhooks).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson("[]")));
-        env.jira.stubFor(post(webhooks).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson(
-                "{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
+        JiraStubs.webhookApi(env.jira, pat, "[]");
         var installed = admin.postJson("/api/integrations/jira-dc/connections/automatic", "{\"adminPat\":\"" + pat + "\"}");
         assertEquals(200, installed.statusCode(), installed.body());
         assertFalse(installed.body().contains(pat), "the admin PAT is echoed");
         JsonObject connection = Http.json(installed);
         assertEquals("active", connection.getString("status"), installed.body());
-        List<LoggedRequest> created = env.jira.findAll(postRequestedFor(urlEqualTo(webhooks)));
+        List<LoggedRequest> created = env.jira.findAll(postRequestedFor(urlEqualTo(JiraStubs.WEBHOOKS)));
         assertEquals(1, created.size(), "one webhook made in Jira");
         JsonObject webhook = Http.json(created.get(0).getBodyAsString());
         assertEquals(connection.getString("eventsUrl"), webhook.getString("url"));
