@@ -6,21 +6,33 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * A fresh, empty database for one deployment: an H2 file database under {@code target/it-databases}
  * by default, or a new schema in the PostgreSQL named by {@code it.postgresql.url} when Maven runs
- * with {@code -Ppostgresql}. Either way the test can open it too, to look at what was stored.
+ * in the integration tests' PostgreSQL run. Either way the test can open it too, to look at what was stored.
  */
 public final class TestDatabase {
 
     private static boolean staleSchemasDropped;
+    /** Longer than any build takes. */
+    private static final Duration STALE_AFTER = Duration.ofHours(6);
+    private static final Pattern RUN_START = Pattern.compile("it_(\\d{14})_.*");
+    private static final DateTimeFormatter RUN_START_FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     /** The prefix of this build's database names: {@code it_}, the build's start (digits only), {@code _}. */
     private static final String RUN = "it_" + System.getProperty("it.run", "").replaceAll("[^0-9]", "") + "_";
 
@@ -61,18 +73,20 @@ public final class TestDatabase {
     }
 
     /**
-     * Schemas left by earlier runs: dropped once per test JVM, before the first new one is made. Those of this run
-     * (named by the build's start) stay: other test JVMs of the build use them.
+     * Schemas left by earlier runs: dropped once per test JVM, before the first new one is made. Only runs that started
+     * more than {@link #STALE_AFTER} ago: those of this run, and of another build running on the same machine (another
+     * checkout), are in use.
      */
     private static synchronized void dropStaleSchemas(Statement statement) throws SQLException {
         if (staleSchemasDropped) {
             return;
         }
         List<String> stale = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname like 'it\\_%'"
-                + " and nspname not like '" + RUN.replace("_", "\\_") + "%'")) {
+        try (ResultSet rs = statement.executeQuery("select nspname from pg_namespace where nspname like 'it\\_%'")) {
             while (rs.next()) {
-                stale.add(rs.getString(1));
+                if (startedBefore(rs.getString(1), Instant.now().minus(STALE_AFTER))) {
+                    stale.add(rs.getString(1));
+                }
             }
         }
         for (String schema : stale) {
@@ -80,6 +94,19 @@ public final class TestDatabase {
             statement.execute("drop schema if exists " + schema + " cascade");
         }
         staleSchemasDropped = true;
+    }
+
+    /** Whether the run that made this schema ({@code it_<yyyyMMddHHmmss, UTC>_...}) started before {@code moment}. */
+    static boolean startedBefore(String schema, Instant moment) {
+        Matcher run = RUN_START.matcher(schema);
+        if (!run.matches()) {
+            return true;
+        }
+        try {
+            return LocalDateTime.parse(run.group(1), RUN_START_FORMAT).toInstant(ZoneOffset.UTC).isBefore(moment);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 
     /** The MicroProfile Config values that point the deployed application at this database. */
