@@ -1,10 +1,12 @@
 package dev.openhands.jiradc.ops.control;
 
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,7 +29,11 @@ public class SchemaMigration {
     private volatile String schemaVersion;
     private volatile String failure = "not run yet";
 
-    void migrateAtStartup(@Observes Startup startup) {
+    /**
+     * First of the observers of {@code Startup}: the others schedule work on the tables, and a query prepared while the
+     * schema was still being migrated kept failing (a pooled connection's cached {@code select *} lacked the new columns).
+     */
+    void migrateAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         migrate();
     }
 
