@@ -15,6 +15,7 @@ import dev.openhands.jiradc.testing.JiraStubs;
 import dev.openhands.jiradc.testing.OpenHandsConversations;
 import dev.openhands.jiradc.testing.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.SharedPayaraMicro;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,8 +69,15 @@ class RestartIT {
     static final String CONVERSATION = OpenHandsConversations.id("conv-900");
     static final OpenHandsConversations CONVERSATIONS = new OpenHandsConversations(ENV.openHands, "acme/web-app");
 
+    /** Restarts here are of the server process, not only of the application in it. */
+    @BeforeAll
+    static void eachDeploymentInANewServerProcess() {
+        SharedPayaraMicro.processPerDeployment(true);
+    }
+
     @AfterAll
     static void stop() {
+        SharedPayaraMicro.processPerDeployment(false);
         ENV.stop();
     }
 
