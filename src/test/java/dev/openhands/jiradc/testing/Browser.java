@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing;
 
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -12,16 +13,33 @@ import java.util.Map;
 /** A person's browser: keeps cookies and follows redirects, so it can sign in and call the APIs. */
 public final class Browser {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient client;
 
     private final java.util.function.Function<String, URI> service;
 
     public Browser(java.util.function.Function<String, URI> service) {
+        this(service, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(java.util.function.Function<String, URI> service, CookieHandler cookies) {
         this.service = service;
+        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser, with the same cookies, sending its requests to another instance of the service: as a load
+     * balancer without sticky sessions may (cookies are the host's, whatever the port).
+     */
+    public Browser at(java.util.function.Function<String, URI> otherInstance) {
+        return new Browser(otherInstance, client.cookieHandler().orElseThrow());
+    }
+
+    /** The value of a cookie this browser keeps, as it would send it. */
+    public java.util.Optional<String> cookie(String name) {
+        return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name) && !cookie.hasExpired()).map(java.net.HttpCookie::getValue)
+                .findFirst();
     }
 
     /** Goes through the identity provider's sign-in; returns the last response of the redirect chain. */

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.testing;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class IdentityProvider {
         all.putAll(claims);
         all.values().removeIf(""::equals);
         server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"), all, 3600));
+    }
+
+    /**
+     * What the provider answers a browser sent to its authorization endpoint (by the service's {@code /sign-in}): the
+     * redirect back to the service's callback, with the code and the state, for a test to take to any instance.
+     */
+    public URI answer(URI authorization) {
+        var answer = Http.get(authorization);
+        return URI.create(answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                "the identity provider did not send the browser back: " + answer.statusCode() + " " + answer.body())));
     }
 
     public void stop() {

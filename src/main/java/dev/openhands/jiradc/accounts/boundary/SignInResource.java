@@ -1,16 +1,17 @@
 package dev.openhands.jiradc.accounts.boundary;
 
 import dev.openhands.jiradc.accounts.control.SignInFlow;
+import dev.openhands.jiradc.accounts.entity.PendingSignIn;
 import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
 import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
@@ -18,9 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Sign-in: {@code /sign-in} sends an anonymous browser to the identity provider, which returns it to
- * {@code /sign-in/callback}; the session then carries who signed in ({@link SignedInUser}). Done by the
- * application rather than a Jakarta Security mechanism, because the server runs such a mechanism on
- * every request, Jira's webhook deliveries included.
+ * {@code /sign-in/callback}; the browser then holds a session cookie every instance knows ({@link SignedInUser}). Done
+ * by the application rather than a Jakarta Security mechanism, because the server runs such a mechanism on every
+ * request, Jira's webhook deliveries included.
  */
 @Path("sign-in")
 public class SignInResource {
@@ -35,17 +36,21 @@ public class SignInResource {
     @Inject
     SignInFlow flow;
 
+    @Inject
+    SignInCookies cookies;
+
     @Context
     HttpServletRequest request;
 
     @GET
     public Response signIn() {
         if (user.signedIn()) {
-            user.signIn();
             return Response.seeOther(SETTINGS_PAGE).build();
         }
         try {
-            return Response.seeOther(flow.start(request.getSession(true), baseUrl() + CALLBACK)).build();
+            SignInFlow.Started started = flow.start(baseUrl() + CALLBACK);
+            return Response.seeOther(started.authorization()).header(HttpHeaders.SET_COOKIE,
+                    cookies.pendingSignIn(started.sealedPendingSignIn(), PendingSignIn.LIFETIME)).build();
         } catch (SignInFlow.SignInFailed e) {
             return failed(e);
         }
@@ -58,29 +63,25 @@ public class SignInResource {
             @QueryParam("error") String error) {
         SignedInIdentity identity;
         try {
-            identity = flow.finish(request.getSession(false), state, code, error);
+            identity = flow.finish(SignInCookies.pendingSignIn(request), state, code, error);
         } catch (SignInFlow.SignInFailed e) {
             return failed(e);
         }
-        request.changeSessionId();
-        flow.keep(request.getSession(), identity);
-        user.signIn();
-        return Response.seeOther(SETTINGS_PAGE).build();
+        return Response.seeOther(SETTINGS_PAGE).header(HttpHeaders.SET_COOKIE, cookies.pendingSignInEnded())
+                .header(HttpHeaders.SET_COOKIE, cookies.session(user.signIn(identity))).build();
     }
 
     @POST
     @Path("out")
     public Response signOut() {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        return Response.noContent().build();
+        user.signOut();
+        return Response.noContent().header(HttpHeaders.SET_COOKIE, cookies.sessionEnded()).build();
     }
 
     private Response failed(SignInFlow.SignInFailed e) {
         LOG.warning(() -> "Sign-in " + e.reason() + ": " + e.getMessage());
-        return Response.seeOther(UriBuilder.fromUri(SETTINGS_PAGE).queryParam("sign-in", e.reason()).build()).build();
+        return Response.seeOther(UriBuilder.fromUri(SETTINGS_PAGE).queryParam("sign-in", e.reason()).build())
+                .header(HttpHeaders.SET_COOKIE, cookies.pendingSignInEnded()).build();
     }
 
     private String baseUrl() {

@@ -1,19 +1,20 @@
 package dev.openhands.jiradc.accounts.boundary;
 
+import dev.openhands.jiradc.accounts.control.SignInSessions;
 import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.accounts.entity.SignInSession;
 import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Who is calling, as the identity provider said at sign-in. */
+/** Who is calling: the session their browser's cookie names, which every instance finds alike. */
 @RequestScoped
 public class SignedInUser {
 
@@ -24,32 +25,50 @@ public class SignedInUser {
     Accounts accounts;
 
     @Inject
+    SignInSessions sessions;
+
+    @Inject
     IntegrationSettings settings;
+
+    /** Looked up once per request; {@code null} until then. */
+    private Optional<SignInSession> session;
 
     private Account account;
 
     /** @throws NotAuthorizedException (401) when nobody is signed in */
     public Account account() {
         if (account == null) {
-            SignedInIdentity identity = identity().orElseThrow(() -> new NotAuthorizedException(
-                    "Sign in first: open /sign-in.", Response.status(401).header("WWW-Authenticate", "OpenIdConnect").build()));
-            account = accounts.bySubject(identity.subject()).orElseGet(this::signIn);
+            account = session().flatMap(signedIn -> accounts.byId(signedIn.accountId()))
+                    .orElseThrow(() -> new NotAuthorizedException("Sign in first: open /sign-in.",
+                            Response.status(401).header("WWW-Authenticate", "OpenIdConnect").build()));
         }
         return account;
     }
 
     /** The caller's account, or empty when nobody is signed in. */
     public Optional<Account> current() {
-        return identity().isEmpty() ? Optional.empty() : Optional.of(account());
+        return session().isEmpty() ? Optional.empty() : Optional.of(account());
     }
 
-    /** Records the sign-in, creating the account the first time. */
-    public Account signIn() {
-        SignedInIdentity identity = identity().orElseThrow(() -> new NotAuthorizedException("Sign in first: open /sign-in.",
-                Response.status(401).build()));
-        account = accounts.signIn(identity.subject(), identity.email(), identity.name().isBlank() ? identity.email() : identity.name(),
+    /**
+     * Records a sign-in the identity provider vouched for: the account, created the first time and refreshed every time
+     * after, and a new session in place of any this browser had.
+     *
+     * @return the new session's token, for the browser's cookie
+     */
+    public String signIn(SignedInIdentity identity) {
+        Account signedIn = accounts.signIn(identity.subject(), identity.email(),
+                identity.name().isBlank() ? identity.email() : identity.name(),
                 Optional.ofNullable(identity.openHandsUserId()).filter(id -> !id.isBlank()));
-        return account;
+        signOut();
+        return sessions.open(signedIn.id(), identity.groups().contains(settings.signIn().adminGroup()));
+    }
+
+    /** Ends this browser's session, on every instance at once. */
+    public void signOut() {
+        SignInCookies.sessionToken(request).ifPresent(sessions::end);
+        session = Optional.empty();
+        account = null;
     }
 
     /**
@@ -63,7 +82,7 @@ public class SignedInUser {
             throw new ForbiddenException("Only members of the group '" + settings.signIn().adminGroup()
                     + "' may do this; ask one of them, or an identity provider administrator.");
         }
-        if (identity().orElseThrow().signedInAt().plus(settings.signIn().adminReauthenticateAfter()).isBefore(Instant.now())) {
+        if (session().orElseThrow().signedInLongerAgoThan(settings.signIn().adminReauthenticateAfter(), Instant.now())) {
             throw new NotAuthorizedException("Admin actions need a recent sign-in: open /sign-in and sign in again.",
                     Response.status(401).build());
         }
@@ -71,23 +90,18 @@ public class SignedInUser {
     }
 
     public boolean signedIn() {
-        return identity().isPresent();
+        return session().isPresent();
     }
 
     public boolean isAdmin() {
-        return identity().map(identity -> identity.groups().contains(settings.signIn().adminGroup())).orElse(false);
+        return session().map(SignInSession::admin).orElse(false);
     }
 
-    /** The session's identity, until its absolute lifetime ends the session whatever its activity. */
-    private Optional<SignedInIdentity> identity() {
-        HttpSession session = request.getSession(false);
-        Optional<SignedInIdentity> identity = Optional.ofNullable(session == null ? null
-                : (SignedInIdentity) session.getAttribute(SignedInIdentity.SESSION_ATTRIBUTE));
-        if (identity.filter(signedIn -> signedIn.signedInAt().plus(settings.signIn().sessionLifetime()).isBefore(Instant.now()))
-                .isPresent()) {
-            session.invalidate();
-            return Optional.empty();
+    /** The session of the browser's cookie, until sign-out or its absolute lifetime ends it whatever its activity. */
+    private Optional<SignInSession> session() {
+        if (session == null) {
+            session = SignInCookies.sessionToken(request).flatMap(sessions::find);
         }
-        return identity;
+        return session;
     }
 }

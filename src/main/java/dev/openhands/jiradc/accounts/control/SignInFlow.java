@@ -1,8 +1,11 @@
 package dev.openhands.jiradc.accounts.control;
 
 import dev.openhands.jiradc.accounts.control.IdentityProviderClient.SignInUnavailable;
+import dev.openhands.jiradc.accounts.entity.PendingSignIn;
 import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
+import dev.openhands.jiradc.secrets.boundary.Secrets;
+import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,25 +13,23 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.UriBuilder;
-import java.io.Serializable;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * Sign-in with OpenID Connect (authorization code flow with PKCE and nonce) against the
- * organisation's identity provider; what is pending between the two steps is kept in the session.
+ * Sign-in with OpenID Connect (authorization code flow with PKCE and nonce) against the organisation's identity
+ * provider. What is pending between the two steps is sealed for the browser to keep, not kept here: the answer may
+ * reach another instance, and a flood of sign-ins that never finish costs no memory and no rows.
  */
 @ApplicationScoped
 public class SignInFlow {
 
-    private static final String PENDING = SignInFlow.class.getName() + ".pending";
-    static final int PENDING_SECONDS = 300;
-
-    record PendingSignIn(String state, String nonce, String codeVerifier, String redirectUri) implements Serializable {
+    /** Where to send the browser, and the sealed pending sign-in it keeps until the identity provider sends it back. */
+    public record Started(URI authorization, String sealedPendingSignIn) {
     }
 
     /** Sign-in did not happen; {@code reason} is a word for the settings page, the message says why. */
@@ -51,14 +52,18 @@ public class SignInFlow {
     @Inject
     IntegrationSettings settings;
 
+    @Inject
+    Secrets secrets;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** @return where to send the browser: the identity provider's authorization endpoint, back to {@code redirectUri} */
-    public URI start(HttpSession session, String redirectUri) throws SignInFailed {
+    /** Sends the browser to the identity provider's authorization endpoint, back to {@code redirectUri}. */
+    public Started start(String redirectUri) throws SignInFailed {
+        if (!secrets.available()) {
+            throw new SignInFailed("unavailable", "no " + SettingsKeys.SECRETS_KEY + " is configured to seal sign-ins with");
+        }
         try {
-            PendingSignIn pending = new PendingSignIn(Pkce.randomToken(), Pkce.randomToken(), Pkce.randomToken(), redirectUri);
-            // a session that only waits for the identity provider's answer lives minutes, so a flood of /sign-in cannot fill memory
-            session.setMaxInactiveInterval(PENDING_SECONDS);
+            PendingSignIn pending = PendingSignIn.start(redirectUri, clock.instant());
             URI authorization = UriBuilder.fromUri(provider.endpoints().authorization())
                     .queryParam("response_type", "code")
                     .queryParam("client_id", settings.signIn().clientId().orElseThrow())
@@ -69,20 +74,19 @@ public class SignInFlow {
                     .queryParam("code_challenge", Pkce.challenge(pending.codeVerifier()))
                     .queryParam("code_challenge_method", "S256")
                     .build();
-            session.setAttribute(PENDING, pending);
-            return authorization;
+            return new Started(authorization, secrets.sealForBrowser(PendingSignIn.PURPOSE, pending.toJson()));
         } catch (SignInUnavailable | NoSuchElementException e) {
             throw new SignInFailed("unavailable", e.getMessage());
         }
     }
 
-    /** The identity provider's answer, checked against what {@link #start} left in the session. */
-    public SignedInIdentity finish(HttpSession session, String state, String code, String error) throws SignInFailed {
-        PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
-        if (pending == null || !pending.state().equals(state)) {
-            throw new SignInFailed("expired", "No sign-in was started in this browser, or it was already completed.");
-        }
-        session.removeAttribute(PENDING);
+    /** The identity provider's answer, checked against the pending sign-in {@link #start} gave the browser. */
+    public SignedInIdentity finish(Optional<String> sealedPendingSignIn, String state, String code, String error)
+            throws SignInFailed {
+        PendingSignIn pending = sealedPendingSignIn
+                .flatMap(sealed -> secrets.openFromBrowser(PendingSignIn.PURPOSE, sealed)).flatMap(PendingSignIn::fromJson).filter(started -> started.answeredBy(state, clock.instant()))
+                .orElseThrow(() -> new SignInFailed("expired", "No sign-in was started in this browser in the last "
+                        + PendingSignIn.LIFETIME.toMinutes() + " minutes, or it was already completed."));
         if (error != null) {
             throw new SignInFailed("refused", "The identity provider refused the sign-in: " + error);
         }
@@ -100,16 +104,10 @@ public class SignInFlow {
                 throw new SignInFailed("unverified", "The identity provider does not say that " + email + " is verified.");
             }
             return new SignedInIdentity(claims.getString("sub"), email, claims.getString("name", ""), groups(claims),
-                    IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""), clock.instant());
+                    IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""));
         } catch (SignInUnavailable | IdTokens.InvalidIdToken e) {
             throw new SignInFailed("failed", e.getMessage());
         }
-    }
-
-    /** The session of a person just signed in: no longer the few minutes of a pending sign-in, but a signed-in lifetime. */
-    public void keep(HttpSession session, SignedInIdentity identity) {
-        session.setAttribute(SignedInIdentity.SESSION_ATTRIBUTE, identity);
-        session.setMaxInactiveInterval((int) settings.signIn().sessionLifetime().toSeconds());
     }
 
     /**

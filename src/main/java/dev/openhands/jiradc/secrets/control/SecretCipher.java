@@ -20,6 +20,7 @@ public class SecretCipher {
     private static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
@@ -38,16 +39,7 @@ public class SecretCipher {
     }
 
     public String encrypt(String purpose, String plaintext) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, purpose);
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return PREFIX + Base64.getEncoder().encodeToString(seal(purpose, plaintext));
     }
 
     /** @throws UndecryptableSecret when the value was sealed with another key or purpose, or was altered */
@@ -55,12 +47,40 @@ public class SecretCipher {
         if (stored == null || !stored.startsWith(PREFIX)) {
             throw new UndecryptableSecret("not a value sealed by this service");
         }
-        byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+            return open(purpose, Base64.getDecoder().decode(stored.substring(PREFIX.length())));
         } catch (IllegalArgumentException e) {
             throw new UndecryptableSecret("the stored value is not valid base64");
         }
+    }
+
+    /** As {@link #encrypt}, in base64url without padding: a value that goes into a cookie or a URL unescaped. */
+    public String encryptUrlSafe(String purpose, String plaintext) {
+        return BASE64URL.encodeToString(seal(purpose, plaintext));
+    }
+
+    /** @throws UndecryptableSecret when the value was sealed with another key or purpose, or was altered */
+    public String decryptUrlSafe(String purpose, String sealed) {
+        try {
+            return open(purpose, Base64.getUrlDecoder().decode(sealed));
+        } catch (IllegalArgumentException e) {
+            throw new UndecryptableSecret("the value is not valid base64url");
+        }
+    }
+
+    private byte[] seal(String purpose, String plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, purpose);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    private String open(String purpose, byte[] bytes) {
         if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new UndecryptableSecret("the stored value is too short");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.openhands.jiradc.testing.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -13,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Served to people over https (behind a proxy that ends TLS): the session cookie is Secure, HttpOnly and SameSite=Lax. */
+/**
+ * Served to people over https (behind a proxy that ends TLS): the sign-in's cookies, the pending sign-in's and the
+ * session's, are Secure, HttpOnly and SameSite=Lax.
+ */
 @ExtendWith(ArquillianExtension.class)
 class SecureSessionCookieIT {
 
@@ -34,9 +38,11 @@ class SecureSessionCookieIT {
 
     @Test
     void theSessionCookieIsSecureWhenPeopleComeOverHttps() {
-        String cookie = SessionCookies.atSignIn(service);
-        assertTrue(cookie.contains("; secure"), cookie);
-        assertTrue(cookie.contains("httponly"), cookie);
-        assertTrue(cookie.contains("samesite=lax"), cookie);
+        var cookies = SessionCookies.signIn(ENV, service, "secure-cookie", "secure-cookie@example.com");
+        for (String cookie : List.of(cookies.pendingSignIn(), cookies.session())) {
+            assertTrue(cookie.contains("; secure"), cookie);
+            assertTrue(cookie.contains("; httponly"), cookie);
+            assertTrue(cookie.contains("; samesite=lax"), cookie);
+        }
     }
 }

@@ -70,15 +70,21 @@ class ServerSmokeIT {
         }
     }
 
-    /** The session cookie as this server writes it from web.xml: no script reads it, and no other site's form sends it. */
-    private static void sessionCookieIsHttpOnlyAndSameSiteLax(URL service) {
-        String cookie = SessionCookies.atSignIn(service);
-        assertTrue(cookie.contains("httponly"), cookie);
-        assertTrue(cookie.contains("samesite=lax"), cookie);
+    /**
+     * The sign-in's cookies as this server sends them: no script reads them, no other site's form sends them; and the
+     * server keeps no session of its own, which would tie a person to this instance.
+     */
+    private static void signInCookiesAreHttpOnlyAndSameSiteLax(TestEnvironment env, URL service) {
+        var cookies = SessionCookies.signIn(env, service, "cookie-check", "cookie-check@example.com");
+        for (String cookie : List.of(cookies.pendingSignIn(), cookies.session())) {
+            assertTrue(cookie.contains("; httponly"), cookie);
+            assertTrue(cookie.contains("; samesite=lax"), cookie);
+        }
+        assertTrue(cookies.all().stream().noneMatch(cookie -> cookie.startsWith("jsessionid")), cookies.all().toString());
     }
 
     private static void aJobFromInstallToReport(TestEnvironment env, URL service) {
-        sessionCookieIsHttpOnlyAndSameSiteLax(service);
+        signInCookiesAreHttpOnlyAndSameSiteLax(env, service);
         Browser admin = env.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
         ActiveConnection connection = installedWithAnAdminPat(env, service, admin);
 

@@ -46,6 +46,18 @@ class SecretCipherTest {
     }
 
     @Test
+    void aUrlSafeValueNeedsNoEscapingAndOpensOnlyWithTheSameKeyAndPurpose() {
+        String sealed = cipher.encryptUrlSafe("sign-in.pending", "{\"state\":\"abc\"}");
+        assertTrue(sealed.matches("[A-Za-z0-9_-]+"), sealed);
+        assertEquals("{\"state\":\"abc\"}", cipher.decryptUrlSafe("sign-in.pending", sealed));
+        assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("account.api-key", sealed));
+        assertThrows(SecretCipher.UndecryptableSecret.class,
+                () -> new SecretCipher(SecretCipher.generateKey()).decryptUrlSafe("sign-in.pending", sealed));
+        assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("sign-in.pending", "not+base64url="));
+        assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("sign-in.pending", "AAAA"));
+    }
+
+    @Test
     void keysOfWrongLengthAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new SecretCipher(new byte[10]));
     }

@@ -1,0 +1,50 @@
+package dev.openhands.jiradc.accounts.control;
+
+import dev.openhands.jiradc.accounts.entity.SignInSession;
+import dev.openhands.jiradc.secrets.boundary.Pkce;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Signed-in sessions in the database, so that every instance knows who a browser signed in as and a sign-out ends the
+ * session on all of them at once. A browser holds a random token; the table holds its hash.
+ */
+@ApplicationScoped
+@Transactional
+public class SignInSessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IntegrationSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** @return the token for the browser to send with every call */
+    public String open(String accountId, boolean admin) {
+        Instant now = clock.instant();
+        em.createNamedQuery(SignInSession.PRUNE).setParameter("before", now.minus(settings.signIn().sessionLifetime()))
+                .executeUpdate();
+        String token = Pkce.randomToken();
+        em.persist(new SignInSession(token, accountId, admin, now));
+        return token;
+    }
+
+    /** The session of this token, until it was ended or its lifetime ran out. */
+    public Optional<SignInSession> find(String token) {
+        return Optional.ofNullable(em.find(SignInSession.class, SignInSession.idOf(token)))
+                .filter(session -> !session.endedBy(clock.instant(), settings.signIn().sessionLifetime()));
+    }
+
+    public void end(String token) {
+        em.createNamedQuery(SignInSession.END).setParameter("id", SignInSession.idOf(token)).executeUpdate();
+    }
+}
