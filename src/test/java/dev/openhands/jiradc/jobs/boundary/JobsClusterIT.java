@@ -52,6 +52,8 @@ class JobsClusterIT {
     static final String REPOSITORY = "acme/web-app";
     static final Duration LEASE = Duration.ofSeconds(10);
     static final Duration LONGER_THAN_THE_LEASE = LEASE.plusSeconds(2);
+    /** The longest a job waits for its next check: a comment said twice would come within two of them. */
+    static final Duration MAX_POLL_INTERVAL = Duration.ofSeconds(2);
     static final Path SECOND = Path.of(System.getProperty("it.directory", "target"), "cluster-second");
     static WebArchive war;
     static PayaraMicroServer second;
@@ -62,7 +64,7 @@ class JobsClusterIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
-        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT2S")
+        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.processing.lease", LEASE.toString()).war();
         return war;
     }
@@ -114,7 +116,7 @@ class JobsClusterIT {
             assertTrue(summary.contains("OpenHands finished working in " + REPOSITORY) && summary.contains("Fixed for "
                     + people.get(i).name), summary);
         }
-        Eventually.pause(2000);
+        Eventually.pause(2 * MAX_POLL_INTERVAL.toMillis());
         for (Issue issue : issues) {
             assertEquals(2, world.commentCount(issue), "one start and one end on " + issue.key);
         }
@@ -218,7 +220,7 @@ class JobsClusterIT {
                 .filter(comments -> comments.stream().filter(comment -> commentUrls.contains(comment.getUrl())).count()
                         >= 2L * TRIGGERS), "a start and an end on every issue", takeOverAndStartAgain);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Eventually.pause(3000);
+        Eventually.pause(2 * MAX_POLL_INTERVAL.toMillis());
 
         for (Issue issue : issues) {
             List<String> about = ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")))

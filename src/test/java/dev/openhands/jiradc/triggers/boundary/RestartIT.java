@@ -19,6 +19,7 @@ import dev.openhands.jiradc.testing.server.SharedPayaraMicro;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -51,6 +52,7 @@ class RestartIT {
 
     static final TestEnvironment ENV = TestEnvironment.start();
     static final String ALICE = "restart-alice";
+    static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(400);
 
     @ArquillianResource
     Deployer deployer;
@@ -58,7 +60,7 @@ class RestartIT {
     @Deployment(name = "app", managed = false, testable = false)
     static WebArchive app() {
         // a check in flight when the server stops keeps its claim for the lease: short here, so the next process takes over soon
-        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", "PT0.4S")
+        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.processing.lease", "PT3S").war();
     }
 
@@ -151,7 +153,7 @@ class RestartIT {
                     "the summary after the second restart");
             assertTrue(summary.contains("OpenHands finished working in acme/web-app: [pull request #7|"
                     + "https://github.com/acme/web-app/pull/7].\n\nFixed the crash."), summary);
-            Eventually.pause(1500);
+            Eventually.pause(3 * MAX_POLL_INTERVAL.toMillis()); // the job's next checks, had it not been finished
             assertEquals(2, comments().size(), "the summary is said once");
         } finally {
             deployer.undeploy("app");
