@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.accounts.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;

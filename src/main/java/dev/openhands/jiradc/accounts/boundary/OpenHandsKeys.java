@@ -4,7 +4,7 @@ import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.openhands.boundary.OpenHandsService;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.control.SettingsValidator;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.connections.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.jira.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import jakarta.json.JsonString;
 import dev.openhands.jiradc.jira.control.JiraResponses;

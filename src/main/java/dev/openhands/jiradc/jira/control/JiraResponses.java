@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.jira.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import java.time.Duration;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;

@@ -1,20 +1,20 @@
 package dev.openhands.jiradc.jobs.boundary;
 
+import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
-import dev.openhands.jiradc.ops.control.ThisInstance;
+import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 

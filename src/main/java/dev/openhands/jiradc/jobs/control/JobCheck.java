@@ -14,7 +14,7 @@ import dev.openhands.jiradc.openhands.entity.ConversationEvent;
 import dev.openhands.jiradc.openhands.entity.EventsNotServed;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.StartTask;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

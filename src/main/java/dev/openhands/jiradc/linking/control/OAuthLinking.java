@@ -7,7 +7,7 @@ import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.JiraLink;
 import dev.openhands.jiradc.linking.entity.LinkOutcome;
 import dev.openhands.jiradc.linking.entity.OAuthAttempt;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
 import dev.openhands.jiradc.settings.control.SettingsKeys;

@@ -5,7 +5,7 @@ import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraTokens;
 import dev.openhands.jiradc.linking.entity.JiraLink;
 import dev.openhands.jiradc.linking.entity.LinkMethod;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.Secret;

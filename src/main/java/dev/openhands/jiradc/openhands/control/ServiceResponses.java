@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.openhands.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.secrets.boundary;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.control.SecretCipher;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;

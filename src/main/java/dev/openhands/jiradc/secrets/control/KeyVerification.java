@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.secrets.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
 import dev.openhands.jiradc.secrets.entity.KeyCheck;
 import jakarta.annotation.Priority;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.settings.boundary;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.control.SettingsValidator;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.control;
+package dev.openhands.jiradc.platform;
 
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Duration;

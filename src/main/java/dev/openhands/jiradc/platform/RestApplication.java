@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

@@ -1,5 +1,6 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.settings.boundary;
 
+import dev.openhands.jiradc.platform.ErrorMappers;
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.inject.Inject;

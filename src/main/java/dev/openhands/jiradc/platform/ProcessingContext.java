@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
 import java.util.function.Supplier;
 import java.util.logging.Filter;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.accounts.boundary;
 
 import dev.openhands.jiradc.settings.control.SettingsKeys;
 import jakarta.servlet.ServletContextEvent;

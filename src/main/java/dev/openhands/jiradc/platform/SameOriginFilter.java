@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

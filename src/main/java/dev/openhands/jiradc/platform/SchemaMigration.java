@@ -1,6 +1,5 @@
-package dev.openhands.jiradc.ops.control;
+package dev.openhands.jiradc.platform;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

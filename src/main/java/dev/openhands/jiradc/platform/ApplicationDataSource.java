@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.control;
+package dev.openhands.jiradc.platform;
 
 /**
  * The application's datasource is a resource reference, {@value #JNDI_NAME}, declared in web.xml

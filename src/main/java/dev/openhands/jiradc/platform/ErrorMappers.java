@@ -1,6 +1,6 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,7 +20,8 @@ public final class ErrorMappers {
     private ErrorMappers() {
     }
 
-    static Response error(Response.ResponseBuilder response, String message) {
+    /** The answer {@code {"error": message}}, for a filter that turns a request away before any resource sees it. */
+    public static Response error(Response.ResponseBuilder response, String message) {
         return response.type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(JSON.createObjectBuilder().add("error", message).build().toString()).build();
     }

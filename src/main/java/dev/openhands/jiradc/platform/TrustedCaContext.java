@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.ops.boundary;
+package dev.openhands.jiradc.platform;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
