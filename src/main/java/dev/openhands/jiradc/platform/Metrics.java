@@ -1,11 +1,6 @@
 package dev.openhands.jiradc.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,10 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The service's own metrics, in the Prometheus text format at {@code /ops/metrics}: deliveries by
- * outcome and outbound calls by service (counted on this instance), jobs by status and the inbox
- * (read from the database, so the same on every instance). Served by the WAR itself because no
- * metrics API is common to Payara 6, Open Liberty and WildFly (WildFly dropped MicroProfile Metrics,
+ * What this instance counts, in the Prometheus text format: deliveries by outcome and outbound calls by service.
+ * Served by the WAR itself ({@code /ops/metrics}, with the stored counts the ops component asks each component for)
+ * because no metrics API is common to Payara 6, Open Liberty and WildFly (WildFly dropped MicroProfile Metrics,
  * Payara 6 has no MicroProfile Telemetry metrics).
  */
 @ApplicationScoped
@@ -25,12 +19,6 @@ public class Metrics {
     /** Upper bounds, in seconds, of the call latency histogram's buckets. */
     static final double[] BUCKETS = {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
 
-    @PersistenceContext
-    EntityManager em;
-
-    static final Duration COUNTS_MAX_AGE = Duration.ofSeconds(5);
-
-    private volatile Counted lastCounted;
     private final Map<String, LongAdder> deliveries = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> callErrors = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> callsStarted = new ConcurrentHashMap<>();
@@ -73,35 +61,16 @@ public class Metrics {
             out.append("openhands_jira_outbound_call_errors_total{service=\"").append(parts[0]).append("\",status=\"")
                     .append(parts[1]).append("\"} ").append(count.sum()).append('\n');
         });
-        return out.append(tableCounts()).toString();
+        return out.toString();
     }
 
-    /**
-     * Jobs and inbox entries by status, counted at most every {@link #COUNTS_MAX_AGE}: each count reads a table, and
-     * scrapes (or anyone allowed to scrape) must not make the database work for every request.
-     */
-    private String tableCounts() {
-        Counted counted = lastCounted;
-        if (counted == null || counted.at().plus(COUNTS_MAX_AGE).isBefore(Instant.now())) {
-            StringBuilder out = new StringBuilder();
-            help(out, "openhands_jira_jobs", "gauge", "Jobs in the database, by status (counted at most every 5 s)");
-            counts("select status, count(*) from job group by status")
-                    .forEach(row -> out.append("openhands_jira_jobs{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
-            help(out, "openhands_jira_inbox", "gauge", "Inbox entries in the database, by status (counted at most every 5 s)");
-            counts("select status, count(*) from inbox group by status")
-                    .forEach(row -> out.append("openhands_jira_inbox{status=\"").append(row[0]).append("\"} ").append(row[1]).append('\n'));
-            counted = new Counted(out.toString(), Instant.now());
-            lastCounted = counted;
-        }
-        return counted.text();
-    }
-
-    private record Counted(String text, Instant at) {
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> counts(String query) {
-        return em.createNativeQuery(query).getResultList();
+    /** A gauge with one label, in the same format: a line per value, in the map's order. */
+    public static String gauge(String name, String help, String label, Map<?, Long> values) {
+        StringBuilder out = new StringBuilder();
+        help(out, name, "gauge", help);
+        values.forEach((key, value) -> out.append(name).append('{').append(label).append("=\"").append(key).append("\"} ")
+                .append(value).append('\n'));
+        return out.toString();
     }
 
     private static void help(StringBuilder out, String name, String type, String help) {
