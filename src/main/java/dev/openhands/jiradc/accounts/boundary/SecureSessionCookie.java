@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.accounts.boundary;
 
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;

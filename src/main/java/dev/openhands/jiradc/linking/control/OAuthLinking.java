@@ -10,7 +10,7 @@ import dev.openhands.jiradc.linking.entity.OAuthAttempt;
 import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,8 +2,8 @@ package dev.openhands.jiradc.ops.boundary;
 
 import dev.openhands.jiradc.ops.control.StoredCounts;
 import dev.openhands.jiradc.platform.Metrics;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.settings.control;
+package dev.openhands.jiradc.settings.entity;
 
 import static org.junit.jupiter.api.Assertions.*;
 

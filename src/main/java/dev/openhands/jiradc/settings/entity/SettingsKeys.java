@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.settings.control;
+package dev.openhands.jiradc.settings.entity;
 
 /** The MicroProfile Config keys of the Admin Console values. */
 public final class SettingsKeys {
