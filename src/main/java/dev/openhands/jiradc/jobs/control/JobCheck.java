@@ -3,6 +3,7 @@ package dev.openhands.jiradc.jobs.control;
 import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
+import dev.openhands.jiradc.jobs.boundary.JobComments;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.jobs.control;
+package dev.openhands.jiradc.jira.control;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.jobs.control;
+package dev.openhands.jiradc.jira.control;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.openhands.jiradc.jobs.control;
+package dev.openhands.jiradc.jobs.boundary;
 
+import dev.openhands.jiradc.jira.boundary.WikiMarkup;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What the bot says on the issue as a job goes on, in Jira wiki markup: the person who asked is
- * mentioned, and every message links the conversation and says what to do next.
+ * mentioned, and every message links the conversation and says what to do next. Also what the trigger says of a job
+ * it finds (a failed start, a follow-up passed on), so a job is always spoken of in the same words.
  */
 public final class JobComments {
 
@@ -54,10 +56,10 @@ public final class JobComments {
      */
     private static String summaryMarkup(String markdown) {
         int keep = Math.min(markdown.length(), MAX_SUMMARY);
-        String wiki = JiraMarkup.fromMarkdown(shortened(markdown, keep));
+        String wiki = WikiMarkup.fromMarkdown(shortened(markdown, keep));
         while (wiki.length() > MAX_SUMMARY) {
             keep = (int) (keep * 0.9 * MAX_SUMMARY / wiki.length());
-            wiki = JiraMarkup.fromMarkdown(shortened(markdown, keep));
+            wiki = WikiMarkup.fromMarkdown(shortened(markdown, keep));
         }
         return wiki;
     }
@@ -67,7 +69,7 @@ public final class JobComments {
     }
 
     public String failed(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " The OpenHands job stopped without finishing: " + JiraMarkup.escape(sentence(reason)) + " "
+        return mention(actor) + " The OpenHands job stopped without finishing: " + WikiMarkup.escape(sentence(reason)) + " "
                 + conversation(conversationId, "Open the conversation") + " to see what happened, then comment " + mention
                 + " on this issue to try again.";
     }
@@ -86,7 +88,7 @@ public final class JobComments {
     }
 
     public String stoppedFollowing(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " I can no longer follow the OpenHands job: " + JiraMarkup.escape(sentence(reason)) + " "
+        return mention(actor) + " I can no longer follow the OpenHands job: " + WikiMarkup.escape(sentence(reason)) + " "
                 + conversation(conversationId, "Follow it in OpenHands") + ".";
     }
 
