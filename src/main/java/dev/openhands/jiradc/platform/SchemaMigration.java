@@ -1,9 +1,11 @@
 package dev.openhands.jiradc.platform;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -26,7 +28,12 @@ public class SchemaMigration {
     private volatile String schemaVersion;
     private volatile String failure = "not run yet";
 
-    void migrateAtStartup(@Observes Startup startup) {
+    /**
+     * Before anything else that starts with the application (the earliest priority): the job follower and the inbox
+     * start ticking from their own Startup observers, and a tick that ran before or during the migration would fail,
+     * or worse, leave a statement prepared against the old tables in the pool's statement cache.
+     */
+    void migrateAtStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) Startup startup) {
         migrate();
     }
 
