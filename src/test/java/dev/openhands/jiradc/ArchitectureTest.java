@@ -32,7 +32,8 @@ class ArchitectureTest {
 
     /** Imports between components run one way: none reaches, through others, back to itself. */
     @ArchTest
-    static final ArchRule componentsFormNoCycle = slices().matching(ROOT + ".(*)..").namingSlices("$1").should().beFreeOfCycles();
+    static final ArchRule componentsFormNoCycle = slices().matching(ROOT + ".(*)..").namingSlices("$1")
+            .should().beFreeOfCycles();
 
     /** A business component is its boundary, control and entity; the platform is one flat package. */
     @ArchTest

@@ -68,8 +68,8 @@ public class Metrics {
     public static String gauge(String name, String help, String label, Map<?, Long> values) {
         StringBuilder out = new StringBuilder();
         help(out, name, "gauge", help);
-        values.forEach((key, value) -> out.append(name).append('{').append(label).append("=\"").append(key).append("\"} ")
-                .append(value).append('\n'));
+        values.forEach((key, value) -> out.append(name).append('{').append(label).append("=\"").append(key)
+                .append("\"} ").append(value).append('\n'));
         return out.toString();
     }
 

@@ -11,7 +11,7 @@ public final class WikiMarkup {
     private WikiMarkup() {
     }
 
-    /** Plain text, such as a name from Jira or a reason OpenHands gave, that Jira must show as it is, never as markup. */
+    /** Plain text, such as a name from Jira or a reason OpenHands gave, that Jira must show as it is. */
     public static String escape(String text) {
         return JiraMarkup.escape(text);
     }

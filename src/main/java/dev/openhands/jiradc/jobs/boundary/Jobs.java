@@ -45,7 +45,7 @@ public class Jobs {
 
     /**
      * How many jobs there are in each status, for the metrics; a read in no transaction of its own. By the column's
-     * text, so that a status written by a newer version during a rolling upgrade is counted rather than refused.
+     * text, so that a status written by a newer version during a rolling upgrade is counted, not refused.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Long> countByStatus() {

@@ -17,6 +17,7 @@ import java.time.Instant;
 public class StoredCounts {
 
     static final Duration MAX_AGE = Duration.ofSeconds(5);
+    private static final String EVERY = " (counted at most every 5 s)";
 
     @Inject
     Jobs jobs;
@@ -32,11 +33,11 @@ public class StoredCounts {
     public String render() {
         Counted counted = last;
         if (counted == null || counted.at().plus(MAX_AGE).isBefore(Instant.now())) {
-            String text = Metrics.gauge("openhands_jira_jobs", "Jobs in the database, by status (counted at most every 5 s)",
-                    "status", jobs.countByStatus())
-                    + Metrics.gauge("openhands_jira_inbox", "Inbox entries in the database, by status (counted at most every 5 s)",
+            String jobCounts = Metrics.gauge("openhands_jira_jobs", "Jobs in the database, by status" + EVERY, "status",
+                    jobs.countByStatus());
+            String inboxCounts = Metrics.gauge("openhands_jira_inbox", "Inbox entries in the database, by status" + EVERY,
                     "status", inbox.byStatus());
-            counted = new Counted(text, Instant.now());
+            counted = new Counted(jobCounts + inboxCounts, Instant.now());
             last = counted;
         }
         return counted.text();

@@ -15,7 +15,7 @@ public class InboxCounts {
 
     /**
      * How many inbox entries there are in each status (the same on every instance: read from the database). By the
-     * column's text, so that a status written by a newer version during a rolling upgrade is counted rather than refused.
+     * column's text, so that a status written by a newer version during a rolling upgrade is counted, not refused.
      */
     public Map<String, Long> byStatus() {
         Map<String, Long> counts = new TreeMap<>();
