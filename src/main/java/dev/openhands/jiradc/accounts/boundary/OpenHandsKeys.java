@@ -4,8 +4,7 @@ import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.openhands.boundary.OpenHandsService;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
-import dev.openhands.jiradc.settings.control.SettingsValidator;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,7 +96,7 @@ public class OpenHandsKeys {
     private String userIdOf(Account account) {
         String claim = settings.signIn().userIdClaim();
         return account.openHandsUserId()
-                .or(() -> claim.equals(SettingsValidator.DEFAULT_USER_ID_CLAIM) ? Optional.of(account.subject()) : Optional.empty())
+                .or(() -> settings.signIn().userIdIsSubject() ? Optional.of(account.subject()) : Optional.empty())
                 .orElseThrow(() -> new ApiKeyNotIssued(ApiKeyNotIssued.Reason.USER_ID_UNKNOWN, "The OpenHands user id of "
                         + account.email() + " is not known: the ID token of their latest sign-in had no claim '" + claim + "'."));
     }

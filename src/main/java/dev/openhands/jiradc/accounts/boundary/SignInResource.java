@@ -3,7 +3,7 @@ package dev.openhands.jiradc.accounts.boundary;
 import dev.openhands.jiradc.accounts.control.SignInFlow;
 import dev.openhands.jiradc.accounts.entity.PendingSignIn;
 import dev.openhands.jiradc.accounts.entity.SignedInIdentity;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.accounts.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.connections.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;
@@ -9,9 +9,9 @@ import dev.openhands.jiradc.jira.boundary.JiraWebhooks;
 import dev.openhands.jiradc.jira.entity.JiraWebhook;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

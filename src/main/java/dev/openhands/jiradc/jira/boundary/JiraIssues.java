@@ -1,22 +1,22 @@
 package dev.openhands.jiradc.jira.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
-import jakarta.json.JsonString;
 import dev.openhands.jiradc.jira.control.JiraResponses;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.Visibility;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Collections;

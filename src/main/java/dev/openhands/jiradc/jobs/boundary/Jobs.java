@@ -1,22 +1,24 @@
 package dev.openhands.jiradc.jobs.boundary;
 
+import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
-import dev.openhands.jiradc.ops.control.ThisInstance;
+import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Job records, each change committed on its own so that what OpenHands was asked, and what was said on
@@ -40,6 +42,20 @@ public class Jobs {
     IntegrationSettings settings;
 
     private final Clock clock = Clock.systemUTC();
+
+    /**
+     * How many jobs there are in each status, for the metrics; a read in no transaction of its own. By the column's
+     * text, so that a status written by a newer version during a rolling upgrade is counted, not refused.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object row : em.createNativeQuery("select status, count(*) from job group by status").getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put(columns[0].toString(), ((Number) columns[1]).longValue());
+        }
+        return counts;
+    }
 
     public Optional<Job> ofTrigger(String triggerId) {
         return em.createNamedQuery(Job.BY_TRIGGER, Job.class).setParameter("triggerId", triggerId).getResultStream().findFirst();

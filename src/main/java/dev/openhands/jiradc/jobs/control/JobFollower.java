@@ -2,8 +2,8 @@ package dev.openhands.jiradc.jobs.control;
 
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
-import dev.openhands.jiradc.ops.control.ClaimedWork;
+import dev.openhands.jiradc.platform.ClaimedWork;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

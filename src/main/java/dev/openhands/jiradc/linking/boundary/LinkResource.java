@@ -1,9 +1,9 @@
 package dev.openhands.jiradc.linking.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
-import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.accounts.boundary.Accounts;
+import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
@@ -11,10 +11,10 @@ import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.control.OAuthLinking;
 import dev.openhands.jiradc.linking.control.TokenRefresher;
 import dev.openhands.jiradc.linking.entity.JiraLink;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
 import dev.openhands.jiradc.settings.entity.Secret;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.linking.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.accounts.boundary.Accounts;
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.openhands.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi;
 import dev.openhands.jiradc.openhands.control.ServiceResponses;
@@ -8,10 +8,10 @@ import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.ServiceKeyRefused;
 import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
-import dev.openhands.jiradc.ops.boundary.CallTimer;
-import dev.openhands.jiradc.ops.boundary.Metrics;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.platform.CallTimer;
+import dev.openhands.jiradc.platform.Metrics;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

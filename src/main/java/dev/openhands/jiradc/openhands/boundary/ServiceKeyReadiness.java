@@ -1,8 +1,8 @@
 package dev.openhands.jiradc.openhands.boundary;
 
 import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

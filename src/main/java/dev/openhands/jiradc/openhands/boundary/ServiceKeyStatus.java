@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.openhands.boundary;
 
 import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,7 +1,9 @@
 package dev.openhands.jiradc.ops.boundary;
 
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.ops.control.StoredCounts;
+import dev.openhands.jiradc.platform.Metrics;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
@@ -12,14 +14,18 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * Prometheus scrapes {@code /ops/metrics}. Nothing secret is in it, but it tells how busy the service is and how its
- * calls fare: only a scraper with the token, or one on the management networks, reads it.
+ * Prometheus scrapes {@code /ops/metrics}: what this instance counted, then the jobs and inbox entries stored. Nothing
+ * secret is in it, but it tells how busy the service is and how its calls fare: only a scraper with the token, or one
+ * on the management networks, reads it.
  */
 @Path("ops/metrics")
 public class MetricsResource {
 
     @Inject
     Metrics metrics;
+
+    @Inject
+    StoredCounts storedCounts;
 
     @Inject
     IntegrationSettings settings;
@@ -35,6 +41,6 @@ public class MetricsResource {
             throw new ForbiddenException("Metrics are for the management network (" + SettingsKeys.METRICS_NETWORKS
                     + ") or a scraper with the token " + SettingsKeys.METRICS_TOKEN + " (Authorization: Bearer ...).");
         }
-        return metrics.render();
+        return metrics.render() + storedCounts.render();
     }
 }

@@ -14,9 +14,9 @@ import dev.openhands.jiradc.ops.control.TroubleshootingChecks.JiraProbe;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.LinkFacts;
 import dev.openhands.jiradc.ops.control.TroubleshootingChecks.Refusal;
 import dev.openhands.jiradc.ops.entity.Check;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
-import dev.openhands.jiradc.settings.control.SettingsValidator;
+import dev.openhands.jiradc.settings.boundary.SettingsProducer;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import dev.openhands.jiradc.webhooks.boundary.DeliveryHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * The troubleshooting panel: gathers the facts (the settings as deployed and as configured now, one
@@ -46,7 +45,7 @@ public class Diagnostics {
     IntegrationSettings settings;
 
     @Inject
-    Config config;
+    SettingsProducer settingsProducer;
 
     @Inject
     Jira jira;
@@ -74,7 +73,7 @@ public class Diagnostics {
                 .map(d -> new DeliveryFacts(d.receivedAt(), d.webhookEvent(), d.issueKey(), d.actor(), d.outcome(), d.result()))
                 .toList();
         List<Check> checks = new ArrayList<>(List.of(
-                TroubleshootingChecks.integration(settings, TroubleshootingChecks.changedSinceDeployment(settings, configuredNow())),
+                TroubleshootingChecks.integration(settings, TroubleshootingChecks.changedSinceDeployment(settings, settingsProducer.configuredNow())),
                 TroubleshootingChecks.baseUrl(settings),
                 TroubleshootingChecks.serviceAccount(settings, probe),
                 TroubleshootingChecks.jiraReachable(settings, probe),
@@ -91,11 +90,6 @@ public class Diagnostics {
             checks.add(4, TroubleshootingChecks.openHandsServiceKey(openHandsService.check()));
         }
         return new Report(List.copyOf(checks), recent);
-    }
-
-    /** The values MicroProfile Config gives now: different from the deployed ones until the next deployment. */
-    private IntegrationSettings configuredNow() {
-        return SettingsValidator.validate(key -> config.getOptionalValue(key, String.class));
     }
 
     private List<ConnectionFacts> connections() {

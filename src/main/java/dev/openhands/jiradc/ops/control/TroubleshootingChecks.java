@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.ops.control;
 
-import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
+import static dev.openhands.jiradc.settings.entity.SettingsKeys.*;
 
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;

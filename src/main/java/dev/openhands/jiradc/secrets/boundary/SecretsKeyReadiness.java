@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.secrets.boundary;
 
 import dev.openhands.jiradc.secrets.control.KeyVerification;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.secrets.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
 import dev.openhands.jiradc.secrets.entity.KeyCheck;
 import jakarta.annotation.Priority;
@@ -29,7 +29,7 @@ public class KeyVerification {
     private volatile boolean verified;
 
     /**
-     * At start, after the schema migration (which observes with the default priority): the key a database is first
+     * At start, after the schema migration (which observes before everything else): the key a database is first
      * used with is recorded even where nothing asks for readiness, so that a key changed later is found, not recorded.
      */
     void checkAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Startup startup, KeyVerification self) {

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.settings.boundary;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.control.SettingsValidator;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
@@ -26,11 +26,7 @@ public class SettingsProducer {
 
     @PostConstruct
     void load() {
-        // the application's own configuration, also when a readiness check creates this bean before the application
-        // has started: Payara may call it then on a thread where the injected Config is the server's, without the WAR's
-        // microprofile-config.properties, and the values are kept for the life of the deployment
-        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
-        settings = SettingsValidator.validate(key -> config.getOptionalValue(key, String.class));
+        settings = configuredNow();
         if (settings.misconfigured()) {
             LOG.severe(() -> "Jira Data Center integration is misconfigured; fix these values and redeploy:");
             for (SettingsProblem problem : settings.problems()) {
@@ -54,5 +50,14 @@ public class SettingsProducer {
     @Produces
     public IntegrationSettings settings() {
         return settings;
+    }
+
+    /** The values MicroProfile Config gives now, validated: different from the deployed ones until the next deployment. */
+    public IntegrationSettings configuredNow() {
+        // the application's own configuration, also when a readiness check creates this bean before the application
+        // has started: Payara may call it then on a thread where the injected Config is the server's, without the WAR's
+        // microprofile-config.properties (and load() keeps what it reads for the life of the deployment)
+        Config config = ConfigProvider.getConfig(SettingsProducer.class.getClassLoader());
+        return SettingsValidator.validate(key -> config.getOptionalValue(key, String.class));
     }
 }

@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.settings.boundary;
 
-import dev.openhands.jiradc.settings.control.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.settings.control;
 
-import static dev.openhands.jiradc.settings.control.SettingsKeys.*;
+import static dev.openhands.jiradc.settings.entity.SettingsKeys.*;
 
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -17,8 +17,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -32,7 +32,7 @@ public class SettingsValidator {
 
     public static final String DEFAULT_TRIGGER_LABEL = "openhands";
     public static final String DEFAULT_ADMIN_GROUP = "openhands-admins";
-    public static final String DEFAULT_USER_ID_CLAIM = "sub";
+    public static final String DEFAULT_USER_ID_CLAIM = IntegrationSettings.SignIn.SUBJECT_CLAIM;
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
     public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);

@@ -49,8 +49,16 @@ public record IntegrationSettings(
             String groupsClaim, String adminGroup, String userIdClaim, boolean trustEmailWithoutVerifiedClaim,
             Duration sessionLifetime, Duration adminReauthenticateAfter) {
 
+        /** The ID token's subject claim, the default {@code userIdClaim}. */
+        public static final String SUBJECT_CLAIM = "sub";
+
         public boolean configured() {
             return providerUri.isPresent() && clientId.isPresent() && clientSecret.isPresent();
+        }
+
+        /** The OpenHands user id is the subject itself. */
+        public boolean userIdIsSubject() {
+            return SUBJECT_CLAIM.equals(userIdClaim);
         }
     }
 

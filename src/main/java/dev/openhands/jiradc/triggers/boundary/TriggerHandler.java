@@ -1,18 +1,18 @@
 package dev.openhands.jiradc.triggers.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
-import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
+import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.Visibility;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
+import dev.openhands.jiradc.jobs.boundary.JobComments;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
-import dev.openhands.jiradc.jobs.control.JobComments;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.linking.boundary.JiraUserResolution;
@@ -24,13 +24,13 @@ import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
 import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.openhands.entity.StartUnanswered;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.triggers.control.ConversationRequest;
 import dev.openhands.jiradc.triggers.control.Deletions;
-import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences;
+import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
 import dev.openhands.jiradc.triggers.control.TriggerComments;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;

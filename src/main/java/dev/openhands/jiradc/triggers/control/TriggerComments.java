@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.triggers.control;
 
+import dev.openhands.jiradc.jira.boundary.WikiMarkup;
 import dev.openhands.jiradc.jira.entity.JiraUser;
-import dev.openhands.jiradc.jobs.control.JiraMarkup;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import java.net.URI;
@@ -101,7 +101,7 @@ public final class TriggerComments {
 
     /** Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job runs. */
     public String namedByOthers(JiraUser user, String repository, String namedBy) {
-        return mention(user) + " " + JiraMarkup.escape(namedBy) + " named the repository " + repository + " in a comment. I"
+        return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository + " in a comment. I"
                 + " start a job only in a repository named in the issue's description, in your request or in your own comments,"
                 + " so that nobody else decides where a job runs with your Git access. To work in " + repository
                 + ", ask again naming it:\n{noformat}\n" + mention + "\nRepository: " + repository + "\n{noformat}";

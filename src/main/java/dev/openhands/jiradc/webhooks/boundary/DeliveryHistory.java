@@ -3,6 +3,7 @@ package dev.openhands.jiradc.webhooks.boundary;
 import dev.openhands.jiradc.webhooks.control.DeliveryLog;
 import dev.openhands.jiradc.webhooks.control.Refusals;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
+import dev.openhands.jiradc.webhooks.entity.RefusalCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -21,7 +22,7 @@ public class DeliveryHistory {
         return log.recent(limit);
     }
 
-    public List<Refusals.Refused> refusedOnThisInstance() {
+    public List<RefusalCount> refusedOnThisInstance() {
         return refusals.byReason();
     }
 }

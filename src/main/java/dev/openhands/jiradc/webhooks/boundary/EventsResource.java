@@ -1,11 +1,11 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
+import dev.openhands.jiradc.platform.Metrics;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.control.DeliveryReceiver;
 import dev.openhands.jiradc.webhooks.control.Signatures;
-import dev.openhands.jiradc.settings.entity.IntegrationSettings;
-import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;

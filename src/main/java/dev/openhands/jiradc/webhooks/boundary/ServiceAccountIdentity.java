@@ -3,7 +3,7 @@ package dev.openhands.jiradc.webhooks.boundary;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraUser;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.entity.ServiceAccount;
 import jakarta.annotation.PreDestroy;

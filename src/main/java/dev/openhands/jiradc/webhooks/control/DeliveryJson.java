@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import static dev.openhands.jiradc.ops.boundary.Jsons.JSON;
+import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import jakarta.json.JsonException;

@@ -1,6 +1,6 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import dev.openhands.jiradc.webhooks.entity.InboxItem;

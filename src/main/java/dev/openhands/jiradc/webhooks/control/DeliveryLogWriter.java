@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.connections.boundary.Connections;
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

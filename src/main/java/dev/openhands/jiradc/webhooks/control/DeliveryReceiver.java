@@ -2,14 +2,14 @@ package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
-import dev.openhands.jiradc.settings.control.SettingsKeys;
+import dev.openhands.jiradc.platform.Metrics;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.openhands.jiradc.ops.boundary.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.PersistenceException;

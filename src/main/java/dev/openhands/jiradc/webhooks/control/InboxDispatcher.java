@@ -1,8 +1,8 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
-import dev.openhands.jiradc.ops.control.ClaimedWork;
-import dev.openhands.jiradc.ops.control.ThisInstance;
+import dev.openhands.jiradc.platform.ClaimedWork;
+import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.entity.Handled;

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.webhooks.control;
 
-import dev.openhands.jiradc.ops.boundary.ProcessingContext;
+import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.webhooks.entity.RefusalCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +42,10 @@ public class Refusals {
         }
     }
 
-    /** One reason for refusing: how many deliveries since start, and when the latest was refused. */
-    public record Refused(String reason, long count, Instant lastAt) {
-    }
-
     /** Refusals since start, by reason, with the time of the latest of each. */
-    public List<Refused> byReason() {
-        List<Refused> all = new ArrayList<>();
-        counts().forEach((reason, count) -> all.add(new Refused(reason, count, lastRefused.getOrDefault(reason, Instant.EPOCH))));
+    public List<RefusalCount> byReason() {
+        List<RefusalCount> all = new ArrayList<>();
+        counts().forEach((reason, count) -> all.add(new RefusalCount(reason, count, lastRefused.getOrDefault(reason, Instant.EPOCH))));
         return all;
     }
 

@@ -1,9 +1,0 @@
-package dev.openhands.jiradc.ops.boundary;
-
-import jakarta.ws.rs.ApplicationPath;
-import jakarta.ws.rs.core.Application;
-
-/** All HTTP endpoints are JAX-RS resources at their documented paths, from the context root. */
-@ApplicationPath("/")
-public class RestApplication extends Application {
-}
