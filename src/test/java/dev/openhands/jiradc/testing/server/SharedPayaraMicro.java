@@ -80,7 +80,9 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         try {
             if (process == null || !process.isAlive()) {
-                directory = Files.createTempDirectory("shared-payara-micro");
+                // beside the build's other output (target/payara-micro-*: the exploded WAR and console.log)
+                Path target = Path.of(System.getProperty("it.directory", "target")).toAbsolutePath();
+                directory = Files.createTempDirectory(Files.createDirectories(target), "payara-micro-");
                 application = directory.resolve("app");
                 replaceApplication(archive);
                 startServer();
