@@ -49,13 +49,14 @@ public class AccountResource {
     @Path("openhands-api-key")
     @Consumes(MediaType.APPLICATION_JSON)
     public AccountJson.KeyState saveApiKey(AccountJson.PastedKey body) {
+        Account account = user.account();
         refuseWhenManaged();
         String apiKey = AccountJson.PastedKey.required(body);
         OpenHandsUser owner = openHands.userOf(apiKey);
-        if (!user.account().isOpenHandsUser(owner.id(), owner.email())) {
-            throw new NotYourApiKey(user.account().email(), owner.email());
+        if (!account.isOpenHandsUser(owner.id(), owner.email())) {
+            throw new NotYourApiKey(account.email(), owner.email());
         }
-        accounts.storeOpenHandsApiKey(user.account().id(), apiKey);
+        accounts.storeOpenHandsApiKey(account.id(), apiKey);
         return new AccountJson.KeyState("set");
     }
 
