@@ -1,18 +1,12 @@
 package dev.openhands.jiradc.accounts.boundary;
 
-import static dev.openhands.jiradc.platform.Jsons.JSON;
-
+import dev.openhands.jiradc.accounts.control.NotYourApiKey;
 import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
-import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
-import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUser;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -20,7 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 
 /**
@@ -29,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("api/integrations/jira-dc/account")
 @Produces(MediaType.APPLICATION_JSON)
+@SignedIn
 public class AccountResource {
 
     @Inject
@@ -44,53 +38,34 @@ public class AccountResource {
     IntegrationSettings settings;
 
     @GET
-    public JsonObject get() {
+    public AccountJson.Summary get() {
         Account account = user.account();
-        return JSON.createObjectBuilder()
-                .add("email", account.email())
-                .add("displayName", account.displayName())
-                .add("admin", user.isAdmin())
-                .add("openHandsApiKey", settings.managesApiKeys() ? "managed" : account.hasOpenHandsApiKey() ? "set" : "not set")
-                .build();
+        String key = settings.managesApiKeys() ? "managed" : account.hasOpenHandsApiKey() ? "set" : "not set";
+        return new AccountJson.Summary(account.email(), account.displayName(), user.isAdmin(), key);
     }
 
-    /** Checks the key with OpenHands before keeping it. */
+    /** Checks the key with OpenHands before keeping it (refused: 400, OpenHands unavailable: 503, by their mappers). */
     @PUT
     @Path("openhands-api-key")
     @Consumes(MediaType.APPLICATION_JSON)
-    public JsonObject saveApiKey(JsonObject body) {
+    public AccountJson.KeyState saveApiKey(AccountJson.PastedKey body) {
         Account account = user.account();
         refuseWhenManaged();
-        String apiKey = body == null ? "" : body.getString("apiKey", "").trim();
-        if (apiKey.isEmpty()) {
-            throw new BadRequestException("Paste your OpenHands API key in the field 'apiKey'.");
-        }
-        OpenHandsUser owner;
-        try {
-            owner = openHands.userOf(apiKey);
-        } catch (ApiKeyRefused e) {
-            throw new BadRequestException(e.getMessage());
-        } catch (OpenHandsUnavailable e) {
-            throw new ServiceUnavailableException(e.getMessage());
-        }
+        String apiKey = AccountJson.PastedKey.required(body);
+        OpenHandsUser owner = openHands.userOf(apiKey);
         if (!account.isOpenHandsUser(owner.id(), owner.email())) {
-            throw new BadRequestException(owner.email().isPresent()
-                    ? "This API key belongs to another OpenHands user, not to " + account.email()
-                            + ". Create a key while signed in to OpenHands as yourself."
-                    : "OpenHands does not say that this API key is yours: its user has no email address, and is not the"
-                            + " OpenHands user you signed in here as. Create a key while signed in to OpenHands as yourself.");
+            throw new NotYourApiKey(account.email(), owner.email());
         }
         accounts.storeOpenHandsApiKey(account.id(), apiKey);
-        return JSON.createObjectBuilder().add("openHandsApiKey", "set").build();
+        return new AccountJson.KeyState("set");
     }
 
     @DELETE
     @Path("openhands-api-key")
-    public JsonObject removeApiKey() {
-        Account account = user.account();
+    public AccountJson.KeyState removeApiKey() {
         refuseWhenManaged();
-        accounts.removeOpenHandsApiKey(account.id());
-        return JSON.createObjectBuilder().add("openHandsApiKey", "not set").build();
+        accounts.removeOpenHandsApiKey(user.account().id());
+        return new AccountJson.KeyState("not set");
     }
 
     private void refuseWhenManaged() {

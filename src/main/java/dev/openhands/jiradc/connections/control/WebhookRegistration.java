@@ -6,6 +6,7 @@ import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;
 import dev.openhands.jiradc.connections.entity.Connection.Setup;
 import dev.openhands.jiradc.jira.boundary.JiraWebhooks;
+import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraWebhook;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.secrets.boundary.Secrets;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Registers this service with Jira: automatically through Jira's webhook API with an admin's PAT
@@ -127,8 +129,11 @@ public class WebhookRegistration {
     public Connection uninstall(String id, Secret adminPat) {
         Connection connection = find(id);
         String url = connection.eventsUrl(appUrl());
-        List<JiraWebhook> installed = webhooks.list(adminPat);
-        ours(installed, connection, url).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
+        asAdmin(() -> {
+            List<JiraWebhook> installed = webhooks.list(adminPat);
+            ours(installed, connection, url).ifPresent(webhook -> webhooks.delete(adminPat, webhook.id()));
+            return null;
+        });
         connection.deactivate();
         connections.forget(id);
         return connection;
@@ -136,6 +141,10 @@ public class WebhookRegistration {
 
     /** @return the webhook's name in Jira */
     private String register(Secret adminPat, Connection connection, String secret) {
+        return asAdmin(() -> registerAs(adminPat, connection, secret));
+    }
+
+    private String registerAs(Secret adminPat, Connection connection, String secret) {
         String url = connection.eventsUrl(appUrl());
         List<JiraWebhook> installed = webhooks.list(adminPat);
         Optional<JiraWebhook> existing = ours(installed, connection, url);
@@ -184,6 +193,27 @@ public class WebhookRegistration {
 
     private static String newSecret() {
         return Pkce.randomToken();
+    }
+
+    /**
+     * Jira refusing the admin PAT is the admin's input being wrong (400), in words they can act on; Jira failing otherwise
+     * is left to {@code JiraErrorMappers} (502).
+     */
+    private static <T> T asAdmin(Supplier<T> jiraCalls) {
+        try {
+            return jiraCalls.get();
+        } catch (JiraCallFailed e) {
+            if (e.kind() != JiraCallFailed.Kind.REFUSED) {
+                throw e;
+            }
+            throw new BadRequestException(switch (e.status()) {
+                case 401 -> "Jira did not accept this PAT (401): it is wrong, expired or revoked. Create a new one in Jira"
+                        + " under Profile > Personal Access Tokens and try again.";
+                case 403 -> "This PAT's Jira user may not manage global webhooks (403). Use a short-lived PAT of a Jira"
+                        + " administrator who can create webhooks.";
+                default -> e.getMessage();
+            }, e);
+        }
     }
 
     public static class MissingAdminPat extends BadRequestException {

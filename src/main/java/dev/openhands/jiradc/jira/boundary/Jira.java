@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
@@ -71,6 +72,18 @@ public class Jira {
     public JiraUser userByName(String username) {
         return JiraUser.fromJson(JiraResponses.call(base(), "look up the user " + username,
                 () -> api().user(serviceAccount(), username)));
+    }
+
+    /** The Jira user with this login name, or empty when Jira has none (404). */
+    public Optional<JiraUser> findUserByName(String username) {
+        try {
+            return Optional.of(userByName(username));
+        } catch (JiraCallFailed e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** The Jira users whose email is exactly this one, ignoring case (Jira's search itself is fuzzy). */

@@ -46,21 +46,22 @@ public class SettingsPageResource {
     }
 
     private Response file(String name) {
-        String type = FILES.get(name);
-        byte[] content;
-        try (InputStream in = servlet.getResourceAsStream("/settings/" + name)) {
-            if (type == null || in == null) {
-                throw new NotFoundException("No such file: /settings/" + name);
-            }
-            content = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Response.ok(content, type)
+        return Response.ok(read(name), FILES.get(name))
                 .header("Cache-Control", "no-cache")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .build();
+    }
+
+    private byte[] read(String name) {
+        try (InputStream in = servlet.getResourceAsStream("/settings/" + name)) {
+            if (!FILES.containsKey(name) || in == null) {
+                throw new NotFoundException("No such file: /settings/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
