@@ -57,7 +57,7 @@ class ServerSmokeIT {
         config.put("jira-dc.jobs.poll-interval", "PT0.5S");
         config.put("jira-dc.jobs.max-poll-interval", "PT1S");
         try (AppServer server = AppServer.start(kind, config)) {
-            JsonObject ready = Json.createReader(new StringReader(server.awaitReady(Duration.ofMinutes(3)))).readObject();
+            JsonObject ready = Json.createReader(new StringReader(server.awaitReady(Duration.ofMinutes(5)))).readObject();
             assertEquals("UP", ready.getString("status"), ready.toString());
             Map<String, String> checks = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                     .collect(Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
