@@ -140,12 +140,12 @@ public class TriggerHandler implements InboxHandler {
         Job job = jobStart.start(entry, earlier, event, issue, account, actor, named.found(), apiKey, answer.visibility());
         // started by an earlier attempt, not announced: that attempt may have died between its comment and recording it
         boolean mayHaveSaidIt = earlier.filter(j -> j.status() != Job.Status.STARTING).isPresent();
-        return announced(event, actor, job, named, answer, say, mayHaveSaidIt);
+        return announced(event, actor, job, named, answer, mayHaveSaidIt);
     }
 
     /** Says on the issue that the job started (or that OpenHands could not start it), once. */
     private Handled announced(WebhookEvent event, JiraUser actor, Job job, WhichRepository.Named named, Replies answer,
-            TriggerComments say, boolean mayHaveSaidIt) {
+            boolean mayHaveSaidIt) {
         JobComments jobComments = new JobComments(settings.appUrl().orElseThrow(), settings.mention());
         if (job.status() == Job.Status.FAILED) {
             return said(answer, new DeadEnd(jobComments.failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
@@ -153,8 +153,8 @@ public class TriggerHandler implements InboxHandler {
         }
         String repository = named.found().fullName();
         if (!mayHaveSaidIt || !issues.hasCommentedOn(answer.issueKey(), job.id(), "start")) {
-            issues.comment(answer.issueKey(), say.onIt(actor, repository, named.source(),
-                    jobComments.conversationLink(job.conversationId())), job.id(), "start", answer.visibility());
+            issues.comment(answer.issueKey(), jobComments.onIt(actor.name(), repository, named.source().words(),
+                    job.conversationId()), job.id(), "start", answer.visibility());
         }
         jobs.announced(job.id());
         event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
