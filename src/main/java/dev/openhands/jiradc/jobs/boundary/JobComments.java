@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What the bot says on the issue as a job goes on, in Jira wiki markup: the person who asked is
  * mentioned, and every message links the conversation and says what to do next. Also what the trigger says of a job
- * it finds (a failed start, a follow-up passed on), so a job is always spoken of in the same words.
+ * it finds (its start, a failed start, a follow-up passed on), so a job is always spoken of in the same words.
  */
 public final class JobComments {
 
@@ -34,6 +34,18 @@ public final class JobComments {
 
     private static String mention(String name) {
         return "[~" + name + "]";
+    }
+
+    /**
+     * The job started: where, where that repository was named, and the link to its conversation (to the list of
+     * conversations while OpenHands has not given it its id yet). Said of the job, so that whoever learns the id may
+     * say it.
+     *
+     * @param namedIn where the repository was named, as the bot says it: "the issue's description", "your request", ...
+     */
+    public String onIt(String actor, String repository, String namedIn, Optional<String> conversationId) {
+        return mention(actor) + " I'm on it in " + repository + " (named in " + namedIn + "): "
+                + conversation(conversationId, "follow the conversation in OpenHands") + ".";
     }
 
     /** @param summary the agent's closing words, in Markdown */

@@ -7,31 +7,27 @@ import dev.openhands.jiradc.accounts.entity.Account;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
-import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
-import dev.openhands.jiradc.jira.entity.Visibility;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jobs.boundary.JobComments;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
-import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.linking.boundary.JiraUserResolution;
 import dev.openhands.jiradc.linking.entity.Resolution;
-import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
-import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
-import dev.openhands.jiradc.openhands.entity.StartTask;
-import dev.openhands.jiradc.openhands.entity.StartUnanswered;
 import dev.openhands.jiradc.platform.ProcessingContext;
-import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.triggers.control.ConversationRequest;
+import dev.openhands.jiradc.triggers.control.DeadEnd;
 import dev.openhands.jiradc.triggers.control.Deletions;
-import dev.openhands.jiradc.triggers.control.RepositoryReferences;
-import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
+import dev.openhands.jiradc.triggers.control.FollowUp;
+import dev.openhands.jiradc.triggers.control.JobStart;
+import dev.openhands.jiradc.triggers.control.Replies;
 import dev.openhands.jiradc.triggers.control.TriggerComments;
+import dev.openhands.jiradc.triggers.control.WhichRepository;
+import dev.openhands.jiradc.triggers.control.WhoAsked;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
 import dev.openhands.jiradc.webhooks.entity.Decision;
@@ -41,15 +37,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * From a trigger to a running OpenHands job: who asked, which repository, whether they can reach
- * it, the conversation, and the comment that says so. Every dead end ends in a comment with the
- * next step; a Jira or OpenHands outage is retried, and reported on the issue if it lasts.
+ * From a trigger to a running OpenHands job, in steps: who asked ({@link WhoAsked}), a follow-up for their running job
+ * ({@link FollowUp}), which repository ({@link WhichRepository}), the start ({@link JobStart}), and the comment that
+ * says so. Every dead end ends in a comment with the next step; a Jira or OpenHands outage is retried, and reported on
+ * the issue if it lasts.
  */
 @ApplicationScoped
 public class TriggerHandler implements InboxHandler {
@@ -66,9 +61,6 @@ public class TriggerHandler implements InboxHandler {
     JiraIssues issues;
 
     @Inject
-    OpenHands openHands;
-
-    @Inject
     Jobs jobs;
 
     @Inject
@@ -79,6 +71,15 @@ public class TriggerHandler implements InboxHandler {
 
     @Inject
     Deletions deletions;
+
+    @Inject
+    FollowUp followUp;
+
+    @Inject
+    WhichRepository repositories;
+
+    @Inject
+    JobStart jobStart;
 
     @Override
     public Handled handle(InboxEntry entry) {
@@ -92,43 +93,28 @@ public class TriggerHandler implements InboxHandler {
         TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.mention());
         try {
             Resolution resolved = resolution.resolve(actor);
-            return switch (resolved.status()) {
-                case NO_ACCOUNT -> said(replies, say.noAccount(actor), actor.name() + " has not signed in here");
-                case ACCOUNT_NOT_LINKED -> said(replies, say.accountNotLinked(actor), actor.name() + " has not connected Jira");
-                case NO_OPENHANDS_KEY -> said(replies, say.noOpenHandsKey(actor), actor.name() + " has no OpenHands API key");
-                case LINKED -> keys.using(resolved.account().orElseThrow().id(),
-                        apiKey -> start(entry, event, actor, resolved.account().orElseThrow(), apiKey, replies, say));
-            };
+            Optional<DeadEnd> notSetUp = WhoAsked.deadEnd(resolved.status(), actor, say);
+            if (notSetUp.isPresent()) {
+                return said(replies, notSetUp.get());
+            }
+            Account account = resolved.account().orElseThrow();
+            return keys.using(account.id(), apiKey -> start(entry, event, actor, account, apiKey, replies, say));
         } catch (ApiKeyRefused e) {
-            return said(replies, say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key");
+            return said(replies, new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
         } catch (ApiKeyNotIssued e) {
-            return said(replies, say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name() + ": "
-                    + e.getMessage());
+            return said(replies, new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
+                    + ": " + e.getMessage()));
         } catch (OpenHandsUnavailable e) {
             return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.empty());
-        } catch (StartMayBeUnderway e) {
-            return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.of(e.wait));
+        } catch (JobStart.StartMayBeUnderway e) {
+            return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.of(e.waitFor()));
         } catch (JiraCallFailed e) {
-            if (e.status() == 401 || e.status() == 403) {
-                serviceAccount.refused(e.getMessage());
-                LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + replies.issueKey() + ": "
-                        + e.getMessage());
-                return Handled.failed("Jira refused the service account: " + e.getMessage());
-            }
-            if (e.transientFailure()) {
-                return unavailable(entry, replies, actor, say, "Jira", e.getMessage(), e.retryAfter());
-            }
-            return Handled.failed(e.getMessage());
+            return jiraFailed(entry, replies, actor, say, e);
         }
-    }
-
-    /** Where the bot answers: on the issue, seen by those who could see the trigger comment. */
-    private record Replies(String issueKey, Optional<Visibility> visibility) {
     }
 
     private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey, Replies replies,
             TriggerComments say) {
-        String issueKey = replies.issueKey();
         Optional<Job> earlier = jobs.ofTrigger(entry.id());
         if (earlier.filter(Job::announced).isPresent()) {
             return Handled.done("job started in " + earlier.get().repository());
@@ -137,178 +123,60 @@ public class TriggerHandler implements InboxHandler {
             return Handled.done("passed on to the running job");
         }
         if (earlier.isEmpty() && event.comment().isPresent()) {
-            Optional<Job> running = jobs.followedFor(entry.issueId(), account.id());
-            if (running.isPresent() && forwarded(entry, event, actor, account, apiKey, running.get(), replies)) {
+            Optional<Job> running = followUp.passOn(entry, event.comment().get(), actor, account, apiKey, replies);
+            if (running.isPresent()) {
                 return Handled.done("passed on to the running job in " + running.get().repository());
             }
         }
-        JiraIssue issue = issues.read(issueKey, ConversationRequest.EARLIER_COMMENTS + 1);
+        JiraIssue issue = issues.read(replies.issueKey(), ConversationRequest.EARLIER_COMMENTS + 1);
         String triggerId = event.comment().map(WebhookEvent.Comment::id).orElse("");
-        Replies answer = new Replies(issueKey, replies.visibility().or(() -> issue.comments().stream()
-                .filter(comment -> comment.id().equals(triggerId)).findFirst().flatMap(JiraComment::visibility)));
-        List<JiraComment> earlierByPeople = issue.comments().stream()
-                .filter(comment -> !isBot(comment) && !comment.id().equals(triggerId)).toList();
-        Choice choice = RepositoryReferences.choose(issue.description(), event.comment().map(WebhookEvent.Comment::body).orElse(""),
-                earlierByPeople, actor.key());
-        if (choice instanceof Choice.Missing) {
-            return said(answer, say.noRepository(actor), "no repository named");
+        Replies answer = replies.seenIn(issue, triggerId);
+        WhichRepository.Answer where = repositories.find(apiKey, issue, triggerId,
+                event.comment().map(WebhookEvent.Comment::body).orElse(""), actor, say);
+        if (where instanceof WhichRepository.Nowhere nowhere) {
+            return said(answer, nowhere.deadEnd());
         }
-        if (choice instanceof Choice.Ambiguous several) {
-            return said(answer, say.severalRepositories(actor, several.repositories()),
-                    "several repositories named: " + String.join(", ", several.repositories()));
-        }
-        if (choice instanceof Choice.NamedByOthers others) {
-            return said(answer, say.namedByOthers(actor, others.repository(), others.namedBy()),
-                    others.repository() + " was named by " + others.namedBy() + ", not by " + actor.name());
-        }
-        Choice.Found named = (Choice.Found) choice;
-        RepositoryLookup lookup = openHands.findRepository(apiKey, named.repository(),
-                named.address().flatMap(address -> GitProvider.ofUrl(address, settings.gitHosts())));
-        if (lookup instanceof RepositoryLookup.NotFound notFound) {
-            return said(answer, say.noAccess(actor, named.repository(), notFound.searched()),
-                    actor.name() + " cannot reach " + named.repository());
-        }
-        if (lookup instanceof RepositoryLookup.GitNotConnected none) {
-            return said(answer, say.gitNotConnected(actor, named.repository(), none.providers()),
-                    actor.name() + " has no Git connection in OpenHands");
-        }
-        RepositoryLookup.Found found = (RepositoryLookup.Found) lookup;
-        String repository = found.fullName();
-        Job job = earlier.filter(j -> j.status() != Job.Status.STARTING).orElseGet(() -> begin(entry, earlier, event, issue,
-                account, actor, found, apiKey, answer.visibility()));
-        if (job.status() == Job.Status.FAILED) {
-            return said(answer, jobComments().failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
-                    job.outcome().orElse("OpenHands could not start the conversation"));
-        }
+        WhichRepository.Named named = (WhichRepository.Named) where;
+        Job job = jobStart.start(entry, earlier, event, issue, account, actor, named.found(), apiKey, answer.visibility());
         // started by an earlier attempt, not announced: that attempt may have died between its comment and recording it
         boolean mayHaveSaidIt = earlier.filter(j -> j.status() != Job.Status.STARTING).isPresent();
-        if (!mayHaveSaidIt || !issues.hasCommentedOn(issueKey, job.id(), "start")) {
-            issues.comment(issueKey, say.onIt(actor, repository, named.source(),
-                    jobComments().conversationLink(job.conversationId())), job.id(), "start", answer.visibility());
+        return announced(event, actor, job, named, answer, mayHaveSaidIt);
+    }
+
+    /** Says on the issue that the job started (or that OpenHands could not start it), once. */
+    private Handled announced(WebhookEvent event, JiraUser actor, Job job, WhichRepository.Named named, Replies answer,
+            boolean mayHaveSaidIt) {
+        JobComments jobComments = new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+        if (job.status() == Job.Status.FAILED) {
+            return said(answer, new DeadEnd(jobComments.failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
+                    job.outcome().orElse("OpenHands could not start the conversation")));
+        }
+        String repository = named.found().fullName();
+        if (!mayHaveSaidIt || !issues.hasCommentedOn(answer.issueKey(), job.id(), "start")) {
+            issues.comment(answer.issueKey(), jobComments.onIt(actor.name(), repository, named.source().words(),
+                    job.conversationId()), job.id(), "start", answer.visibility());
         }
         jobs.announced(job.id());
         event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
         return Handled.done("job started in " + repository);
     }
 
-    /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
-    private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
-        Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
-        Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
-                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
-                previous.map(Job::id), replies)));
-        String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
-        List<JiraComment> earlier = issue.comments().stream()
-                .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
-        ConversationRequest conversation = ConversationRequest.of(issue,
-                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
-                earlier, this::isBot, previous.map(p -> jobComments().conversationLink(p.conversationId())));
-        StartTask seen = awaitConversation(apiKey, startOnce(apiKey, job, repository, conversation));
-        if (seen.failed()) {
-            return jobs.startFailed(job.id(), seen.id(), seen.failure());
-        }
-        return jobs.started(job.id(), seen.id(), seen.appConversationId().orElse(null));
+    private Handled said(Replies replies, DeadEnd deadEnd) {
+        issues.comment(replies.issueKey(), deadEnd.comment(), replies.visibility());
+        return Handled.done(deadEnd.result());
     }
 
-    /**
-     * OpenHands is asked to start a job's conversation once. An attempt after one that asked and did not record the
-     * answer (its instance died, or the answer was lost on the way) first looks in OpenHands for that start, made under
-     * the job's id; while the earlier request may still be on its way, it waits.
-     */
-    private StartTask startOnce(String apiKey, Job job, RepositoryLookup.Found repository, ConversationRequest conversation) {
-        Optional<Instant> asked = job.startRequestedAt();
-        if (asked.isPresent()) {
-            Optional<StartTask> made = openHands.startMadeFor(apiKey, job.id(), asked.get());
-            if (made.isPresent()) {
-                LOG.info(() -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
-                        + made.get().id());
-                return made.get();
-            }
-            Duration since = Duration.between(asked.get(), Instant.now());
-            if (since.compareTo(OpenHands.LONGEST_CALL) < 0) {
-                throw new StartMayBeUnderway(OpenHands.LONGEST_CALL.minus(since));
-            }
+    private Handled jiraFailed(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, JiraCallFailed e) {
+        if (e.status() == 401 || e.status() == 403) {
+            serviceAccount.refused(e.getMessage());
+            LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + replies.issueKey() + ": "
+                    + e.getMessage());
+            return Handled.failed("Jira refused the service account: " + e.getMessage());
         }
-        if (!jobs.startRequested(job.id(), asked)) {
-            throw new StartMayBeUnderway(OpenHands.LONGEST_CALL);
+        if (e.transientFailure()) {
+            return unavailable(entry, replies, actor, say, "Jira", e.getMessage(), e.retryAfter());
         }
-        try {
-            return openHands.startConversation(apiKey, job.id(), repository, conversation.title(), conversation.message());
-        } catch (StartUnanswered e) {
-            throw e;
-        } catch (RuntimeException e) {
-            jobs.startNotMade(job.id());
-            throw e;
-        }
-    }
-
-    /** Another attempt asked OpenHands to start the job, and its answer may still come: look again after {@code wait}. */
-    private static final class StartMayBeUnderway extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        final transient Duration wait;
-
-        StartMayBeUnderway(Duration wait) {
-            super("OpenHands was asked to start this job by another attempt, which may still be waiting for its answer");
-            this.wait = wait;
-        }
-    }
-
-    /**
-     * The start task gets its conversation id when ready: wait a little for it, so that the first comment can link
-     * to it (otherwise the job's follower learns it later).
-     */
-    private StartTask awaitConversation(String apiKey, StartTask task) {
-        long deadline = System.nanoTime() + settings.jobPolicy().linkWait().toNanos();
-        StartTask seen = task;
-        // OpenHands always answers a start WORKING: the first look is at once, later ones further apart
-        for (long pause = 0; seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline;
-                pause = Math.min(Math.max(2 * pause, 100), 2000)) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return seen;
-            }
-            seen = openHands.startTask(apiKey, task.id()).orElse(seen);
-        }
-        return seen;
-    }
-
-    /**
-     * A follow-up comment while the same person's job is still running goes to that conversation.
-     *
-     * @return false when the conversation cannot take it (its sandbox is paused or gone): a new job starts instead
-     */
-    private boolean forwarded(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey,
-            Job running, Replies replies) {
-        String issueKey = replies.issueKey();
-        WebhookEvent.Comment comment = event.comment().orElseThrow();
-        String message = "Follow-up from " + actor.displayName() + " on Jira issue " + issueKey + " ("
-                + settings.jiraBaseUrl().orElseThrow() + "/browse/" + issueKey + "):\n" + comment.body();
-        if (!openHands.sendMessage(apiKey, running.conversationId().orElseThrow(), message)) {
-            return false;
-        }
-        jobs.forwarded(jobs.starting(entry.id(), new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()),
-                account.id(), actor.name(), running.repository(), Optional.of(running.id()), replies.visibility())).id(), running.id());
-        issues.comment(issueKey, jobComments().forwarded(actor.name(), running.conversationId()), replies.visibility());
-        issues.thumbsUp(comment.id());
-        return true;
-    }
-
-    private JobComments jobComments() {
-        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
-    }
-
-    private boolean isBot(JiraComment comment) {
-        return serviceAccount.current().is(comment.author());
-    }
-
-    private Handled said(Replies replies, String comment, String result) {
-        issues.comment(replies.issueKey(), comment, replies.visibility());
-        return Handled.done(result);
+        return Handled.failed(e.getMessage());
     }
 
     /** Retried with backoff (or as Jira's Retry-After says); on the last attempt, said on the issue if Jira listens. */

@@ -2,7 +2,6 @@ package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
-import dev.openhands.jiradc.webhooks.boundary.PendingTriggers;
 import dev.openhands.jiradc.webhooks.entity.Handled;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -94,11 +94,6 @@ public final class TriggerComments {
         return providers.stream().map(GitProvider::displayName).collect(Collectors.joining(" or "));
     }
 
-    public String onIt(JiraUser user, String repository, RepositoryReferences.Source namedIn, String conversationLink) {
-        return mention(user) + " I'm on it in " + repository + " (named in " + namedIn.words() + "): [follow the conversation in"
-                + " OpenHands|" + conversationLink + "].";
-    }
-
     /** Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job runs. */
     public String namedByOthers(JiraUser user, String repository, String namedBy) {
         return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository + " in a comment. I"

@@ -5,7 +5,7 @@ import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.platform.Metrics;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
-import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
+import dev.openhands.jiradc.webhooks.boundary.EventRules;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PostConstruct;
@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * Takes one delivery from Jira: the signature header's form and the connection before the body is read, the
  * signature over the raw bytes before anything is parsed, then the JSON, its age, the Jira host it names, the
- * decision, and the commit. Makes no outbound call.
+ * decision (asked of {@link EventRules}), and the commit. Makes no outbound call.
  */
 @ApplicationScoped
 public class DeliveryReceiver {
@@ -51,8 +51,9 @@ public class DeliveryReceiver {
     @Inject
     DeliveryLogWriter log;
 
+    /** Deciding is the triggers component's: it says what the event means, webhooks keeps what it commits. */
     @Inject
-    ServiceAccountIdentity serviceAccount;
+    EventRules rules;
 
     @Inject
     IntegrationSettings settings;
@@ -98,7 +99,7 @@ public class DeliveryReceiver {
                         + SettingsKeys.BASE_URL);
             }
         }
-        Decision decision = new TriggerRules(settings.triggerLabel(), serviceAccount.current()).decide(event);
+        Decision decision = rules.decide(event);
         if (!decision.entersInbox()) {
             log.later(Delivery.of(null, connectionId, now, event, decision.outcome()));
             metrics.delivered(decision.outcome());

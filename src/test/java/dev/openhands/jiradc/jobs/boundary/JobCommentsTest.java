@@ -14,6 +14,16 @@ class JobCommentsTest {
     JobComments comments = new JobComments(URI.create("https://app.openhands.example.com"), "@openhands");
 
     @Test
+    void aStartedJobLinksItsConversationOrTheListUntilItHasAnId() {
+        assertEquals("[~alice] I'm on it in acme/app (named in the issue's description): [follow the conversation in"
+                + " OpenHands|https://app.openhands.example.com/conversations/c1].",
+                comments.onIt("alice", "acme/app", "the issue's description", Optional.of("c1")));
+        assertEquals("[~alice] I'm on it in acme/app (named in your request): [follow the conversation in"
+                + " OpenHands|https://app.openhands.example.com/conversations].",
+                comments.onIt("alice", "acme/app", "your request", Optional.empty()));
+    }
+
+    @Test
     void aJobThatCannotBeReadIsSaidWithWhatToDoMeanwhile() {
         assertEquals("[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me. I'll"
                 + " keep trying and report here when it ends; meanwhile, [check on the conversation|"

@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.webhooks.control;
+package dev.openhands.jiradc.triggers.control;
 
 import static org.junit.jupiter.api.Assertions.*;
 

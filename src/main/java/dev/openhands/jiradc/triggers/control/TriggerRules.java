@@ -1,4 +1,4 @@
-package dev.openhands.jiradc.webhooks.control;
+package dev.openhands.jiradc.triggers.control;
 
 import java.util.function.Supplier;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;

@@ -1,0 +1,155 @@
+package dev.openhands.jiradc.triggers.control;
+
+import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.jira.entity.JiraIssue;
+import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
+import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jira.entity.Visibility;
+import dev.openhands.jiradc.jira.entity.WebhookEvent;
+import dev.openhands.jiradc.jobs.boundary.JobComments;
+import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.jobs.entity.JobRequest;
+import dev.openhands.jiradc.openhands.boundary.OpenHands;
+import dev.openhands.jiradc.openhands.entity.RepositoryLookup;
+import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.openhands.entity.StartUnanswered;
+import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.settings.entity.IntegrationSettings;
+import dev.openhands.jiradc.webhooks.boundary.ServiceAccountIdentity;
+import dev.openhands.jiradc.webhooks.entity.InboxEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Starts a trigger's job in OpenHands, once: the job is recorded before OpenHands is asked (one per trigger, so a
+ * retry or a second instance never starts a second conversation), and an attempt after one that asked without
+ * recording the answer looks for that start before asking again.
+ */
+@ApplicationScoped
+public class JobStart {
+
+    private static final Logger LOG = ProcessingContext.logger(JobStart.class);
+
+    @Inject
+    Jobs jobs;
+
+    @Inject
+    OpenHands openHands;
+
+    @Inject
+    IntegrationSettings settings;
+
+    @Inject
+    ServiceAccountIdentity serviceAccount;
+
+    /**
+     * @param recorded the trigger's job, if an earlier attempt recorded it
+     * @return the job, started (or failed to start) by this attempt or an earlier one
+     */
+    public Job start(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
+            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
+        return recorded.filter(job -> job.status() != Job.Status.STARTING)
+                .orElseGet(() -> begin(entry, recorded, event, issue, account, actor, repository, apiKey, replies));
+    }
+
+    /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
+    private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
+            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
+        Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
+        Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
+                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
+                previous.map(Job::id), replies)));
+        String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
+        List<JiraComment> earlier = issue.comments().stream()
+                .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
+        ConversationRequest conversation = ConversationRequest.of(issue,
+                settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
+                earlier, comment -> serviceAccount.current().is(comment.author()),
+                previous.map(p -> jobComments().conversationLink(p.conversationId())));
+        StartTask seen = awaitConversation(apiKey, startOnce(apiKey, job, repository, conversation));
+        if (seen.failed()) {
+            return jobs.startFailed(job.id(), seen.id(), seen.failure());
+        }
+        return jobs.started(job.id(), seen.id(), seen.appConversationId().orElse(null));
+    }
+
+    /**
+     * OpenHands is asked to start a job's conversation once. An attempt after one that asked and did not record the
+     * answer (its instance died, or the answer was lost on the way) first looks in OpenHands for that start, made under
+     * the job's id; while the earlier request may still be on its way, it waits.
+     */
+    private StartTask startOnce(String apiKey, Job job, RepositoryLookup.Found repository, ConversationRequest conversation) {
+        Optional<Instant> asked = job.startRequestedAt();
+        if (asked.isPresent()) {
+            Optional<StartTask> made = openHands.startMadeFor(apiKey, job.id(), asked.get());
+            if (made.isPresent()) {
+                LOG.info(() -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
+                        + made.get().id());
+                return made.get();
+            }
+            Duration since = Duration.between(asked.get(), Instant.now());
+            if (since.compareTo(OpenHands.LONGEST_CALL) < 0) {
+                throw new StartMayBeUnderway(OpenHands.LONGEST_CALL.minus(since));
+            }
+        }
+        if (!jobs.startRequested(job.id(), asked)) {
+            throw new StartMayBeUnderway(OpenHands.LONGEST_CALL);
+        }
+        try {
+            return openHands.startConversation(apiKey, job.id(), repository, conversation.title(), conversation.message());
+        } catch (StartUnanswered e) {
+            throw e;
+        } catch (RuntimeException e) {
+            jobs.startNotMade(job.id());
+            throw e;
+        }
+    }
+
+    /** Another attempt asked OpenHands to start the job, and its answer may still come: look again after {@link #waitFor()}. */
+    public static final class StartMayBeUnderway extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Duration wait;
+
+        StartMayBeUnderway(Duration wait) {
+            super("OpenHands was asked to start this job by another attempt, which may still be waiting for its answer");
+            this.wait = wait;
+        }
+
+        public Duration waitFor() {
+            return wait;
+        }
+    }
+
+    /**
+     * The start task gets its conversation id when ready: wait a little for it, so that the first comment can link
+     * to it (otherwise the job's follower learns it later).
+     */
+    private StartTask awaitConversation(String apiKey, StartTask task) {
+        long deadline = System.nanoTime() + settings.jobPolicy().linkWait().toNanos();
+        StartTask seen = task;
+        // OpenHands always answers a start WORKING: the first look is at once, later ones further apart
+        for (long pause = 0; seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline;
+                pause = Math.min(Math.max(2 * pause, 100), 2000)) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return seen;
+            }
+            seen = openHands.startTask(apiKey, task.id()).orElse(seen);
+        }
+        return seen;
+    }
+
+    private JobComments jobComments() {
+        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+    }
+}
