@@ -209,8 +209,8 @@ public final class JiraScenario {
 
         public Person withApiKey() {
             OpenHandsUsers.keyBelongsTo(env.openHands, apiKey, email);
-            assertEquals(200, browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
-                    "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
+            var saved = browser.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + apiKey + "\"}");
+            assertEquals(200, saved.statusCode(), saved.body());
             HANDED_OUT.add(apiKey);
             return this;
         }

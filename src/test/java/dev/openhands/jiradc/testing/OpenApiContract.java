@@ -66,6 +66,29 @@ final class OpenApiContract implements ApiContract {
         }
     }
 
+    /** Whether the document has a schema of this name under {@code components/schemas}. */
+    boolean hasSchema(String name) {
+        return document.path("components").path("schemas").has(name);
+    }
+
+    /** The properties the schema of this name describes; of a {@code oneOf}, those of every branch. */
+    java.util.Set<String> properties(String name) {
+        JsonNode schema = document.path("components").path("schemas").path(name);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(names::add);
+        for (JsonNode branch : schema.path("oneOf")) {
+            names.addAll(properties(branch.path("$ref").asText().replace("#/components/schemas/", "")));
+        }
+        return names;
+    }
+
+    /** The values of the enum schema of this name. */
+    List<String> enumValues(String name) {
+        List<String> values = new ArrayList<>();
+        document.path("components").path("schemas").path(name).path("enum").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
     /** The operation for this method and path; of several templates that match, the one with the fewest variables. */
     Optional<Operation> operation(String method, String path) {
         String verb = method.toLowerCase(Locale.ROOT);

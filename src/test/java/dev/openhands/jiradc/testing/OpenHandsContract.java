@@ -31,6 +31,24 @@ public final class OpenHandsContract implements ApiContract {
         return found;
     }
 
+    /**
+     * The schemas a record of the REST clients stands for: the schema of its name, and its {@code -Input} and
+     * {@code -Output} variants (the description splits a schema used both ways); none when it is named after none.
+     */
+    public static List<String> schemasNamed(String name) {
+        return java.util.stream.Stream.of(name, name + "-Input", name + "-Output").filter(DESCRIPTION::hasSchema).toList();
+    }
+
+    /** The properties the schema describes; of a union of kinds ({@code Event-Output}), those of every kind. */
+    public static java.util.Set<String> properties(String schema) {
+        return DESCRIPTION.properties(schema);
+    }
+
+    /** The values the enum schema lists. */
+    public static List<String> enumValues(String schema) {
+        return DESCRIPTION.enumValues(schema);
+    }
+
     private static boolean bearer(ApiExchange exchange) {
         return exchange.header("Authorization").filter(value -> value.startsWith("Bearer ") && !value.substring(7).isBlank()).isPresent();
     }

@@ -4,6 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.openhands.jiradc.openhands.control.OpenHandsApi;
+import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi;
+import dev.openhands.jiradc.openhands.entity.Conversation;
+import dev.openhands.jiradc.openhands.entity.StartTask;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -150,6 +156,43 @@ class OpenHandsContractTest {
         assertEquals(List.of("no service key: this service-to-service operation needs the header X-Service-API-Key"),
                 CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json"),
                         "{\"name\":\"jira-dc\"}", 401, "", "")));
+    }
+
+    /**
+     * The REST clients' records are named after the description's schemas, and every JSON name they read or write is a
+     * property of that schema: a field misspelt, or one the description does not have, would be read as absent forever.
+     */
+    @Test
+    void everyFieldTheRestClientsReadOrWriteIsOneTheDescriptionNames() {
+        List<Class<?>> records = java.util.stream.Stream.of(OpenHandsApi.class, OpenHandsServiceApi.class)
+                .flatMap(api -> java.util.Arrays.stream(api.getDeclaredClasses())).filter(Class::isRecord).toList();
+        assertTrue(records.size() >= 15, records.toString());
+        for (Class<?> type : records) {
+            List<String> schemas = OpenHandsContract.schemasNamed(type.getSimpleName());
+            assertFalse(schemas.isEmpty(), type.getSimpleName() + " is named after no schema of the description");
+            for (String schema : schemas) {
+                for (RecordComponent component : type.getRecordComponents()) {
+                    JsonbProperty renamed = component.getAccessor().getAnnotation(JsonbProperty.class);
+                    String json = renamed != null ? renamed.value() : component.getName();
+                    assertTrue(OpenHandsContract.properties(schema).contains(json), schema + " has no property '" + json
+                            + "' (" + type.getSimpleName() + "." + component.getName() + ")");
+                }
+            }
+        }
+    }
+
+    /** The statuses this service tells apart are the description's, and only an UNKNOWN beside them stands for a newer one. */
+    @Test
+    void theStatusEnumsAreTheDescriptionsWithUnknownBeside() {
+        assertEquals(OpenHandsContract.enumValues("AppConversationStartTaskStatus"), described(StartTask.Status.values(), Enum::name));
+        assertEquals(OpenHandsContract.enumValues("ConversationExecutionStatus"),
+                described(Conversation.ExecutionStatus.values(), Conversation.ExecutionStatus::apiName));
+        assertEquals(OpenHandsContract.enumValues("SandboxStatus"), described(Conversation.SandboxStatus.values(), Enum::name));
+    }
+
+    static <E extends Enum<E>> List<String> described(E[] values, java.util.function.Function<E, String> apiName) {
+        assertEquals("UNKNOWN", values[values.length - 1].name(), "UNKNOWN comes last");
+        return java.util.Arrays.stream(values).filter(value -> !value.name().equals("UNKNOWN")).map(apiName).toList();
     }
 
     static ApiExchange read(String path, Map<String, List<String>> query, int status, String body) {

@@ -7,22 +7,21 @@ import dev.openhands.jiradc.jira.entity.JiraTokens;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.platform.CallTimer;
 import dev.openhands.jiradc.platform.Metrics;
-import dev.openhands.jiradc.platform.TrustedCaContext;
+import dev.openhands.jiradc.platform.OutboundClient;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.Secret;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /** Calls to Jira Data Center: OAuth 2.0 as the user, and the REST API as the user or the service account. */
 @ApplicationScoped
@@ -35,7 +34,12 @@ public class Jira {
     IntegrationSettings settings;
 
     private final Clock clock = Clock.systemUTC();
-    private volatile JiraApi api;
+    private OutboundClient<JiraApi> restClient;
+
+    @PostConstruct
+    void prepare() {
+        restClient = new OutboundClient<>(JiraApi.class, Map.of(), new JiraResponses(), new CallTimer(metrics, "jira"));
+    }
 
     /** Where to send the person to grant access: scope WRITE, with PKCE S256. */
     public URI authorizeUrl(String state, String codeChallenge) {
@@ -54,24 +58,23 @@ public class Jira {
         Form form = client(new Form("grant_type", "authorization_code"))
                 .param("code", code)
                 .param("code_verifier", codeVerifier);
-        return tokens(JiraResponses.call(base(), "exchange the authorization code for a token", () -> api().token(form)));
+        return JiraResponses.call(base(), "exchange the authorization code for a token", () -> api().token(form))
+                .tokens(clock.instant());
     }
 
     /** Jira rotates refresh tokens: the old pair stops working once this returns. */
     public JiraTokens refresh(Secret refreshToken) {
         Form form = client(new Form("grant_type", "refresh_token")).param("refresh_token", refreshToken.reveal());
-        return tokens(JiraResponses.call(base(), "refresh the user's access token", () -> api().token(form)));
+        return JiraResponses.call(base(), "refresh the user's access token", () -> api().token(form)).tokens(clock.instant());
     }
 
     public JiraUser myself(Secret accessToken) {
-        return JiraUser.fromJson(JiraResponses.call(base(), "read the current user",
-                () -> api().myself("Bearer " + accessToken.reveal())));
+        return JiraResponses.call(base(), "read the current user", () -> api().myself("Bearer " + accessToken.reveal()));
     }
 
     /** The Jira user with this login name, looked up with the service account's PAT. */
     public JiraUser userByName(String username) {
-        return JiraUser.fromJson(JiraResponses.call(base(), "look up the user " + username,
-                () -> api().user(serviceAccount(), username)));
+        return JiraResponses.call(base(), "look up the user " + username, () -> api().user(serviceAccount(), username));
     }
 
     /** The Jira user with this login name, or empty when Jira has none (404). */
@@ -88,10 +91,8 @@ public class Jira {
 
     /** The Jira users whose email is exactly this one, ignoring case (Jira's search itself is fuzzy). */
     public List<JiraUser> usersByEmail(String email) {
-        JsonArray found = JiraResponses.call(base(), "search users by email",
-                () -> api().searchUsers(serviceAccount(), email), JsonArray.class);
-        return found.getValuesAs(JsonObject.class).stream().map(JiraUser::fromJson)
-                .filter(user -> user.emailAddress().filter(email::equalsIgnoreCase).isPresent())
+        return JiraResponses.call(base(), "search users by email", () -> api().searchUsers(serviceAccount(), email)).stream()
+                .filter(Objects::nonNull).filter(user -> user.emailAddress().filter(email::equalsIgnoreCase).isPresent())
                 .toList();
     }
 
@@ -110,31 +111,11 @@ public class Jira {
                 .param("redirect_uri", callbackUrl());
     }
 
-    private JiraTokens tokens(JsonObject answer) {
-        String access = answer.getString("access_token", "");
-        String refresh = answer.getString("refresh_token", "");
-        if (access.isEmpty() || refresh.isEmpty()) {
-            throw new JiraCallFailed(JiraCallFailed.Kind.FAILED, 200, "", "Jira's token answer holds no access or refresh token.");
-        }
-        long expiresIn = answer.containsKey("expires_in") ? answer.getJsonNumber("expires_in").longValue() : 3600;
-        return new JiraTokens(Secret.of(access), Secret.of(refresh), clock.instant().plusSeconds(expiresIn));
-    }
-
     URI base() {
         return settings.jiraBaseUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.BASE_URL + " is not configured"));
     }
 
     JiraApi api() {
-        if (api == null) {
-            api = RestClientBuilder.newBuilder()
-                    .baseUri(URI.create(base() + "/"))
-                    .sslContext(TrustedCaContext.with(settings.trustedCertificates()))
-                    .connectTimeout(5, TimeUnit.SECONDS)
-                    .readTimeout(30, TimeUnit.SECONDS)
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .register(new CallTimer(metrics, "jira"))
-                    .build(JiraApi.class);
-        }
-        return api;
+        return restClient.at(URI.create(base() + "/"), settings.trustedCertificates());
     }
 }

@@ -8,9 +8,9 @@ import dev.openhands.jiradc.jira.entity.JiraWebhook;
 import dev.openhands.jiradc.settings.entity.Secret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Jira's global webhooks, managed with a Jira administrator's PAT that the caller passes in and
@@ -27,9 +27,8 @@ public class JiraWebhooks {
     /** @throws Jira9Detected when Jira has no 10.x webhook API */
     public List<JiraWebhook> list(Secret adminPat) {
         try {
-            JsonArray all = JiraResponses.call(jira.base(), "list its webhooks", () -> api().webhooks(bearer(adminPat)),
-                    JsonArray.class);
-            return all.getValuesAs(JsonObject.class).stream().map(JiraWebhook::fromJson).toList();
+            return JiraResponses.call(jira.base(), "list its webhooks", () -> api().webhooks(bearer(adminPat))).stream()
+                    .filter(Objects::nonNull).toList();
         } catch (JiraCallFailed e) {
             if (e.status() == 404) {
                 throw new Jira9Detected(jira9Message(adminPat));
@@ -39,19 +38,18 @@ public class JiraWebhooks {
     }
 
     public JiraWebhook create(Secret adminPat, JsonObject webhook) {
-        return JiraWebhook.fromJson(JiraResponses.call(jira.base(), "create the webhook",
-                () -> api().createWebhook(bearer(adminPat), webhook)));
+        return JiraResponses.call(jira.base(), "create the webhook", () -> api().createWebhook(bearer(adminPat), webhook));
     }
 
     public JiraWebhook update(Secret adminPat, String id, JsonObject webhook) {
-        return JiraWebhook.fromJson(JiraResponses.call(jira.base(), "update the webhook " + id,
-                () -> api().updateWebhook(bearer(adminPat), id, webhook)));
+        return JiraResponses.call(jira.base(), "update the webhook " + id,
+                () -> api().updateWebhook(bearer(adminPat), id, webhook));
     }
 
     /** @return false when Jira has no such webhook (any more) */
     public boolean delete(Secret adminPat, String id) {
         try {
-            JiraResponses.call(jira.base(), "delete the webhook " + id, () -> api().deleteWebhook(bearer(adminPat), id));
+            JiraResponses.send(jira.base(), "delete the webhook " + id, () -> api().deleteWebhook(bearer(adminPat), id));
             return true;
         } catch (JiraCallFailed e) {
             if (e.status() == 404) {
@@ -64,10 +62,10 @@ public class JiraWebhooks {
     private String jira9Message(Secret adminPat) {
         boolean legacyApi;
         try {
-            legacyApi = JiraResponses.call(jira.base(), "list its webhooks", () -> api().legacyWebhooks(bearer(adminPat)),
-                    JsonArray.class) != null;
-        } catch (JiraCallFailed e) {
-            legacyApi = false;
+            legacyApi = JiraResponses.call(jira.base(), "list its webhooks",
+                    () -> api().legacyWebhooks(bearer(adminPat))) != null;
+        } catch (RuntimeException e) {
+            legacyApi = false; // not found, or an answer that is not a list: no 9.x API to name
         }
         return "Jira at " + jira.base() + " answers 404 on " + PATH + (legacyApi ? " and has the Jira 9.x webhook API" : "")
                 + ": it is Jira 9.x or older, which cannot sign webhook deliveries, so OpenHands cannot trust them."

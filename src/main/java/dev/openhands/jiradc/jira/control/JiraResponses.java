@@ -4,12 +4,11 @@ import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed.Kind;
+import dev.openhands.jiradc.platform.OutboundClient;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -25,47 +24,73 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-/** Reads Jira's answers: the JSON of a success, or a {@link JiraCallFailed} that says in words what went wrong. */
-public final class JiraResponses {
+/**
+ * Jira's error answers, as a {@link JiraCallFailed} that says in words what went wrong, once for every call (the
+ * {@link JiraApi} client's exception mapper): Jira's {@code errorMessages} and {@code errors}, OAuth's {@code error}
+ * and {@code error_description}, {@code X-Seraph-LoginReason} on a 401, {@code Retry-After} on a 429 or 503.
+ * {@link #call} adds what the call was for, and says the same of a call that got no answer it could read.
+ */
+public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
 
-    private JiraResponses() {
+    @Override
+    public JiraCallFailed toThrowable(Response response) {
+        String body;
+        try {
+            body = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException e) {
+            body = "";
+        }
+        return failure(response.getStatus(), body, response.getHeaderString("X-Seraph-LoginReason"),
+                response.getHeaderString("Retry-After"));
+    }
+
+    /** An error answer in words, before it says what it was for. */
+    static Answered failure(int status, String body, String loginReason, String retryAfter) {
+        JsonObject error = parse(body);
+        String details = describe(error);
+        if (status == 401 && loginReason != null) {
+            details = (details.isEmpty() ? "" : details + "; ") + "X-Seraph-LoginReason: " + loginReason;
+        }
+        return new Answered(status >= 500 ? Kind.FAILED : Kind.REFUSED, status, text(error, "error"), details,
+                retryAfter(retryAfter));
     }
 
     /**
      * @param what what the call was for, as the end of "Jira ... while trying to {what}"
-     * @return the JSON object of a 2xx answer
+     * @return the call's answer
      */
-    public static JsonObject call(URI jira, String what, Supplier<Response> call) {
-        return call(jira, what, call, JsonObject.class);
-    }
-
-    /** @return the JSON body of a 2xx answer, an object or an array as {@code type} says */
-    public static <T extends JsonStructure> T call(URI jira, String what, Supplier<Response> call, Class<T> type) {
-        try (Response response = call.get()) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            int status = response.getStatus();
-            Optional<JsonStructure> json = parse(body);
-            if (status >= 200 && status < 300) {
-                if (body.isBlank() && type == JsonObject.class) {
-                    return type.cast(JsonValue.EMPTY_JSON_OBJECT); // 204 No Content
-                }
-                return json.filter(type::isInstance).map(type::cast).orElseThrow(() -> new JiraCallFailed(Kind.FAILED, status, "",
-                        "Jira answered " + status + " with something unexpected while trying to " + what
-                                + "; is " + jira + " really Jira Data Center?"));
-            }
-            JsonObject error = json.filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                    .orElse(JsonValue.EMPTY_JSON_OBJECT);
-            String details = describe(error);
-            String loginReason = response.getHeaderString("X-Seraph-LoginReason");
-            if (status == 401 && loginReason != null) {
-                details = (details.isEmpty() ? "" : details + "; ") + "X-Seraph-LoginReason: " + loginReason;
-            }
-            throw new JiraCallFailed(status >= 500 ? Kind.FAILED : Kind.REFUSED, status, text(error, "error"),
-                    "Jira answered " + status + " while trying to " + what + (details.isEmpty() ? "." : ": " + details),
-                    retryAfter(response.getHeaderString("Retry-After")));
+    public static <T> T call(URI jira, String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Answered e) {
+            throw e.whileTryingTo(what);
         } catch (ProcessingException e) {
             throw unreachable(jira, what, e);
+        }
+    }
+
+    /** A call whose answer says nothing more than that it was done: the answer is closed unread. */
+    public static void send(URI jira, String what, Supplier<Response> call) {
+        call(jira, what, call).close();
+    }
+
+    /** A {@link JiraCallFailed} that {@link #failure} made, to which {@link #call} adds what the call was for. */
+    static final class Answered extends JiraCallFailed {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String details;
+
+        Answered(Kind kind, int status, String errorCode, String details, Optional<Duration> retryAfter) {
+            super(kind, status, errorCode, "Jira answered " + status + (details.isEmpty() ? "." : ": " + details), retryAfter);
+            this.details = details;
+        }
+
+        JiraCallFailed whileTryingTo(String what) {
+            return new JiraCallFailed(kind(), status(), errorCode(), "Jira answered " + status() + " while trying to " + what
+                    + (details.isEmpty() ? "." : ": " + details), retryAfter());
         }
     }
 
@@ -77,7 +102,8 @@ public final class JiraResponses {
         }
     }
 
-    static JiraCallFailed unreachable(URI jira, String what, Throwable e) {
+    /** A call that got no error answer and failed: no connection, no trust, or an answer that is not Jira's JSON. */
+    static JiraCallFailed unreachable(URI jira, String what, ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
                 return new JiraCallFailed(Kind.TLS, 0, "", "Jira's TLS certificate is not trusted (" + cause.getMessage()
@@ -91,6 +117,10 @@ public final class JiraResponses {
                         + " and that this service can reach Jira Data Center over the network.");
             }
         }
+        if (OutboundClient.unreadableAnswer(e)) {
+            return new JiraCallFailed(Kind.FAILED, 0, "", "Jira answered something this service cannot read while trying to "
+                    + what + " (" + rootCause(e) + "); is " + jira + " really Jira Data Center?");
+        }
         return new JiraCallFailed(Kind.UNREACHABLE, 0, "", "Calling Jira at " + jira + " failed while trying to " + what
                 + ": " + e.getMessage());
     }
@@ -103,7 +133,7 @@ public final class JiraResponses {
             String description = text(error, "error_description");
             parts.add(description.isEmpty() ? code : code + " (" + description + ")");
         }
-        if (error.get("errorMessages") instanceof jakarta.json.JsonArray messages) {
+        if (error.get("errorMessages") instanceof JsonArray messages) {
             messages.stream().filter(JsonString.class::isInstance).map(m -> ((JsonString) m).getString()).forEach(parts::add);
         }
         if (error.get("errors") instanceof JsonObject fields) {
@@ -117,11 +147,21 @@ public final class JiraResponses {
         return object.get(name) instanceof JsonString value ? value.getString() : "";
     }
 
-    private static Optional<JsonStructure> parse(String body) {
+    /** The error body as a JSON object; empty when it is not one. */
+    private static JsonObject parse(String body) {
         try {
-            return Optional.of(JSON.createReader(new StringReader(body)).read());
-        } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
+            return JSON.createReader(new StringReader(body)).read() instanceof JsonObject object ? object
+                    : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (RuntimeException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
     }
 }

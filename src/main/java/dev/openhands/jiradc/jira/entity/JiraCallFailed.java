@@ -47,7 +47,7 @@ public class JiraCallFailed extends RuntimeException {
         return kind;
     }
 
-    /** The HTTP status Jira answered with, or 0 when it did not answer. */
+    /** The HTTP status Jira answered with, or 0 when it did not answer, or not with an error it could be read by. */
     public int status() {
         return status;
     }

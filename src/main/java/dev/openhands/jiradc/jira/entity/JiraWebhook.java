@@ -1,14 +1,11 @@
 package dev.openhands.jiradc.jira.entity;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
-/** A webhook registered in Jira Data Center 10+ (only what this service needs of it). */
+/** A webhook registered in Jira Data Center 10+ (only what this service needs of it); Jira writes its id as a number. */
 public record JiraWebhook(String id, String name, String url) {
 
-    public static JiraWebhook fromJson(JsonObject webhook) {
-        JsonValue id = webhook.get("id");
-        return new JiraWebhook(id == null ? "" : id.toString().replace("\"", ""), webhook.getString("name", ""),
-                webhook.getString("url", ""));
+    public JiraWebhook {
+        id = id == null ? "" : id;
+        name = name == null ? "" : name;
+        url = url == null ? "" : url;
     }
 }

@@ -11,6 +11,8 @@ import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.ApiKeyRefused;
 import dev.openhands.jiradc.openhands.entity.Conversation;
+import dev.openhands.jiradc.openhands.entity.Conversation.ExecutionStatus;
+import dev.openhands.jiradc.openhands.entity.Conversation.SandboxStatus;
 import dev.openhands.jiradc.openhands.entity.ConversationEvent;
 import dev.openhands.jiradc.openhands.entity.EventsNotServed;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
@@ -122,7 +124,7 @@ public class JobCheck {
         } else if (task.get().failed()) {
             fail(job, task.get().failure());
         } else {
-            observe(job, new Job.Observation(task.get().status(), task.get().appConversationId().orElse(null), null, null));
+            observe(job, new Job.Observation(task.get().status().name(), task.get().appConversationId().orElse(null), null, null));
         }
     }
 
@@ -133,16 +135,16 @@ public class JobCheck {
             return;
         }
         Conversation conversation = found.get();
-        String status = conversation.executionStatus().orElse(null);
-        if ("finished".equals(status)) {
+        ExecutionStatus status = conversation.executionStatus().orElse(null);
+        if (status == ExecutionStatus.FINISHED) {
             finish(job, conversation, openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS));
-        } else if ("error".equals(status) || "stuck".equals(status)) {
+        } else if (status == ExecutionStatus.ERROR || status == ExecutionStatus.STUCK) {
             List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
             String error = events.stream().filter(event -> event.kind() == ConversationEvent.Kind.ERROR)
                     .flatMap(event -> event.text().stream()).findFirst()
-                    .orElse("error".equals(status) ? "the agent ran into an error" : "the agent got stuck and could not go on");
+                    .orElse(status == ExecutionStatus.ERROR ? "the agent ran into an error" : "the agent got stuck and could not go on");
             fail(job, error);
-        } else if (status == null && !"RUNNING".equals(conversation.sandboxStatus())) {
+        } else if (status == null && conversation.sandboxStatus() != SandboxStatus.RUNNING) {
             // the sandbox was paused or removed: the agent may have finished between two checks
             List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
             if (lastWords(events).filter(event -> event.kind() == ConversationEvent.Kind.FINISH).isPresent()) {
@@ -150,13 +152,13 @@ public class JobCheck {
             } else if (conversation.sandboxGone()) {
                 fail(job, "its sandbox was removed before the agent finished");
             } else {
-                observe(job, new Job.Observation("READY", conversationId, conversation.sandboxStatus().toLowerCase(),
+                observe(job, new Job.Observation("READY", conversationId, conversation.sandboxStatus().name().toLowerCase(),
                         events.stream().findFirst().map(ConversationEvent::id).orElse(null)));
             }
         } else {
             String newest = openHands.newestEvents(apiKey, conversationId, 1).stream().findFirst().map(ConversationEvent::id)
                     .orElse(null);
-            observe(job, new Job.Observation("READY", conversationId, status, newest));
+            observe(job, new Job.Observation("READY", conversationId, status == null ? null : status.apiName(), newest));
         }
     }
 

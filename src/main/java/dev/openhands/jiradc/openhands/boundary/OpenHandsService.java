@@ -1,8 +1,8 @@
 package dev.openhands.jiradc.openhands.boundary;
 
-import static dev.openhands.jiradc.platform.Jsons.JSON;
-
 import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi;
+import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi.CreateUserApiKeyRequest;
+import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi.CreateUserApiKeyResponse;
 import dev.openhands.jiradc.openhands.control.ServiceResponses;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.openhands.entity.OpenHandsUnavailable;
@@ -10,16 +10,15 @@ import dev.openhands.jiradc.openhands.entity.ServiceKeyRefused;
 import dev.openhands.jiradc.openhands.entity.ServiceKeyVerdict;
 import dev.openhands.jiradc.platform.CallTimer;
 import dev.openhands.jiradc.platform.Metrics;
+import dev.openhands.jiradc.platform.OutboundClient;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.ProcessingException;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import java.util.Map;
 
 /**
  * Service-to-service calls to OpenHands with this service's key ({@code openhands.service-api-key}): getting a
@@ -43,7 +42,13 @@ public class OpenHandsService {
     @Inject
     Event<ServiceKeyVerdict> verdicts;
 
-    private volatile OpenHandsServiceApi api;
+    private OutboundClient<OpenHandsServiceApi> restClient;
+
+    @PostConstruct
+    void prepare() {
+        restClient = new OutboundClient<>(OpenHandsServiceApi.class, Map.of(), new ServiceResponses(),
+                new CallTimer(metrics, "openhands"));
+    }
 
     /**
      * The OpenHands API key of this user in the configured organisation, created by OpenHands at the first request.
@@ -53,12 +58,12 @@ public class OpenHandsService {
      * @throws OpenHandsUnavailable when OpenHands cannot say
      */
     public String apiKeyOf(String userId) {
-        JsonObject issued = ask(userId);
+        CreateUserApiKeyResponse issued = ask(userId);
         verdicts.fire(ServiceKeyVerdict.accepted("OpenHands accepted the service key when asked for a person's API key."));
-        if (!(issued.get("key") instanceof JsonString key) || key.getString().isBlank()) {
+        if (issued.key() == null || issued.key().isBlank()) {
             throw new OpenHandsUnavailable("OpenHands answered without an API key when asked for one; try again later.");
         }
-        return key.getString();
+        return issued.key();
     }
 
     /** Proves the service key with one call: asking for the key of a user who does not exist, which OpenHands refuses after checking the key. */
@@ -78,16 +83,19 @@ public class OpenHandsService {
         }
     }
 
-    private JsonObject ask(String userId) {
+    private CreateUserApiKeyResponse ask(String userId) {
         IntegrationSettings.ServiceKey serviceKey = settings.serviceKey().orElseThrow(() -> new IllegalStateException(
                 SettingsKeys.SERVICE_API_KEY + " is not set"));
         try {
-            return api().apiKey(serviceKey.apiKey().reveal(), userId, serviceKey.orgId(),
-                    JSON.createObjectBuilder().add("name", KEY_NAME).build());
+            return api().apiKey(serviceKey.apiKey().reveal(), userId, serviceKey.orgId(), new CreateUserApiKeyRequest(KEY_NAME));
         } catch (ServiceKeyRefused e) {
             verdicts.fire(ServiceKeyVerdict.refused(e));
             throw e;
         } catch (ProcessingException e) {
+            if (OutboundClient.unreadableAnswer(e)) {
+                throw new OpenHandsUnavailable("OpenHands answered something this service cannot read when asked for an API key ("
+                        + e.getMessage() + "); check that " + SettingsKeys.API_URL + " is the OpenHands app server.");
+            }
             throw new OpenHandsUnavailable("Cannot reach OpenHands at " + settings.apiUrl().map(Object::toString).orElse("?")
                     + " (" + e.getMessage() + ").");
         }
@@ -99,17 +107,7 @@ public class OpenHandsService {
     }
 
     private OpenHandsServiceApi api() {
-        if (api == null) {
-            api = RestClientBuilder.newBuilder()
-                    .baseUri(settings.apiUrl().orElseThrow(() -> new OpenHandsUnavailable(
-                            "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + ".")))
-                    .connectTimeout(5, TimeUnit.SECONDS)
-                    .readTimeout(30, TimeUnit.SECONDS)
-                    .property("microprofile.rest.client.disable.default.mapper", true)
-                    .register(new ServiceResponses())
-                    .register(new CallTimer(metrics, "openhands"))
-                    .build(OpenHandsServiceApi.class);
-        }
-        return api;
+        return restClient.at(settings.apiUrl().orElseThrow(() -> new OpenHandsUnavailable(
+                "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + ".")), settings.trustedCertificates());
     }
 }

@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.openhands.control;
 
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,13 +19,20 @@ public interface OpenHandsServiceApi {
     String SERVICE_KEY_HEADER = "X-Service-API-Key";
 
     /**
-     * Gets, or creates once, the user's system API key with this name in the organisation ({@code {"name": ...}}); the
-     * answer is a CreateUserApiKeyResponse {@code {"key", "user_id", "org_id", "name"}}. OpenHands checks the service key
-     * first (401), then that the user exists (404), then that they are a member of the organisation (403).
+     * Gets, or creates once, the user's system API key with this name in the organisation. OpenHands checks the service
+     * key first (401), then that the user exists (404), then that they are a member of the organisation (403).
      */
     @POST
     @Path("users/{userId}/orgs/{orgId}/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    JsonObject apiKey(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, @PathParam("userId") String userId,
-            @PathParam("orgId") String orgId, JsonObject request);
+    CreateUserApiKeyResponse apiKey(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, @PathParam("userId") String userId,
+            @PathParam("orgId") String orgId, CreateUserApiKeyRequest request);
+
+    /** {@code CreateUserApiKeyRequest}: the key's name; the same name gets the same key. */
+    record CreateUserApiKeyRequest(String name) {
+    }
+
+    /** {@code CreateUserApiKeyResponse}: the key (also {@code user_id}, {@code org_id} and {@code name}, not read). */
+    record CreateUserApiKeyResponse(String key) {
+    }
 }

@@ -231,6 +231,24 @@ class JobsIT {
         assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
     }
 
+    /**
+     * An answer outside OpenHands' description (here an object where it lists the conversations) is an OpenHands that
+     * cannot be read about, said in the log in words, not an unexpected error; the job is still followed to its end.
+     */
+    @Test
+    void anAnswerThatIsNotTheDescribedJsonIsSaidInWordsAndTheJobIsStillFollowed() {
+        StartedJob job = running(aJobStarts());
+        ENV.openHandsContract.tolerate("GET /api/v1/app-conversations\\?ids=" + job.conversation, 200);
+        askedAboutTheConversation(job, okJson("{\"id\":\"" + job.conversation + "\",\"sandbox_status\":\"RUNNING\"}"));
+        String unread = world.commentsOn(job.issue, 2).get(1);
+        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "), unread);
+        assertFalse(ItLogs.linesContaining("answered something this service cannot read when asked to look at the conversation "
+                + job.conversation).isEmpty(), "the detail is in the log");
+
+        finishes(job, "Done.");
+        assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
+    }
+
     @Test
     void aConversationDeletedInOpenHandsMidJobIsSaidAndNoLongerFollowed() {
         StartedJob job = running(aJobStarts());

@@ -93,6 +93,7 @@ class ServerSmokeIT {
         String aliceJira = JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10001", "alice@example.com", "Alice");
         assertEquals("connected", JiraOAuthDance.connect(env, alice, aliceJira, "code-alice", "at-alice", "rt-alice", 30));
         tokenAboutToExpireIsRefreshedOnItsFirstUse(env, alice, aliceJira);
+        keyOpenHandsRefusesIsRefusedInItsWords(env, alice);
         OpenHandsUsers.keyBelongsTo(env.openHands, "oh-key-alice", "alice@example.com");
         assertEquals(200, alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-alice\"}")
                 .statusCode());
@@ -135,8 +136,18 @@ class ServerSmokeIT {
         troubleshootingShowsNothingWrong(admin);
     }
 
-    /** The admin's PAT installs the webhook through Jira's webhook API; Jira signs with the secret it was given. */
+    /**
+     * The admin's PAT installs the webhook through Jira's webhook API; Jira signs with the secret it was given. First a
+     * PAT Jira refuses: the server's REST client hands Jira's 401 to the service's exception mapper, whose refusal is
+     * said in words the admin can act on.
+     */
     private static ActiveConnection installedWithAnAdminPat(TestEnvironment env, URL service, Browser admin) {
+        env.jira.stubFor(get(JiraStubs.WEBHOOKS).withHeader("Authorization", equalTo("Bearer admin-pat-revoked"))
+                .willReturn(unauthorized().withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")));
+        var refused = admin.postJson("/api/integrations/jira-dc/connections/automatic", "{\"adminPat\":\"admin-pat-revoked\"}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("wrong, expired or revoked"), refused.body());
+
         String pat = "admin-pat-smoke";
         JiraStubs.webhookApi(env.jira, pat, "[]");
         var installed = admin.postJson("/api/integrations/jira-dc/connections/automatic", "{\"adminPat\":\"" + pat + "\"}");
@@ -149,6 +160,14 @@ class ServerSmokeIT {
         JsonObject webhook = Http.json(created.get(0).getBodyAsString());
         assertEquals(connection.getString("eventsUrl"), webhook.getString("url"));
         return new ActiveConnection(service, connection.getString("id"), webhook.getJsonObject("configuration").getString("SECRET"));
+    }
+
+    /** OpenHands answers 401 for the key: the server's REST client hands it to the service's exception mapper. */
+    private static void keyOpenHandsRefusesIsRefusedInItsWords(TestEnvironment env, Browser alice) {
+        OpenHandsUsers.keyRefused(env.openHands, "oh-key-revoked");
+        var refused = alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-revoked\"}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("OpenHands did not accept this API key"), refused.body());
     }
 
     /** A token Jira gave for 30 s is inside the refresh margin: the first call as alice refreshes it, once. */
