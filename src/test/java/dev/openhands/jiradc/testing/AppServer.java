@@ -72,9 +72,8 @@ public final class AppServer implements AutoCloseable {
             switch (kind) {
                 case PAYARA_MICRO -> {
                     home = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "smoke-payara-micro"));
-                    command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                            "-jar", System.getProperty("payara.microJar"), "--nocluster", "--disablephonehome",
-                            "--port", String.valueOf(http), "--deploy", System.getProperty("it.war"));
+                    command = PayaraMicroCommand.of(Path.of(System.getProperty("payara.microJar"))).jvm("-Xmx512m")
+                            .port(http).deploy(Path.of(System.getProperty("it.war"))).toList();
                 }
                 case OPEN_LIBERTY -> {
                     home = Path.of(System.getProperty("smoke.liberty.home"));

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +45,13 @@ public final class ClassDataArchive {
         Files.deleteIfExists(archive);
         Path directory = Files.createDirectories(archive.resolveSibling(archive.getFileName() + ".warm-up"));
         Path log = directory.resolve("payara.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Ddatasource.url=jdbc:h2:mem:class-data-archive",
-                "-jar", payaraMicroJar.toString(), "--nocluster", "--disablephonehome", "--port", String.valueOf(Ports.free()),
-                "--deploy", war.toString(), "--warmup"));
-        Process server = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process server = PayaraMicroCommand.of(payaraMicroJar)
+                .jvm(jvmOptions)
+                .jvm("-XX:ArchiveClassesAtExit=" + archive, "-Ddatasource.url=jdbc:h2:mem:class-data-archive")
+                .port(Ports.free())
+                .deploy(war)
+                .micro("--warmup")
+                .start(directory, log);
         if (!server.waitFor(LONGEST_WARM_UP.toSeconds(), TimeUnit.SECONDS)) {
             server.destroyForcibly();
             System.out.println("No class data archive: Payara Micro's warm-up did not end in " + LONGEST_WARM_UP + " (see " + log

@@ -43,21 +43,17 @@ public final class PayaraMicroServer implements AutoCloseable {
         Path consoleLog = directory.resolve("payara.log");
         Path gcLog = directory.resolve("gc.log");
         Files.deleteIfExists(gcLog);
-        List<String> command = new ArrayList<>(List.of(jdkTool("java"), "-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog));
         // more JVM options for the benchmarks' server, to profile it: -Dbench.server.options="-XX:+PrintCompilation"
-        List.of(System.getProperty("bench.server.options", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty())
-                .forEach(command::add);
-        command.addAll(jvmOptions);
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", payaraMicroJar.toString(), "--nocluster", "--disablephonehome",
-                "--port", String.valueOf(port)));
+        PayaraMicroCommand command = PayaraMicroCommand.of(payaraMicroJar)
+                .jvm("-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog)
+                .jvm(PayaraMicroCommand.words(System.getProperty("bench.server.options")))
+                .jvm(jvmOptions)
+                .systemProperties(systemProperties)
+                .port(port);
         for (Path war : wars) {
-            command.addAll(List.of("--deploy", war.toString()));
+            command = command.deploy(war);
         }
-        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(consoleLog.toFile()).start();
-        // stopped with the benchmark, also when it is interrupted (Ctrl+C)
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        Process process = command.start(directory, consoleLog);
         return new PayaraMicroServer(process, port, consoleLog, new GcLog(gcLog));
     }
 
@@ -69,8 +65,7 @@ public final class PayaraMicroServer implements AutoCloseable {
         Files.createDirectories(directory);
         Path file = directory.resolve("openhands-jira-dc.war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        List<String> jvm = new ArrayList<>(List.of(System.getProperty("it.serverJvm", "").trim().split("\\s+")));
-        jvm.removeIf(String::isEmpty);
+        List<String> jvm = new ArrayList<>(PayaraMicroCommand.words(System.getProperty("it.serverJvm")));
         jvm.addAll(List.of("-XX:SharedArchiveFile=" + Path.of(System.getProperty("it.directory", "target"), "payara-micro.jsa"),
                 "-Xshare:auto"));
         return start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file), directory, jvm);

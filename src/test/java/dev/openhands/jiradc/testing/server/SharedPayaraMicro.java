@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.PayaraMicroCommand;
+import dev.openhands.jiradc.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.openhands.jiradc.testing.Ports;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
@@ -157,16 +156,12 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
     private void startServer() throws IOException, DeploymentException {
         port = Ports.free();
         console = directory.resolve("console.log");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(words(configuration.getCmdOptions()));
-        command.addAll(List.of("-jar", configuration.getMicroJar(), "--deploy", application.toString(), "--contextroot", "/",
-                "--port", String.valueOf(port)));
-        command.addAll(words(configuration.getExtraMicroOptions()));
-        process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile()).start();
-        Process started = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        process = PayaraMicroCommand.of(Path.of(configuration.getMicroJar()))
+                .jvm(PayaraMicroCommand.words(configuration.getCmdOptions()))
+                .micro("--deploy", application.toString(), "--contextroot", "/")
+                .port(port)
+                .micro(PayaraMicroCommand.words(configuration.getExtraMicroOptions()))
+                .start(directory, console);
         awaitDeployment(0, STARTED);
     }
 
@@ -242,10 +237,6 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
                 }
             }
         }
-    }
-
-    private static List<String> words(String text) {
-        return text == null || text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
     }
 
     private static void sleep(Duration duration) {
