@@ -62,6 +62,26 @@ public final class OpenHandsConversations {
     }
 
     /**
+     * As {@link #startTaskIs} {@code READY} with the conversation, except that the first {@code workingLooks} looks at the
+     * task find it still {@code WORKING}, as OpenHands' start tasks are while the sandbox starts.
+     */
+    public void startTaskIsReadyAfter(int workingLooks, String apiKey, String taskId, String conversationId) {
+        startTaskIs(apiKey, taskId, "READY", conversationId, null);
+        for (int look = 0; look < workingLooks; look++) {
+            openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
+                    .withHeader("Authorization", equalTo("Bearer " + apiKey)).atPriority(1).inScenario("start task " + taskId)
+                    .whenScenarioStateIs(look == 0 ? Scenario.STARTED : "looked " + look).willSetStateTo("looked " + (look + 1))
+                    .willReturn(okJson("[" + startTask(apiKey, taskId, "WORKING", null, null) + "]")));
+        }
+    }
+
+    /** How often the service has looked at the start task so far. */
+    public int startTaskLooks(String taskId) {
+        return openHands.findAll(getRequestedFor(urlPathEqualTo("/api/v1/app-conversations/start-tasks"))
+                .withQueryParam("ids", equalTo(taskId))).size();
+    }
+
+    /**
      * The next start with this key is made by OpenHands, but its answer is lost on the way: the connection breaks
      * before it arrives. Later starts are answered as before.
      */

@@ -1,11 +1,13 @@
 package dev.openhands.jiradc.jobs.boundary;
 
+import dev.openhands.jiradc.jobs.control.JobDue;
 import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,15 +33,21 @@ public class Jobs {
     /** Rows are locked as they are taken, so instances sharing a database never check the same job at once. */
     private static final String DUE = "select * from job where status in ('STARTED', 'STALE') and next_check_at <= ?1"
             + " order by next_check_at fetch first %d rows only for update skip locked";
+    private static final String DUE_ONE = "select * from job where id = ?1 and status in ('STARTED', 'STALE')"
+            + " and next_check_at <= ?2 for update skip locked";
 
-    /** Before the "I'm on it" comment is confirmed, a job waits this long for its first check. */
-    static final Duration FIRST_CHECK_GRACE = Duration.ofSeconds(30);
+    /** While "I'm on it" waits for the conversation's link, the job is looked at this often (or at the poll interval, if shorter). */
+    static final Duration LINK_PACE = Duration.ofSeconds(2);
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
     IntegrationSettings settings;
+
+    /** Fired in the transaction that makes a job due soon: after it commits, the follower looks at the job then. */
+    @Inject
+    Event<JobDue> due;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -98,23 +106,75 @@ public class Jobs {
         em.find(Job.class, jobId).startNotMade();
     }
 
+    /** OpenHands accepted the job: once this commits, the follower looks at it at once, to say on the issue that it started. */
     public Job started(String jobId, String startTaskId, String conversationId) {
         Job job = em.find(Job.class, jobId);
+        job.started(startTaskId, conversationId, clock.instant(), settings.jobPolicy().pollInterval());
+        due.fire(new JobDue(job.id(), job.nextCheckAt().orElseThrow()));
+        return job;
+    }
+
+    /**
+     * What a check found while the "I'm on it" comment waits for the conversation's link: the job is looked at again
+     * soon, at the latest as the link wait ends.
+     */
+    public void awaitingLink(Job checked, Optional<Job.Observation> seen) {
+        Job job = held(checked);
         var now = clock.instant();
-        job.started(startTaskId, conversationId, now, now.plus(FIRST_CHECK_GRACE), settings.jobPolicy().pollInterval());
-        return job;
+        IntegrationSettings.JobPolicy policy = settings.jobPolicy();
+        seen.ifPresent(observation -> job.observed(observation, now, policy.pollInterval(), policy.maxPollInterval()));
+        job.awaitLink(now, linkPace(policy), policy.linkWait());
+        due.fire(new JobDue(job.id(), job.nextCheckAt().orElseThrow()));
     }
 
-    /** OpenHands took the request, but its start task failed before the conversation existed. */
-    public Job startFailed(String jobId, String startTaskId, String reason) {
-        Job job = em.find(Job.class, jobId);
-        job.startFailed(startTaskId, reason, clock.instant());
-        return job;
+    /** Another instance is saying that the job started: look again soon, by when it has said it. */
+    public void announcedElsewhere(Job checked) {
+        Job job = held(checked);
+        job.awaitLink(clock.instant(), linkPace(settings.jobPolicy()), settings.jobPolicy().linkWait());
+        due.fire(new JobDue(job.id(), job.nextCheckAt().orElseThrow()));
     }
 
-    /** The issue says the job started: following begins at once. */
-    public void announced(String jobId) {
-        em.find(Job.class, jobId).announced(clock.instant(), settings.jobPolicy().pollInterval());
+    private static Duration linkPace(IntegrationSettings.JobPolicy policy) {
+        return policy.pollInterval().compareTo(LINK_PACE) < 0 ? policy.pollInterval() : LINK_PACE;
+    }
+
+    /**
+     * Claims the saying of the "I'm on it" comment, so that one instance says it: the first claim; or, when a claim is
+     * older than the processing lease (its instance stopped, perhaps after saying it), a new one.
+     */
+    public Job.AnnouncementClaim announcing(Job checked) {
+        // in whole milliseconds, which every database stores as given: a failed attempt finds its claim by this value
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Job.AnnouncementClaim claim;
+        if (em.createNamedQuery(Job.ANNOUNCE_FIRST).setParameter("id", checked.id()).setParameter("now", now).executeUpdate() == 1) {
+            claim = Job.AnnouncementClaim.FIRST;
+        } else if (em.createNamedQuery(Job.ANNOUNCE_AGAIN).setParameter("id", checked.id()).setParameter("now", now)
+                .setParameter("expired", now.minus(settings.processingLease())).executeUpdate() == 1) {
+            claim = Job.AnnouncementClaim.AGAIN;
+        } else {
+            return Job.AnnouncementClaim.TAKEN;
+        }
+        checked.announcingSince(now);
+        return claim;
+    }
+
+    /**
+     * Jira did not take the "I'm on it" comment (or did, and its answer was lost): the claim is given up as if it had run
+     * out, so that the next check says it at once, after looking whether it was said.
+     */
+    public void announcingFailed(Job checked) {
+        checked.announcingAt().ifPresent(claimed -> em.createNamedQuery(Job.ANNOUNCING_FAILED).setParameter("id", checked.id())
+                .setParameter("claimed", claimed).setParameter("expired", claimed.minus(settings.processingLease()).minusMillis(1))
+                .executeUpdate());
+    }
+
+    /** The issue says the job started: following goes on at the usual pace, with what the check saw. */
+    public void announced(Job checked, Optional<Job.Observation> seen) {
+        Job job = held(checked);
+        var now = clock.instant();
+        IntegrationSettings.JobPolicy policy = settings.jobPolicy();
+        seen.ifPresent(observation -> job.observed(observation, now, policy.pollInterval(), policy.maxPollInterval()));
+        job.announced(now, policy.pollInterval());
     }
 
     public void forwarded(String jobId, String targetJobId) {
@@ -126,6 +186,16 @@ public class Jobs {
     public List<Job> claimDue(int max, Duration lease) {
         var now = clock.instant();
         List<Job> due = em.createNativeQuery(DUE.formatted(max), Job.class).setParameter(1, now).getResultList();
+        var until = untilAfter(now, lease);
+        due.forEach(job -> job.claim(ThisInstance.NAME, until));
+        return due;
+    }
+
+    /** Takes this job for {@code lease}, if it is due for a check and no instance has taken it. */
+    @SuppressWarnings("unchecked")
+    public List<Job> claimIfDue(String jobId, Duration lease) {
+        var now = clock.instant();
+        List<Job> due = em.createNativeQuery(DUE_ONE, Job.class).setParameter(1, jobId).setParameter(2, now).getResultList();
         var until = untilAfter(now, lease);
         due.forEach(job -> job.claim(ThisInstance.NAME, until));
         return due;

@@ -30,8 +30,10 @@ import java.util.logging.Logger;
 
 /**
  * One look at one job: the start task until it is READY or ERROR, then the conversation until it
- * finishes, fails or goes silent. An ending is said on the issue before it is recorded, so a failed
- * comment is tried again at the next check rather than lost.
+ * finishes, fails or goes silent. The first looks also say that the job started ("I'm on it"), with the
+ * conversation's link as soon as the start task names the conversation, or without it once the link wait is over.
+ * An ending is said on the issue before it is recorded, so a failed comment is tried again at the next check
+ * rather than lost.
  */
 @ApplicationScoped
 public class JobCheck {
@@ -102,7 +104,12 @@ public class JobCheck {
                     + " ends; ask your administrator to update OpenHands");
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
-            if (jobs.unreadable(job) == Job.Progress.BECAME_STALE) {
+            Job.Announcement due = announcement(job, job.conversationId());
+            if (due == Job.Announcement.WAIT_FOR_LINK) {
+                jobs.awaitingLink(job, Optional.empty());
+            } else if (due != Job.Announcement.NOT_DUE) {
+                announce(job, job.conversationId(), Optional.empty());
+            } else if (jobs.unreadable(job) == Job.Progress.BECAME_STALE) {
                 sayStale(job, comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
                         job.conversationId()));
             }
@@ -112,6 +119,8 @@ public class JobCheck {
     private void follow(Job job, String apiKey) {
         if (job.conversationId().isEmpty()) {
             followStartTask(job, apiKey);
+        } else if (announcement(job, job.conversationId()) == Job.Announcement.WITH_LINK) {
+            announce(job, job.conversationId(), Optional.empty());
         } else {
             followConversation(job, apiKey, job.conversationId().get());
         }
@@ -124,8 +133,50 @@ public class JobCheck {
         } else if (task.get().failed()) {
             fail(job, task.get().failure());
         } else {
-            observe(job, new Job.Observation(task.get().status().name(), task.get().appConversationId().orElse(null), null, null));
+            Optional<String> conversationId = task.get().appConversationId();
+            Job.Observation seen = new Job.Observation(task.get().status().name(), conversationId.orElse(null), null, null);
+            switch (announcement(job, conversationId)) {
+                case WITH_LINK, WITHOUT_LINK -> announce(job, conversationId, Optional.of(seen));
+                case WAIT_FOR_LINK -> jobs.awaitingLink(job, Optional.of(seen));
+                case NOT_DUE -> observe(job, seen);
+            }
         }
+    }
+
+    private Job.Announcement announcement(Job job, Optional<String> conversationId) {
+        return job.announcement(conversationId, Instant.now(), settings.jobPolicy().linkWait());
+    }
+
+    /**
+     * Says on the issue that the job started, once, however many instances follow it: the instance that claims the
+     * saying says it; one that claims it after an earlier claim ran out (its instance stopped, perhaps after saying it)
+     * looks at the issue's comments first. The thumbs-up on the request goes with it, as a courtesy that may fail.
+     */
+    private void announce(Job job, Optional<String> conversationId, Optional<Job.Observation> seen) {
+        Job.AnnouncementClaim claim = jobs.announcing(job);
+        if (claim == Job.AnnouncementClaim.TAKEN) {
+            jobs.announcedElsewhere(job);
+            return;
+        }
+        if (claim == Job.AnnouncementClaim.FIRST || !issues.hasCommentedOn(job.issueKey(), job.id(), "start")) {
+            try {
+                issues.comment(job.issueKey(), comments().onIt(job.actorName(), job.repository(),
+                        job.repositoryNamedIn().orElseThrow(), conversationId), job.id(), "start", job.replyVisibility());
+            } catch (JiraCallFailed e) {
+                jobs.announcingFailed(job);
+                throw e;
+            }
+        }
+        jobs.announced(job, seen);
+        LOG.info(() -> "Said on the issue that the job started" + (conversationId.isPresent() ? ", with the link to "
+                + conversationId.get() : ", without the link: the conversation had no id yet"));
+        job.commentId().ifPresent(commentId -> {
+            try {
+                issues.thumbsUp(commentId);
+            } catch (JiraCallFailed e) {
+                LOG.warning(() -> "Could not add a thumbs-up to the request on " + job.issueKey() + ": " + e.getMessage());
+            }
+        });
     }
 
     private void followConversation(Job job, String apiKey, String conversationId) {

@@ -33,6 +33,12 @@ import java.util.UUID;
         + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt is null")
 @NamedQuery(name = Job.REQUEST_START_AGAIN, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now where j.id = :id"
         + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt = :seen")
+@NamedQuery(name = Job.ANNOUNCE_FIRST, query = "update Job j set j.announcingAt = :now where j.id = :id and j.announcedAt is null"
+        + " and j.announcingAt is null")
+@NamedQuery(name = Job.ANNOUNCE_AGAIN, query = "update Job j set j.announcingAt = :now where j.id = :id and j.announcedAt is null"
+        + " and j.announcingAt < :expired")
+@NamedQuery(name = Job.ANNOUNCING_FAILED, query = "update Job j set j.announcingAt = :expired where j.id = :id"
+        + " and j.announcedAt is null and j.announcingAt = :claimed")
 public class Job {
 
     public static final String BY_TRIGGER = "Job.byTrigger";
@@ -41,6 +47,9 @@ public class Job {
     public static final String REQUEST_START_AGAIN = "Job.requestStartAgain";
     public static final String FOLLOWED_ON_ISSUE = "Job.followedOnIssue";
     public static final String LATEST_ON_ISSUE = "Job.latestOnIssue";
+    public static final String ANNOUNCE_FIRST = "Job.announceFirst";
+    public static final String ANNOUNCE_AGAIN = "Job.announceAgain";
+    public static final String ANNOUNCING_FAILED = "Job.announcingFailed";
 
     public enum Status {
         /** Recorded before OpenHands is asked, so a second attempt knows one may be under way. */
@@ -138,6 +147,12 @@ public class Job {
     @Column(name = "stale_reported_at")
     private Instant staleReportedAt;
 
+    @Column(name = "repository_named_in")
+    private String repositoryNamedIn;
+
+    @Column(name = "announcing_at")
+    private Instant announcingAt;
+
     @Column(name = "announced_at")
     private Instant announcedAt;
 
@@ -171,28 +186,64 @@ public class Job {
         this.followUpOf = request.followUpOf().orElse(null);
         this.visibilityType = request.replyVisibility().map(Visibility::type).orElse(null);
         this.visibilityValue = request.replyVisibility().map(Visibility::value).orElse(null);
+        this.repositoryNamedIn = request.repositoryNamedIn().orElse(null);
         this.status = Status.STARTING;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    /** OpenHands accepted the job: follow it from {@code firstCheck} on. */
-    public void started(String startTaskId, String conversationId, Instant now, Instant firstCheck, Duration interval) {
+    /** OpenHands accepted the job: its follower looks at it at once, to say on the issue that it started. */
+    public void started(String startTaskId, String conversationId, Instant now, Duration interval) {
         this.status = Status.STARTED;
         this.startTaskId = startTaskId;
         this.conversationId = conversationId;
         this.lastChangeAt = now;
-        this.nextCheckAt = firstCheck;
+        this.nextCheckAt = now;
         this.checkIntervalMs = interval.toMillis();
         this.updatedAt = now;
     }
 
-    public void startFailed(String startTaskId, String reason, Instant now) {
-        this.startTaskId = startTaskId;
-        end(Status.FAILED, reason, now);
+    /**
+     * Whether the "I'm on it" comment is this check's to say, and with the link or without: with it as soon as the
+     * conversation is known, without it once {@code linkWait} has passed since OpenHands was asked, so that nobody is left
+     * without an answer; until then, {@link Announcement#WAIT_FOR_LINK}. A job its trigger announced (as versions before
+     * the follower said it did: they left no {@code repositoryNamedIn}) is not announced again.
+     *
+     * @param conversationSeen the conversation id, if this check or an earlier one learned it
+     */
+    public Announcement announcement(Optional<String> conversationSeen, Instant now, Duration linkWait) {
+        if (announcedAt != null || repositoryNamedIn == null || !status.followed()) {
+            return Announcement.NOT_DUE;
+        }
+        if (conversationSeen.isPresent()) {
+            return Announcement.WITH_LINK;
+        }
+        return now.isBefore(linkDeadline(linkWait)) ? Announcement.WAIT_FOR_LINK : Announcement.WITHOUT_LINK;
     }
 
-    /** The issue says the job started: its first check comes {@code after} that. */
+    /** While the comment waits for the link, the job is looked at every {@code pace}, and once more as the wait ends. */
+    public void awaitLink(Instant now, Duration pace, Duration linkWait) {
+        Instant next = now.plus(pace);
+        Instant deadline = linkDeadline(linkWait);
+        this.nextCheckAt = deadline.isBefore(next) && deadline.isAfter(now) ? deadline : next;
+        this.updatedAt = now;
+    }
+
+    private Instant linkDeadline(Duration linkWait) {
+        return (startRequestedAt != null ? startRequestedAt : createdAt).plus(linkWait);
+    }
+
+    /** This snapshot's check claimed the saying of the "I'm on it" comment (the database holds the same). */
+    public void announcingSince(Instant claimed) {
+        this.announcingAt = claimed;
+    }
+
+    /** When an instance began saying the "I'm on it" comment, if one did. */
+    public Optional<Instant> announcingAt() {
+        return Optional.ofNullable(announcingAt);
+    }
+
+    /** The issue says the job started: its next check comes {@code after} that. */
     public void announced(Instant now, Duration after) {
         this.announcedAt = now;
         this.updatedAt = now;
@@ -376,6 +427,16 @@ public class Job {
         return Optional.ofNullable(executionStatus);
     }
 
+    /** The trigger comment that asked for the job; empty when a label asked. */
+    public Optional<String> commentId() {
+        return Optional.ofNullable(commentId);
+    }
+
+    /** Where the repository was named, as the "I'm on it" comment says it. */
+    public Optional<String> repositoryNamedIn() {
+        return Optional.ofNullable(repositoryNamedIn);
+    }
+
     public Optional<String> outcome() {
         return Optional.ofNullable(outcome);
     }
@@ -391,6 +452,28 @@ public class Job {
 
     public Instant lastChangeAt() {
         return lastChangeAt;
+    }
+
+    /** What is due of the "I'm on it" comment at a check. */
+    public enum Announcement {
+        /** Said already, or not this check's to say. */
+        NOT_DUE,
+        /** Say it now, with the link to the conversation. */
+        WITH_LINK,
+        /** The link wait is over: say it now, linking the list of conversations. */
+        WITHOUT_LINK,
+        /** Look again soon: the conversation may get its id within the link wait. */
+        WAIT_FOR_LINK
+    }
+
+    /** Who says the "I'm on it" comment: this instance, and whether another may have said it already, or another instance now. */
+    public enum AnnouncementClaim {
+        /** No instance began saying it: say it. */
+        FIRST,
+        /** An instance began saying it longer ago than its claim lasts, and may have said it before it stopped: look first. */
+        AGAIN,
+        /** Another instance is saying it. */
+        TAKEN
     }
 
     /** What a check made of a job: news, nothing new, or silence long enough to be said. */

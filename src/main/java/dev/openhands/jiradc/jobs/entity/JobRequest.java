@@ -6,7 +6,10 @@ import java.util.Optional;
 /**
  * What a trigger asks of OpenHands: on which issue, for whom, in which repository, whether it continues an earlier job,
  * and who may see the replies (the trigger comment's restriction).
+ *
+ * @param repositoryNamedIn where the repository was named, as the "I'm on it" comment says it ("the issue's
+ *     description"); empty for a follow-up passed on to a running job, which is not announced
  */
 public record JobRequest(String issueId, String issueKey, Optional<String> commentId, String accountId, String actorName,
-        String repository, Optional<String> followUpOf, Optional<Visibility> replyVisibility) {
+        String repository, Optional<String> followUpOf, Optional<Visibility> replyVisibility, Optional<String> repositoryNamedIn) {
 }

@@ -86,7 +86,8 @@ public record IntegrationSettings(
      * How a started job is followed: checked after {@code pollInterval}, each check that finds nothing new doubling
      * the wait up to {@code maxPollInterval}; no news for {@code staleAfter} makes it stale. {@code pullRequestUrl}
      * is a template with {@code {repository}} and {@code {number}} for Git hosts other than the public ones.
-     * The "I'm on it" comment waits up to {@code linkWait} for the conversation, so that it can link to it.
+     * The job's follower says "I'm on it" with the conversation's link as soon as OpenHands names the conversation, and
+     * without it once {@code linkWait} has passed since OpenHands was asked.
      */
     public record JobPolicy(Duration pollInterval, Duration maxPollInterval, Duration staleAfter,
             Optional<String> pullRequestUrl, Duration linkWait) {

@@ -9,7 +9,6 @@ import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
-import dev.openhands.jiradc.jobs.boundary.JobComments;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.linking.boundary.JiraUserResolution;
@@ -116,11 +115,11 @@ public class TriggerHandler implements InboxHandler {
     private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey, Replies replies,
             TriggerComments say) {
         Optional<Job> earlier = jobs.ofTrigger(entry.id());
-        if (earlier.filter(Job::announced).isPresent()) {
-            return Handled.done("job started in " + earlier.get().repository());
-        }
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
             return Handled.done("passed on to the running job");
+        }
+        if (earlier.filter(job -> job.status() != Job.Status.STARTING).isPresent()) {
+            return started(earlier.get());
         }
         if (earlier.isEmpty() && event.comment().isPresent()) {
             Optional<Job> running = followUp.passOn(entry, event.comment().get(), actor, account, apiKey, replies);
@@ -137,28 +136,14 @@ public class TriggerHandler implements InboxHandler {
             return said(answer, nowhere.deadEnd());
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
-        Job job = jobStart.start(entry, earlier, event, issue, account, actor, named.found(), apiKey, answer.visibility());
-        // started by an earlier attempt, not announced: that attempt may have died between its comment and recording it
-        boolean mayHaveSaidIt = earlier.filter(j -> j.status() != Job.Status.STARTING).isPresent();
-        return announced(event, actor, job, named, answer, mayHaveSaidIt);
+        return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(), named.source().words(), apiKey,
+                answer.visibility()));
     }
 
-    /** Says on the issue that the job started (or that OpenHands could not start it), once. */
-    private Handled announced(WebhookEvent event, JiraUser actor, Job job, WhichRepository.Named named, Replies answer,
-            boolean mayHaveSaidIt) {
-        JobComments jobComments = new JobComments(settings.appUrl().orElseThrow(), settings.mention());
-        if (job.status() == Job.Status.FAILED) {
-            return said(answer, new DeadEnd(jobComments.failed(actor.name(), job.outcome().orElse(""), job.conversationId()),
-                    job.outcome().orElse("OpenHands could not start the conversation")));
-        }
-        String repository = named.found().fullName();
-        if (!mayHaveSaidIt || !issues.hasCommentedOn(answer.issueKey(), job.id(), "start")) {
-            issues.comment(answer.issueKey(), jobComments.onIt(actor.name(), repository, named.source().words(),
-                    job.conversationId()), job.id(), "start", answer.visibility());
-        }
-        jobs.announced(job.id());
-        event.comment().ifPresent(comment -> issues.thumbsUp(comment.id()));
-        return Handled.done("job started in " + repository);
+    /** The job started: its follower says so on the issue, with the conversation's link once OpenHands gives it. */
+    private static Handled started(Job job) {
+        return Handled.done("job started in " + job.repository() + (job.announced() ? "; \"I'm on it\" said by the job follower"
+                : "; \"I'm on it\" pending, said by the job follower"));
     }
 
     private Handled said(Replies replies, DeadEnd deadEnd) {

@@ -52,8 +52,9 @@ public class FollowUp {
         if (!openHands.sendMessage(apiKey, running.conversationId().orElseThrow(), message)) {
             return false;
         }
-        jobs.forwarded(jobs.starting(entry.id(), new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()),
-                account.id(), actor.name(), running.repository(), Optional.of(running.id()), replies.visibility())).id(), running.id());
+        JobRequest request = new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()), account.id(), actor.name(),
+                running.repository(), Optional.of(running.id()), replies.visibility(), Optional.empty());
+        jobs.forwarded(jobs.starting(entry.id(), request).id(), running.id());
         JobComments say = new JobComments(settings.appUrl().orElseThrow(), settings.mention());
         issues.comment(issueKey, say.forwarded(actor.name(), running.conversationId()), replies.visibility());
         issues.thumbsUp(comment.id());

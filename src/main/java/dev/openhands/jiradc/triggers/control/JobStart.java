@@ -29,7 +29,8 @@ import java.util.logging.Logger;
 /**
  * Starts a trigger's job in OpenHands, once: the job is recorded before OpenHands is asked (one per trigger, so a
  * retry or a second instance never starts a second conversation), and an attempt after one that asked without
- * recording the answer looks for that start before asking again.
+ * recording the answer looks for that start before asking again. It does not wait for the conversation: the job's
+ * follower says "I'm on it" (with the link as soon as OpenHands names the conversation) and how the start went.
  */
 @ApplicationScoped
 public class JobStart {
@@ -49,22 +50,18 @@ public class JobStart {
     ServiceAccountIdentity serviceAccount;
 
     /**
-     * @param recorded the trigger's job, if an earlier attempt recorded it
-     * @return the job, started (or failed to start) by this attempt or an earlier one
+     * Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation.
+     *
+     * @param recorded the trigger's job, if an earlier attempt recorded it while it was still starting
+     * @param namedIn where the repository was named, as the "I'm on it" comment says it
+     * @return the job, started: its follower looks at it as soon as this commits
      */
     public Job start(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
-        return recorded.filter(job -> job.status() != Job.Status.STARTING)
-                .orElseGet(() -> begin(entry, recorded, event, issue, account, actor, repository, apiKey, replies));
-    }
-
-    /** Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation. */
-    private Job begin(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, RepositoryLookup.Found repository, String apiKey, Optional<Visibility> replies) {
+            JiraUser actor, RepositoryLookup.Found repository, String namedIn, String apiKey, Optional<Visibility> replies) {
         Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
         Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
                 event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
-                previous.map(Job::id), replies)));
+                previous.map(Job::id), replies, Optional.of(namedIn))));
         String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
         List<JiraComment> earlier = issue.comments().stream()
                 .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
@@ -72,11 +69,9 @@ public class JobStart {
                 settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
                 earlier, comment -> serviceAccount.current().is(comment.author()),
                 previous.map(p -> jobComments().conversationLink(p.conversationId())));
-        StartTask seen = awaitConversation(apiKey, startOnce(apiKey, job, repository, conversation));
-        if (seen.failed()) {
-            return jobs.startFailed(job.id(), seen.id(), seen.failure());
-        }
-        return jobs.started(job.id(), seen.id(), seen.appConversationId().orElse(null));
+        // OpenHands answers a start WORKING; a start that fails later (or at once) is the follower's to say, from the task
+        StartTask task = startOnce(apiKey, job, repository, conversation);
+        return jobs.started(job.id(), task.id(), task.appConversationId().orElse(null));
     }
 
     /**
@@ -126,27 +121,6 @@ public class JobStart {
         public Duration waitFor() {
             return wait;
         }
-    }
-
-    /**
-     * The start task gets its conversation id when ready: wait a little for it, so that the first comment can link
-     * to it (otherwise the job's follower learns it later).
-     */
-    private StartTask awaitConversation(String apiKey, StartTask task) {
-        long deadline = System.nanoTime() + settings.jobPolicy().linkWait().toNanos();
-        StartTask seen = task;
-        // OpenHands always answers a start WORKING: the first look is at once, later ones further apart
-        for (long pause = 0; seen.appConversationId().isEmpty() && !seen.failed() && System.nanoTime() < deadline;
-                pause = Math.min(Math.max(2 * pause, 100), 2000)) {
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return seen;
-            }
-            seen = openHands.startTask(apiKey, task.id()).orElse(seen);
-        }
-        return seen;
     }
 
     private JobComments jobComments() {

@@ -77,6 +77,10 @@ class JobsClusterIT {
         ENV.stop();
     }
 
+    /**
+     * Each start task is still WORKING at the first look: while "I'm on it" waits for the link, both instances look at
+     * the waiting jobs (the one that started it, and the other at its ticks), and one of them says it, with the link.
+     */
     @Test
     @Order(1)
     void eachJobIsAnnouncedAndReportedOnceWhileTwoInstancesShareTheWork() throws Exception {
@@ -87,7 +91,7 @@ class JobsClusterIT {
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             Person person = world.person().ready(REPOSITORY);
-            openHands.startTaskIs(person.apiKey, taskOf(person), "READY", conversationOf(person), null);
+            openHands.startTaskIsReadyAfter(1, person.apiKey, taskOf(person), conversationOf(person));
             openHands.conversationIs(person.apiKey, conversationOf(person), "running", "RUNNING");
             openHands.eventsAre(person.apiKey, conversationOf(person), OpenHandsConversations.observation("e1"));
             people.add(person);
@@ -101,7 +105,9 @@ class JobsClusterIT {
             assertEquals(200, accepted.statusCode(), accepted.body());
         }
         for (int i = 0; i < JOBS; i++) {
-            assertTrue(world.commentOn(issues.get(i)).contains("I'm on it in " + REPOSITORY));
+            String onIt = world.commentOn(issues.get(i));
+            assertTrue(onIt.contains("I'm on it in " + REPOSITORY) && onIt.contains("/conversations/" + conversationOf(people.get(i))),
+                    onIt);
             openHands.awaitEventsRead(conversationOf(people.get(i)));
         }
         for (Person person : people) {

@@ -40,6 +40,7 @@ class JobsIT {
     static final String APP = ENV.openHandsUrl();
     static final String REPOSITORY = "acme/web-app";
     static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(400);
+    static final Duration LINK_WAIT = Duration.ofSeconds(1);
 
     @ArquillianResource
     URL service;
@@ -54,7 +55,7 @@ class JobsIT {
                 .with("jira-dc.jobs.poll-interval", "PT0.2S")
                 .with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.jobs.stale-after", "PT5S")
-                .with("jira-dc.jobs.link-wait", "PT1S")
+                .with("jira-dc.jobs.link-wait", LINK_WAIT.toString())
                 .war();
     }
 
@@ -154,6 +155,48 @@ class JobsIT {
         assertTrue(metrics.matches("(?s).*\nopenhands_jira_jobs\\{status=\"FINISHED\"} [1-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"openhands\"} [1-9].*"), metrics);
         assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"jira\"} [1-9].*"), metrics);
+    }
+
+    @Test
+    void aConversationNotReadyWithinTheLinkWaitIsAnnouncedWithoutItsLinkAndLinkedWhenItEnds() {
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        long asked = System.nanoTime();
+        StartedJob job = aJobStartsOn(issue);
+        assertTrue(Duration.ofNanos(System.nanoTime() - asked).compareTo(LINK_WAIT) >= 0,
+                "the comment waited the link wait for the conversation");
+        assertEquals("job started in acme/web-app; \"I'm on it\" pending, said by the job follower",
+                world.deliveryLogLine(issue, "trigger").getString("result"));
+        assertTrue(openHands.startTaskLooks(job.task) > 1, "looked at the start task again while it waited");
+
+        running(job);
+        finishes(job, "Done.");
+        String end = world.commentsOn(issue, 2).get(1);
+        assertTrue(end.contains("[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "]"), end);
+        assertEquals(2, world.commentCount(issue), "the start once, then the end");
+    }
+
+    @Test
+    void anIAmOnItJiraRefusesIsSaidAtALaterCheckAndOnlyOnce() {
+        Issue issue = world.issue("Repository: " + REPOSITORY);
+        ENV.jira.stubFor(post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("start-" + issue.key)
+                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("I'm on it"))
+                .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
+        Person person = world.person().ready(REPOSITORY);
+        String conversation = OpenHandsConversations.id("conv-" + person.id);
+        openHands.startTaskIs(person.apiKey, OpenHandsConversations.id("task-" + person.id), "READY", conversation, null);
+        openHands.conversationIs(person.apiKey, conversation, "running", "RUNNING");
+        openHands.eventsAre(person.apiKey, conversation, OpenHandsConversations.observation("e1"));
+        world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
+
+        List<String> posted = world.commentsOn(issue, 2);
+        assertEquals(posted.get(0), posted.get(1), "refused, then said again");
+        assertTrue(posted.get(1).contains("I'm on it in " + REPOSITORY) && posted.get(1).contains("/conversations/" + conversation),
+                posted.get(1));
+        assertFalse(ENV.jira.findAll(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/" + issue.key + "/comment"))
+                .withQueryParam("expand", equalTo("properties"))).isEmpty(), "the issue was read first, in case Jira had taken it");
+        openHands.awaitEventsRead(conversation);
+        pastTheNextLooks();
+        assertEquals(2, world.commentCount(issue), "said once it was taken");
     }
 
     @Test

@@ -14,8 +14,11 @@ class JobTest {
     static final Duration LONGEST = Duration.ofMinutes(1);
     static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
 
+    static final Duration LINK_WAIT = Duration.ofSeconds(20);
+    static final Duration PACE = Duration.ofSeconds(2);
+
     Job job = new Job("trigger-1", new JobRequest("10001", "ACME-1", Optional.of("20001"), "account-1", "alice", "acme/web-app",
-            Optional.empty(), Optional.empty()), T0);
+            Optional.empty(), Optional.empty(), Optional.of("the issue's description")), T0);
 
     Job.Observation running(String newestEvent) {
         return new Job.Observation("READY", "conv-1", "running", newestEvent);
@@ -23,7 +26,7 @@ class JobTest {
 
     @Test
     void nothingNewDoublesTheWaitUpToTheLongestAndNewsResetsIt() {
-        job.started("task-1", "conv-1", T0, T0.plusSeconds(30), SHORTEST);
+        job.started("task-1", "conv-1", T0, SHORTEST);
         assertTrue(job.observed(running("e1"), T0, SHORTEST, LONGEST), "the first event is news");
         assertEquals(SHORTEST, wait(T0));
         assertFalse(job.observed(running("e1"), T0, SHORTEST, LONGEST));
@@ -38,7 +41,7 @@ class JobTest {
 
     @Test
     void aFailedCheckBacksOffWithoutCountingAsNews() {
-        job.started("task-1", "conv-1", T0, T0, SHORTEST);
+        job.started("task-1", "conv-1", T0, SHORTEST);
         job.postponed(T0, SHORTEST, LONGEST);
         assertEquals(Duration.ofSeconds(30), wait(T0));
         assertEquals(T0, job.lastChangeAt());
@@ -46,7 +49,7 @@ class JobTest {
 
     @Test
     void aSilentJobBecomesStaleOnceAndIsFollowedAgainWhenItMoves() {
-        job.started("task-1", "conv-1", T0, T0, SHORTEST);
+        job.started("task-1", "conv-1", T0, SHORTEST);
         job.observed(running("e1"), T0, SHORTEST, LONGEST);
         Duration limit = Duration.ofHours(1);
         assertFalse(job.staleAfter(limit, T0.plus(Duration.ofMinutes(59))));
@@ -66,12 +69,73 @@ class JobTest {
 
     @Test
     void anEndedJobIsNoLongerFollowed() {
-        job.started("task-1", "conv-1", T0, T0, SHORTEST);
+        job.started("task-1", "conv-1", T0, SHORTEST);
         job.finished("Done", List.of("[pull request #1|https://github.com/acme/web-app/pull/1]"), T0);
         assertEquals(Job.Status.FINISHED, job.status());
         assertFalse(job.status().followed());
         assertTrue(job.nextCheckAt().isEmpty());
         assertFalse(job.staleAfter(Duration.ZERO, T0.plusSeconds(10)));
+    }
+
+    @Test
+    void aStartedJobIsLookedAtAtOnceSoThatItsStartIsSaidWithoutDelay() {
+        job.started("task-1", null, T0, SHORTEST);
+        assertEquals(Optional.of(T0), job.nextCheckAt());
+    }
+
+    @Test
+    void iAmOnItWaitsForTheLinkUntilTheLinkWaitIsOverThenGoesWithoutIt() {
+        job.started("task-1", null, T0, SHORTEST);
+        assertEquals(Job.Announcement.WAIT_FOR_LINK, job.announcement(Optional.empty(), T0.plusSeconds(1), LINK_WAIT));
+        assertEquals(Job.Announcement.WITH_LINK, job.announcement(Optional.of("conv-1"), T0.plusSeconds(1), LINK_WAIT),
+                "the link as soon as the conversation is known");
+        assertEquals(Job.Announcement.WAIT_FOR_LINK, job.announcement(Optional.empty(), T0.plusSeconds(19), LINK_WAIT));
+        assertEquals(Job.Announcement.WITHOUT_LINK, job.announcement(Optional.empty(), T0.plusSeconds(20), LINK_WAIT),
+                "nobody is left without an answer");
+        assertEquals(Job.Announcement.WITH_LINK, job.announcement(Optional.of("conv-1"), T0.plusSeconds(60), LINK_WAIT),
+                "with the link when it is known, however late");
+        assertEquals(Job.Announcement.WITHOUT_LINK, job.announcement(Optional.empty(), T0, Duration.ZERO), "no link wait");
+    }
+
+    @Test
+    void withoutARecordedAskTheLinkWaitCountsFromTheJobsRecord() {
+        assertTrue(job.startRequestedAt().isEmpty());
+        job.started("task-1", null, T0.plusSeconds(40), SHORTEST);
+        assertEquals(Job.Announcement.WITHOUT_LINK, job.announcement(Optional.empty(), T0.plusSeconds(41), LINK_WAIT));
+    }
+
+    @Test
+    void whileItWaitsForTheLinkTheJobIsLookedAtAtAShortPaceAndOnceMoreAsTheWaitEnds() {
+        job.started("task-1", null, T0, SHORTEST);
+        job.awaitLink(T0, PACE, LINK_WAIT);
+        assertEquals(Optional.of(T0.plus(PACE)), job.nextCheckAt(), "not the poll interval of a running job");
+        job.awaitLink(T0.plusSeconds(19), PACE, LINK_WAIT);
+        assertEquals(Optional.of(T0.plus(LINK_WAIT)), job.nextCheckAt(), "the last look as the wait ends, not after");
+    }
+
+    @Test
+    void onceSaidTheStartIsNotSaidAgainAndFollowingGoesOnAtTheUsualPace() {
+        job.started("task-1", null, T0, SHORTEST);
+        job.announced(T0.plusSeconds(3), SHORTEST);
+        assertEquals(Job.Announcement.NOT_DUE, job.announcement(Optional.of("conv-1"), T0.plusSeconds(4), LINK_WAIT));
+        assertEquals(Optional.of(T0.plusSeconds(3).plus(SHORTEST)), job.nextCheckAt());
+    }
+
+    @Test
+    void aJobItsTriggerAnnouncedIsNotAnnouncedByTheFollower() {
+        Job fromTheVersionBefore = new Job("trigger-3", new JobRequest("10001", "ACME-1", Optional.of("20003"), "account-1",
+                "alice", "acme/web-app", Optional.empty(), Optional.empty(), Optional.empty()), T0);
+        fromTheVersionBefore.started("task-3", null, T0, SHORTEST);
+        assertEquals(Job.Announcement.NOT_DUE, fromTheVersionBefore.announcement(Optional.of("conv-3"), T0.plusSeconds(30),
+                LINK_WAIT));
+    }
+
+    @Test
+    void anEndedJobIsNotAnnounced() {
+        job.started("task-1", null, T0, SHORTEST);
+        job.failed("OpenHands could not start the conversation", T0.plusSeconds(1));
+        assertEquals(Job.Announcement.NOT_DUE, job.announcement(Optional.empty(), T0.plusSeconds(30), LINK_WAIT),
+                "its failure is said instead");
     }
 
     private Duration wait(Instant from) {

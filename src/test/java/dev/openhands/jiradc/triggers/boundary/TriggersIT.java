@@ -111,6 +111,26 @@ class TriggersIT {
 
         world.awaitJira(postRequestedFor(urlEqualTo("/rest/internal/2/reactions"))
                 .withRequestBody(equalToJson("{\"commentId\":\"" + commentId + "\",\"emojiId\":\"1f44d\"}")), 1);
+        assertEquals("job started in acme/web-app; \"I'm on it\" pending, said by the job follower",
+                world.deliveryLogLine(issue, "trigger").getString("result"),
+                "the trigger starts the job and leaves the comment to the job's follower");
+    }
+
+    @Test
+    void aConversationStillStartingAtTheFirstLooksIsLinkedInTheOneIAmOnIt() {
+        Person vic = world.person().signedUp().linked().withApiKey().canReach("acme/web-app");
+        String task = OpenHandsConversations.id("task-" + vic.id);
+        String conversation = OpenHandsConversations.id("conv-" + vic.id);
+        OpenHandsConversations openHands = new OpenHandsConversations(OPENHANDS, "acme/web-app");
+        openHands.startTaskIsReadyAfter(2, vic.apiKey, task, conversation);
+        Issue issue = world.issue("Repository: acme/web-app");
+        world.deliver(vic.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
+
+        assertEquals("[~" + vic.name + "] I'm on it in acme/web-app (named in the issue's description): [follow the"
+                + " conversation in OpenHands|" + APP + "/conversations/" + conversation + "].", world.commentOn(issue),
+                "within the link wait, the comment waits for the conversation");
+        assertEquals(3, openHands.startTaskLooks(task), "looked at until it was ready, and no more");
+        assertEquals(1, world.commentCount(issue), "said once");
     }
 
     @Test
