@@ -73,7 +73,7 @@ public final class StartupBenchmark {
             System.out.printf("%nStart-up on Payara Micro (-Xmx%s), %d CPUs, %d starts each, load average %.2f after%n",
                     options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts, WebhookBenchmark.loadAverage());
             System.out.println("quick start: " + String.join(" ", QUICK_START) + " (as ./mvnw -Prun starts it)");
-            System.out.println("                            | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
+            System.out.println("                               | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
             print("Payara Micro alone", alone);
             withWar.forEach((way, measured) -> print("the WAR, " + way, measured));
             if (archive.isPresent()) {
@@ -138,7 +138,7 @@ public final class StartupBenchmark {
 
     private static void print(String what, List<Start> starts) {
         List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
-        System.out.printf("%-27s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
+        System.out.printf("%-30s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
                 seconds.get(seconds.size() - 1), median(starts.stream().map(Start::cpuSeconds).toList()),
                 starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
                 starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted().mapToObj(s -> "%.1f s".formatted(s))
