@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * migrated, configured, Jira's service account checked against WireMock), with the resident memory then. Several
  * starts each, alternately, each on a new H2 file database; and the WAR again with a class data archive made once by
  * Payara Micro's {@code --warmup}, as the integration tests' servers start. Prints figures, never fails on them.
- * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} ({@code -Dbench.starts=N}, 3 by default).
+ * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} (knob {@code starts}, 3 by default).
  */
 public final class StartupBenchmark {
 
@@ -38,8 +39,8 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         WebhookBenchmark.quietLibraryLogging();
-        WebhookBenchmark.Options options = WebhookBenchmark.Options.fromSystemProperties();
-        int starts = Integer.getInteger("bench.starts", 3);
+        WebhookBenchmark.Options options = WebhookBenchmark.Options.from(Knobs.load(), "server.heap");
+        int starts = options.knobs().integer("starts");
         TestEnvironment env = TestEnvironment.start();
         try {
             Files.createDirectories(options.directory());
@@ -50,13 +51,14 @@ public final class StartupBenchmark {
             List<Start> alone = new ArrayList<>();
             List<Start> withWar = new ArrayList<>();
             List<Start> withArchive = new ArrayList<>();
+            String h2 = options.h2Url();
             for (int i = 0; i < starts; i++) {
                 alone.add(start(options, Map.of(), List.of(), "/", List.of()));
                 Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
-                properties.put("datasource.url", options.datasourceUrl() + "-start-" + i);
+                properties.put("datasource.url", h2 + "-start-" + i);
                 withWar.add(start(options, properties, List.of(options.war()), "/health/ready", List.of()));
                 if (archive.isPresent()) {
-                    properties.put("datasource.url", options.datasourceUrl() + "-archive-start-" + i);
+                    properties.put("datasource.url", h2 + "-archive-start-" + i);
                     withArchive.add(start(options, properties, List.of(options.war()), "/health/ready",
                             List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xshare:auto")));
                 }
@@ -88,7 +90,8 @@ public final class StartupBenchmark {
             List<String> jvmOptions) throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                Ports.free(), properties, wars, options.directory(), jvmOptions)) {
+                Ports.free(), properties, wars, options.directory(),
+                Stream.concat(options.serverOptions().stream(), jvmOptions.stream()).toList())) {
             awaitAnswer(server.uri(path), !wars.isEmpty());
             double seconds = (System.nanoTime() - started) / 1e9;
             long resident = residentKb(server.pid());
