@@ -7,8 +7,8 @@ import java.time.Duration;
  * server process used from the window's start until it settled after it (what it finished after answering counts for
  * this endpoint); at the fixed rate, its latencies.
  */
-record EndpointTurn(Target target, long answered, Duration window, Duration serverCpu, double jitShare, double p50Ms,
-        double p99Ms, long failed) {
+record EndpointTurn(Target target, long answered, Duration window, Duration serverCpu, double jitShare, double p99Ms,
+        long failed) {
 
     double perSecond() {
         return window.isZero() ? Double.NaN : answered * 1e9 / window.toNanos();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +52,9 @@ final class Knobs {
             throw new UncheckedIOException(e);
         }
         Knobs knobs = of(defaults, System.getProperties());
-        List<String> lost = unforwarded(Objects.requireNonNullElse(System.getenv("MAVEN_CMD_LINE_ARGS"), ""), knobs.values.keySet());
+        // run in Maven's own JVM (exec:java), they did arrive
+        List<String> lost = unforwarded(Objects.requireNonNullElse(System.getenv("MAVEN_CMD_LINE_ARGS"), ""), knobs.values.keySet())
+                .stream().filter(argument -> System.getProperty(argument.substring("-D".length())) == null).toList();
         if (!lost.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", lost) + " reached Maven, not the benchmark, whose JVM exec:exec"
                     + " starts with the profile's arguments only: say -D" + OPTIONS + "=\"" + lost.stream()
@@ -136,6 +139,15 @@ final class Knobs {
             return Double.parseDouble(string(knob));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(knob + " must be a number, not \"" + string(knob) + "\"");
+        }
+    }
+
+    /** A whole number, or empty for none. */
+    OptionalLong optionalLong(String knob) {
+        try {
+            return string(knob).isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(string(knob)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(knob + " must be a whole number or empty, not \"" + string(knob) + "\"");
         }
     }
 

@@ -70,6 +70,16 @@ class KnobsTest {
     }
 
     @Test
+    void anEmptySeedIsNoneAndAWordIsRefused() {
+        Properties defaults = properties("seed", "");
+
+        assertTrue(Knobs.of(defaults, properties()).optionalLong("seed").isEmpty());
+        assertEquals(42, Knobs.of(defaults, properties("bench.options", "seed=42")).optionalLong("seed").getAsLong());
+        assertEquals("seed must be a whole number or empty, not \"x\"", assertThrows(IllegalArgumentException.class,
+                () -> Knobs.of(defaults, properties("bench.seed", "x")).optionalLong("seed")).getMessage());
+    }
+
+    @Test
     void systemPropertiesThatAreNotKnobsAreLeftAlone() {
         Knobs knobs = Knobs.of(DEFAULTS, properties("bench.war", "target/x.war", "java.version", "17"));
 

@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SpreadTest {
+/** The benchmark's arithmetic and checks, apart from any server. */
+class FiguresTest {
 
     private static final Target SERVICE = new Target("service", URI.create("http://localhost/"), "secret");
 
@@ -26,7 +27,7 @@ class SpreadTest {
 
     @Test
     void serverCpuPerDeliveryIsTheCpuTimeOverTheDeliveriesAnswered() {
-        EndpointTurn turn = new EndpointTurn(SERVICE, 30_000, Duration.ofSeconds(15), Duration.ofMillis(12_000), 0.01, 1, 5, 0);
+        EndpointTurn turn = new EndpointTurn(SERVICE, 30_000, Duration.ofSeconds(15), Duration.ofMillis(12_000), 0.01, 5, 0);
 
         assertEquals(400.0, turn.serverCpuMicrosPerDelivery(), 1e-9);
         assertEquals(2_000.0, turn.perSecond(), 1e-9);
@@ -34,8 +35,15 @@ class SpreadTest {
 
     @Test
     void anEndpointThatAnsweredNothingHasNoCpuPerDelivery() {
-        EndpointTurn turn = new EndpointTurn(SERVICE, 0, Duration.ofSeconds(15), Duration.ofSeconds(3), 0, 0, 0, 10);
+        EndpointTurn turn = new EndpointTurn(SERVICE, 0, Duration.ofSeconds(15), Duration.ofSeconds(3), 0, 0, 10);
 
         assertTrue(Double.isNaN(turn.serverCpuMicrosPerDelivery()));
+    }
+
+    @Test
+    void theSameWorkCheckSaysWhenARowOrALineIsMissing() {
+        assertTrue(WebhookBenchmark.sameWorkCheck(449, 449, 8962, 8962).endsWith("all kept" + System.lineSeparator()));
+        assertTrue(WebhookBenchmark.sameWorkCheck(449, 448, 8962, 8962).contains("MISMATCH"));
+        assertTrue(WebhookBenchmark.sameWorkCheck(449, 449, 8962, 8000).contains("MISMATCH"));
     }
 }
