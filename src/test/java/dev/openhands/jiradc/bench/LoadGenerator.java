@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,8 @@ final class LoadGenerator {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Workload workload;
+    /** Everything each target answered, inside a measuring window or not: what its database must hold. */
+    private final Map<Target, Outcomes> total = new ConcurrentHashMap<>();
 
     LoadGenerator(Workload workload) {
         this.workload = workload;
@@ -60,6 +64,7 @@ final class LoadGenerator {
                     } catch (InterruptedException e) {
                         return;
                     }
+                    total(target).record(response, failure);
                     if (System.nanoTime() <= deadline) {
                         outcomes.record(response, failure);
                     }
@@ -93,11 +98,17 @@ final class LoadGenerator {
                 long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due);
                 latencies.recordValue(Math.min(micros, MAX_LATENCY_MICROS));
                 outcomes.record(response, failure);
+                total(target).record(response, failure);
                 return null;
             }));
         }
         CompletableFuture.allOf(answered.toArray(CompletableFuture[]::new)).get(1, TimeUnit.MINUTES);
         return new FixedRate(outcomes, latencies);
+    }
+
+    /** All that {@code target} answered so far, in every phase. */
+    Outcomes total(Target target) {
+        return total.computeIfAbsent(target, t -> new Outcomes());
     }
 
     private static void parkUntil(long nanoTime) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * starts each, alternately, each on a new H2 file database, with the server's JVM on its defaults, with the serial
  * collector, with the quick start of {@code -Prun} and the tests' servers, and with that and a class data archive made
  * once by Payara Micro's {@code --warmup}, as the integration tests' servers start. Prints figures, never fails on them.
- * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} ({@code -Dbench.starts=N}, 3 by default).
+ * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} (knob {@code starts}, 3 by default).
  */
 public final class StartupBenchmark {
 
@@ -41,8 +42,8 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         WebhookBenchmark.quietLibraryLogging();
-        WebhookBenchmark.Options options = WebhookBenchmark.Options.fromSystemProperties();
-        int starts = Integer.getInteger("bench.starts", 3);
+        WebhookBenchmark.Options options = WebhookBenchmark.Options.from(Knobs.load(), "server.heap");
+        int starts = options.knobs().integer("starts");
         TestEnvironment env = TestEnvironment.start();
         try {
             Files.createDirectories(options.directory());
@@ -65,7 +66,7 @@ public final class StartupBenchmark {
                 alone.add(start(options, Map.of(), List.of(), "/", List.of()));
                 for (Map.Entry<String, List<String>> way : ways.entrySet()) {
                     Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
-                    properties.put("datasource.url", options.datasourceUrl() + "-start-" + database++);
+                    properties.put("datasource.url", options.h2Url() + "-start-" + database++);
                     withWar.computeIfAbsent(way.getKey(), key -> new ArrayList<>())
                             .add(start(options, properties, List.of(options.war()), "/health/ready", way.getValue()));
                 }
@@ -97,7 +98,8 @@ public final class StartupBenchmark {
             List<String> jvmOptions) throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                Ports.free(), properties, wars, options.directory(), jvmOptions)) {
+                Ports.free(), properties, wars, options.directory(),
+                Stream.concat(options.serverOptions().stream(), jvmOptions.stream()).toList())) {
             awaitAnswer(server.uri(path), !wars.isEmpty());
             double seconds = (System.nanoTime() - started) / 1e9;
             long resident = residentKb(server.pid());

@@ -44,9 +44,9 @@ public final class TriggerLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         WebhookBenchmark.quietLibraryLogging();
-        WebhookBenchmark.Options options = WebhookBenchmark.Options.fromSystemProperties();
-        int triggers = Integer.getInteger("bench.triggers", 300);
-        int rate = Integer.getInteger("bench.trigger-rate", 10);
+        WebhookBenchmark.Options options = WebhookBenchmark.Options.from(Knobs.load(), "server.heap");
+        int triggers = options.knobs().integer("triggers");
+        int rate = options.knobs().integer("trigger-rate");
         TestEnvironment env = TestEnvironment.start();
         try {
             run(env, options, triggers, rate);
@@ -74,9 +74,10 @@ public final class TriggerLatencyBenchmark {
             }
         });
         Map<String, String> properties = new LinkedHashMap<>(env.settings.values());
-        properties.put("datasource.url", options.datasourceUrl());
+        String database = options.h2Url();
+        properties.put("datasource.url", database);
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
-                Ports.free(), properties, List.of(options.war()), options.directory())) {
+                Ports.free(), properties, List.of(options.war()), options.directory(), options.serverOptions())) {
             server.awaitReady(Duration.ofMinutes(4));
             URL service = server.uri("/").toURL();
             ActiveConnection connection = ActiveConnection.create(service, env.signIn(service, "bench-admin",
@@ -115,7 +116,7 @@ public final class TriggerLatencyBenchmark {
                     jobs started ("%s" comment): %d of %d%s; other comments: %d
                     latency  p50 %.0f ms   p95 %.0f ms   p99 %.0f ms   max %.0f ms
                     target p95 < %.0f ms (reported, never enforced): %s
-                    """, triggers, rate, warmup, options.serverHeap(), options.datasourceUrl(), WebhookBenchmark.loadAverage(),
+                    """, triggers, rate, warmup, options.serverHeap(), database, WebhookBenchmark.loadAverage(),
                     STARTED, commented.size(), triggers, all ? "" : " (timed out waiting for the rest)", otherComments.get(),
                     latencyMicros.getValueAtPercentile(50) / 1e3, latencyMicros.getValueAtPercentile(95) / 1e3,
                     latencyMicros.getValueAtPercentile(99) / 1e3, latencyMicros.getMaxValue() / 1e3, P95_TARGET_MS,

@@ -17,55 +17,61 @@ import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Load on the webhook receiver, beside a baseline that only checks the signature, on one Payara
- * Micro: throughput at saturation, latency at a fixed rate, the server's heap. Prints figures and
- * never fails on them. {@code mvn -Pbenchmark} runs it; README, "Benchmarks".
- *
- * <p>Settings (system properties): {@code bench.warmup.seconds} (a warm-up round on each endpoint),
- * {@code bench.warmup.max-seconds}, {@code bench.warmup.jit-quiet}, {@code bench.saturation.seconds} (per endpoint,
- * in {@code bench.saturation.turns}), {@code bench.clients}, {@code bench.latency.seconds}, {@code bench.rate}, {@code bench.server.heap},
- * {@code bench.datasource.url}, and where things are: {@code bench.payara-micro-jar}, {@code bench.war},
- * {@code bench.directory}.
+ * Load on the webhook receiver beside two baselines on one Payara Micro: one that only checks the signature
+ * ({@link BaselineReceiver}, "bare") and one that does the work a receiver must do before it answers, the most direct
+ * way ({@link SameWorkReceiver}, "same-work"). In turns, each with the endpoints in an order drawn anew: throughput at
+ * saturation and the server's CPU per delivery, latency at a fixed rate, the server's heap after a full GC. Prints the
+ * spread of each figure over the turns and never fails on them. {@code ./mvnw -Pbenchmark} runs it; its knobs are in
+ * {@code src/test/resources/bench/benchmark.properties} ({@link Knobs}); docs/dev/benchmarks.md.
  */
 public final class WebhookBenchmark {
 
-    private static final double THROUGHPUT_TARGET = 0.8;
+    /** Issue 19: the service's throughput at least 0.85 of the same-work baseline's. */
+    private static final double THROUGHPUT_TARGET = 0.85;
     private static final double P99_TARGET_MS = 25;
     private static final double HEAP_TARGET_MB = 512;
+    private static final int MIN_TURNS = 3;
+    private static final Pattern COUNTS = Pattern.compile("\\{\"triggers\":(\\d+),\"logLines\":(\\d+)}");
 
-    record Options(Path payaraMicroJar, Path war, Path directory, Duration warmup, Duration warmupMax, double jitQuiet,
-            Duration saturation, int saturationTurns, int clients, Duration latency, int rate, String serverHeap,
-            String datasourceUrl) {
+    /** Where the build put things (set by the pom), and the knobs every benchmark shares. */
+    record Options(Path payaraMicroJar, Path war, Path directory, String serverHeap, List<String> serverOptions, Knobs knobs) {
 
-        static Options fromSystemProperties() {
+        static Options from(Knobs knobs, String heapKnob) {
             return new Options(Path.of(System.getProperty("bench.payara-micro-jar", payaraMicroJarOnClassPath())),
                     Path.of(System.getProperty("bench.war", "target/openhands-jira-dc.war")).toAbsolutePath(),
                     Path.of(System.getProperty("bench.directory", "target/benchmark")).toAbsolutePath(),
-                    Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 15)),
-                    Duration.ofSeconds(Long.getLong("bench.warmup.max-seconds", 900)),
-                    Double.parseDouble(System.getProperty("bench.warmup.jit-quiet", "0.05")),
-                    Duration.ofSeconds(Long.getLong("bench.saturation.seconds", 40)),
-                    Integer.getInteger("bench.saturation.turns", 8),
-                    Integer.getInteger("bench.clients", 16),
-                    Duration.ofSeconds(Long.getLong("bench.latency.seconds", 30)),
-                    Integer.getInteger("bench.rate", 200),
-                    System.getProperty("bench.server.heap", "512m"),
-                    System.getProperty("bench.datasource.url", "jdbc:h2:file:" + Path.of("target/benchmark/db/bench-"
-                            + System.currentTimeMillis()).toAbsolutePath()));
+                    knobs.string(heapKnob),
+                    List.of(knobs.string("server.options").split("\\s+")).stream().filter(o -> !o.isEmpty()).toList(),
+                    knobs);
+        }
+
+        /** A new embedded H2 file, for the benchmarks that always run on H2. */
+        String h2Url() {
+            return "jdbc:h2:file:" + directory.resolve("db").resolve("bench-" + System.currentTimeMillis());
         }
 
         private static String payaraMicroJarOnClassPath() {
@@ -75,45 +81,26 @@ public final class WebhookBenchmark {
         }
     }
 
-    /** One endpoint's figures: closed-loop throughput (with the server CPU it took) and open-loop latency. */
-    record Figures(Target target, LoadGenerator.Saturation saturation, Duration serverCpu, Duration clientCpu,
-            double jitShare, LoadGenerator.FixedRate fixedRate) {
+    /** One turn: each endpoint's figures, in the order they ran, and the server's heap. */
+    record Turn(List<EndpointTurn> endpoints, double peakHeapMb, double liveHeapMb) {
 
-        double serverCpuMicrosPerDelivery() {
-            return serverCpu.toNanos() / 1e3 / Math.max(1, saturation.outcomes().ok());
-        }
-
-        double clientCpuMicrosPerDelivery() {
-            return clientCpu.toNanos() / 1e3 / Math.max(1, saturation.outcomes().ok());
-        }
-
-        double p50Ms() {
-            return fixedRate.latencyMicros().getValueAtPercentile(50) / 1e3;
-        }
-
-        double p99Ms() {
-            return fixedRate.latencyMicros().getValueAtPercentile(99) / 1e3;
-        }
-
-        double maxMs() {
-            return fixedRate.latencyMicros().getMaxValue() / 1e3;
-        }
-
-        long failed() {
-            return saturation.outcomes().failed() + fixedRate.outcomes().failed();
+        EndpointTurn of(Target target) {
+            return endpoints.stream().filter(e -> e.target().equals(target)).findFirst().orElseThrow();
         }
     }
 
     private final Options options;
+    private final Knobs knobs;
     private final TestEnvironment env = TestEnvironment.forLoad();
 
     private WebhookBenchmark(Options options) {
         this.options = options;
+        this.knobs = options.knobs();
     }
 
     public static void main(String[] args) throws Exception {
         quietLibraryLogging();
-        WebhookBenchmark benchmark = new WebhookBenchmark(Options.fromSystemProperties());
+        WebhookBenchmark benchmark = new WebhookBenchmark(Options.from(Knobs.load(), "webhook.server.heap"));
         try {
             benchmark.run();
         } finally {
@@ -125,6 +112,11 @@ public final class WebhookBenchmark {
         if (!Files.isRegularFile(options.war())) {
             throw new IllegalStateException(options.war() + " is missing: run 'mvn -Pbenchmark', which packages it first");
         }
+        int turns = knobs.integer("turns");
+        if (turns < MIN_TURNS) {
+            throw new IllegalArgumentException("turns must be at least " + MIN_TURNS + " for a spread, not " + turns);
+        }
+        long seed = knobs.optionalLong("seed").orElseGet(System::nanoTime);
         Files.createDirectories(options.directory());
         // the service account, as Jira describes it to its PAT: the receiver learns its name and key at startup
         env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
@@ -134,78 +126,106 @@ public final class WebhookBenchmark {
         env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
         String baselineSecret = UUID.randomUUID().toString();
-        Map<String, String> systemProperties = new LinkedHashMap<>(env.settings.values());
-        systemProperties.put("datasource.url", options.datasourceUrl());
-        systemProperties.put(BaselineReceiver.SECRET_PROPERTY, baselineSecret);
         double loadBefore = loadAverage();
 
-        System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baseline; its log: %s%n", options.serverHeap(),
-                options.war().getFileName(), options.directory().resolve("payara.log"));
-        try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), Ports.free(),
-                systemProperties, List.of(options.war(), baselineWar()), options.directory())) {
-            server.awaitReady(Duration.ofMinutes(4));
-            Target baseline = new Target("baseline", server.uri("/baseline/connections/bench/events"), baselineSecret);
-            Target service = activeConnection(server);
-            Workload workload = new Workload(env.jiraUrl());
-            LoadGenerator load = new LoadGenerator(workload);
-            List<Target> targets = List.of(baseline, service);
+        try (BenchDatabase database = BenchDatabase.from(knobs, options.directory())) {
+            Map<String, String> systemProperties = new LinkedHashMap<>(env.settings.values());
+            systemProperties.putAll(database.serverProperties());
+            systemProperties.put(BaselineSignature.SECRET_PROPERTY, baselineSecret);
+            System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baselines on %s; its log: %s%n", options.serverHeap(),
+                    options.war().getFileName(), database.description(), options.directory().resolve("payara.log"));
+            try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), Ports.free(),
+                    systemProperties, List.of(options.war(), baselineWar()), options.directory(), options.serverOptions())) {
+                server.awaitReady(Duration.ofMinutes(4));
+                Target bare = new Target("bare", server.uri("/baseline/connections/bench/events"), baselineSecret);
+                Target sameWork = new Target("same-work", server.uri("/baseline/same-work/connections/bench/events"), baselineSecret);
+                Target service = activeConnection(server);
+                List<Target> targets = List.of(bare, sameWork, service);
+                Workload workload = new Workload(env.jiraUrl(), knobs.integer("trigger-every"));
+                LoadGenerator load = new LoadGenerator(workload);
 
-            Duration warmedUp = warmUp(server, load, targets);
-            int gcMark = server.gcLog.mark();
-            // in turns, a few seconds each, so that both endpoints meet the same drifts of a shared machine
-            Map<Target, Outcomes> answered = new LinkedHashMap<>();
-            Map<Target, Duration> serverCpu = new LinkedHashMap<>();
-            Map<Target, Duration> clientCpu = new LinkedHashMap<>();
-            Map<Target, PayaraMicroServer.CpuTicks> ticks = new LinkedHashMap<>();
-            Duration turn = options.saturation().dividedBy(options.saturationTurns());
-            System.out.printf("Saturating each endpoint with %d clients for %d s, in %d turns%n", options.clients(),
-                    options.saturation().toSeconds(), options.saturationTurns());
-            for (int round = 0; round < options.saturationTurns(); round++) {
-                for (Target target : targets) {
-                    Duration serverCpuBefore = server.cpuTime();
-                    Duration clientCpuBefore = ownCpuTime();
-                    PayaraMicroServer.CpuTicks ticksBefore = server.cpuTicks();
-                    load.saturate(target, options.clients(), turn, answered.computeIfAbsent(target, t -> new Outcomes()));
-                    serverCpu.merge(target, server.cpuTime().minus(serverCpuBefore), Duration::plus);
-                    clientCpu.merge(target, ownCpuTime().minus(clientCpuBefore), Duration::plus);
-                    ticks.merge(target, server.cpuTicks().minus(ticksBefore), PayaraMicroServer.CpuTicks::plus);
+                Duration warmedUp = warmUp(server, load, targets);
+                long[] sameWorkBefore = sameWorkCounts(server);
+                long triggersBefore = load.total(sameWork).triggers();
+                long okBefore = load.total(sameWork).ok();
+                Random order = new Random(seed);
+                List<Turn> measured = new ArrayList<>();
+                for (int turn = 1; turn <= turns; turn++) {
+                    List<Target> inOrder = new ArrayList<>(targets);
+                    Collections.shuffle(inOrder, order);
+                    measured.add(turn(server, load, inOrder, turn, turns));
                 }
+                // the last delivery-log lines are written a quarter second after their answers
+                Thread.sleep(2 * SameWorkStore.FLUSH_MILLIS + 500);
+                long[] sameWorkAfter = sameWorkCounts(server);
+                String report = report(measured, targets, workload, database, warmedUp, seed, loadBefore, loadAverage())
+                        + sameWorkCheck(load.total(sameWork).triggers() - triggersBefore, sameWorkAfter[0] - sameWorkBefore[0],
+                                load.total(sameWork).ok() - okBefore, sameWorkAfter[1] - sameWorkBefore[1])
+                        + String.format(Locale.ROOT, "Service, over the whole run: %d triggers committed to the inbox, %d duplicates,"
+                                + " of %d deliveries answered%n", load.total(service).triggers(), load.total(service).duplicates(),
+                        load.total(service).ok());
+                System.out.println();
+                System.out.print(report);
+                Files.writeString(options.directory().resolve("results.txt"), report);
             }
-            Map<Target, LoadGenerator.Saturation> saturation = new LinkedHashMap<>();
-            answered.forEach((target, outcomes) -> saturation.put(target,
-                    new LoadGenerator.Saturation(outcomes, turn.multipliedBy(options.saturationTurns()))));
-            Map<Target, Double> jitShare = new LinkedHashMap<>();
-            ticks.forEach((target, used) -> jitShare.put(target, used.compilerShare()));
-            List<Figures> figures = new ArrayList<>();
-            for (Target target : targets) {
-                System.out.printf("Sending %d deliveries/s to %s for %d s%n", options.rate(), target.name(),
-                        options.latency().toSeconds());
-                figures.add(new Figures(target, saturation.get(target), serverCpu.get(target), clientCpu.get(target),
-                        jitShare.get(target), load.fixedRate(target, options.rate(), options.latency())));
-            }
-            GcLog.Pauses duringLoad = server.gcLog.since(gcMark);
-            int fullGcMark = server.gcLog.mark();
-            server.collectGarbage();
-            GcLog.Pauses fullGc = server.gcLog.since(fullGcMark);
-            String report = report(figures, workload, warmedUp, duringLoad, fullGc, loadBefore, loadAverage());
-            System.out.println();
-            System.out.print(report);
-            Files.writeString(options.directory().resolve("results.txt"), report);
         }
+    }
+
+    /** Each endpoint saturated, then at the fixed rate, in {@code inOrder}; then a full GC for the live heap. */
+    private Turn turn(PayaraMicroServer server, LoadGenerator load, List<Target> inOrder, int turn, int turns) throws Exception {
+        System.out.printf("Turn %d of %d: %s%n", turn, turns, inOrder.stream().map(Target::name).toList());
+        int gcMark = server.gcLog.mark();
+        Duration window = knobs.seconds("saturation.seconds");
+        Map<Target, Outcomes> saturated = new LinkedHashMap<>();
+        Map<Target, Duration> cpu = new LinkedHashMap<>();
+        Map<Target, Double> jit = new LinkedHashMap<>();
+        for (Target target : inOrder) {
+            Duration cpuBefore = server.cpuTime();
+            PayaraMicroServer.CpuTicks ticksBefore = server.cpuTicks();
+            saturated.put(target, load.saturate(target, knobs.integer("clients"), window).outcomes());
+            Thread.sleep(knobs.seconds("settle.seconds").toMillis());
+            cpu.put(target, server.cpuTime().minus(cpuBefore));
+            jit.put(target, server.cpuTicks().compilerShareSince(ticksBefore));
+        }
+        List<EndpointTurn> endpoints = new ArrayList<>();
+        for (Target target : inOrder) {
+            LoadGenerator.FixedRate fixedRate = load.fixedRate(target, knobs.integer("rate"), knobs.seconds("latency.seconds"));
+            Outcomes answered = saturated.get(target);
+            endpoints.add(new EndpointTurn(target, answered.ok(), window, cpu.get(target), jit.get(target),
+                    fixedRate.latencyMicros().getValueAtPercentile(99) / 1e3,
+                    answered.failed() + fixedRate.outcomes().failed()));
+            if (answered.failed() + fixedRate.outcomes().failed() > 0) {
+                System.out.printf("  %s failures, the first: %s%s%n", target.name(), answered.firstFailure(),
+                        fixedRate.outcomes().firstFailure());
+            }
+        }
+        GcLog.Pauses duringTurn = server.gcLog.since(gcMark);
+        int fullGcMark = server.gcLog.mark();
+        server.collectGarbage();
+        GcLog.Pauses fullGc = server.gcLog.since(fullGcMark);
+        Turn measured = new Turn(endpoints, duringTurn.peakUsedMb(), fullGc.count() == 0 ? Double.NaN : fullGc.lastAfterMb());
+        for (EndpointTurn e : endpoints) {
+            System.out.printf(Locale.ROOT, "  %-9s %7.0f req/s, %5.0f µs server CPU per delivery, p99 at %d/s %6.2f ms%n",
+                    e.target().name(), e.perSecond(), e.serverCpuMicrosPerDelivery(), knobs.integer("rate"), e.p99Ms());
+        }
+        System.out.printf(Locale.ROOT, "  heap: at most %.0f MB used before a GC, %.0f MB live after a full GC%n",
+                measured.peakHeapMb(), measured.liveHeapMb());
+        return measured;
     }
 
     /**
      * Sends the workload to each endpoint in turn, in rounds, until the server's JIT compilers use less than
-     * {@code bench.warmup.jit-quiet} of its CPU in a round (or {@code bench.warmup.max-seconds} have passed): what is
-     * measured is the steady state, not the JIT still compiling the service's hot code. On a slow machine a single
-     * C2 compiler thread takes minutes to work through the code a Payara server with this WAR makes hot.
+     * {@code warmup.jit-quiet} of its CPU in a round (or {@code warmup.max-seconds} have passed): what is measured is the
+     * steady state, not the JIT still compiling the service's hot code. On a slow machine a single C2 compiler thread
+     * takes minutes to work through the code a Payara server with this WAR makes hot.
      */
     private Duration warmUp(PayaraMicroServer server, LoadGenerator load, List<Target> targets) throws InterruptedException {
         long start = System.nanoTime();
-        for (int round = 1; ; round++) {
+        Duration round = knobs.seconds("warmup.seconds");
+        for (int n = 1; ; n++) {
             PayaraMicroServer.CpuTicks before = server.cpuTicks();
             for (Target target : targets) {
-                LoadGenerator.Saturation warmup = load.saturate(target, options.clients(), options.warmup());
+                LoadGenerator.Saturation warmup = load.saturate(target, knobs.integer("clients"), round);
                 if (warmup.outcomes().ok() == 0) {
                     throw new IllegalStateException(target.name() + " answered nothing right: " + warmup.outcomes().firstFailure());
                 }
@@ -213,8 +233,8 @@ public final class WebhookBenchmark {
             double compiling = server.cpuTicks().compilerShareSince(before);
             Duration spent = Duration.ofNanos(System.nanoTime() - start);
             System.out.printf(Locale.ROOT, "Warm-up round %d (%d s on each endpoint): the JIT compilers used %.0f %% of the"
-                    + " server's CPU%n", round, options.warmup().toSeconds(), 100 * compiling);
-            if (!(compiling >= options.jitQuiet()) || spent.compareTo(options.warmupMax()) >= 0) {
+                    + " server's CPU%n", n, round.toSeconds(), 100 * compiling);
+            if (!(compiling >= knobs.decimal("warmup.jit-quiet")) || spent.compareTo(knobs.seconds("warmup.max-seconds")) >= 0) {
                 return spent;
             }
         }
@@ -229,68 +249,128 @@ public final class WebhookBenchmark {
                 connection.secret());
     }
 
-    /** The baseline as its own small WAR; Payara deploys it at /baseline. */
+    /** Whether the same-work baseline kept what it answered: a row for each trigger, a log line for each delivery. */
+    static String sameWorkCheck(long triggersAnswered, long triggerRows, long deliveriesAnswered, long logLines) {
+        boolean kept = triggersAnswered == triggerRows && deliveriesAnswered == logLines;
+        return String.format(Locale.ROOT, "Same-work baseline, over the turns: %d triggers answered, %d trigger rows committed to"
+                + " its table; %d deliveries answered, %d delivery-log lines written: %s%n", triggersAnswered, triggerRows,
+                deliveriesAnswered, logLines, kept ? "all kept" : "MISMATCH, see payara.log");
+    }
+
+    /** The same-work baseline's trigger rows and delivery-log lines, as it counts them in its database. */
+    private static long[] sameWorkCounts(PayaraMicroServer server) throws IOException, InterruptedException {
+        URI counts = server.uri("/baseline/same-work/counts");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(counts).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher figures = COUNTS.matcher(response.body());
+        if (response.statusCode() != 200 || !figures.matches()) {
+            throw new IllegalStateException(counts + " answered " + response.statusCode() + " " + response.body());
+        }
+        return new long[] {Long.parseLong(figures.group(1)), Long.parseLong(figures.group(2))};
+    }
+
+    /**
+     * The baselines as their own small WAR, which Payara deploys at /baseline, with a connection pool set as the
+     * service's (its glassfish-resources.xml) and the JDBC drivers the service bundles.
+     */
     private Path baselineWar() {
         Path file = options.directory().resolve("baseline.war");
-        ShrinkWrap.create(WebArchive.class, "baseline.war").addClasses(BaselineApplication.class, BaselineReceiver.class)
+        ShrinkWrap.create(WebArchive.class, "baseline.war")
+                .addClasses(BaselineApplication.class, BaselineReceiver.class, BaselineSignature.class, SameWorkReceiver.class,
+                        SameWorkStore.class, SameWorkStore.Line.class, BaselineDataSource.class)
+                .addAsWebInfResource(new StringAsset("""
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                                "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+                        <resources>
+                            <jdbc-connection-pool name="java:app/baseline-pool"
+                                                  datasource-classname="%s"
+                                                  res-type="javax.sql.DataSource"
+                                                  steady-pool-size="1" max-pool-size="20" statement-cache-size="64"/>
+                            <jdbc-resource pool-name="java:app/baseline-pool" jndi-name="java:app/jdbc/baseline"/>
+                        </resources>
+                        """.formatted(BaselineDataSource.class.getName())), "glassfish-resources.xml")
+                .addAsLibraries(jarOf(org.h2.Driver.class).toFile(), jarOf(org.postgresql.Driver.class).toFile())
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }
 
-    private String report(List<Figures> figures, Workload workload, Duration warmedUp, GcLog.Pauses duringLoad,
-            GcLog.Pauses fullGc, double loadBefore, double loadAfter) {
-        Figures baseline = figures.get(0);
-        Figures service = figures.get(1);
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String report(List<Turn> turns, List<Target> targets, Workload workload, BenchDatabase database, Duration warmedUp,
+            long seed, double loadBefore, double loadAfter) {
+        Target bare = targets.get(0);
+        Target sameWork = targets.get(1);
+        Target service = targets.get(2);
+        int rate = knobs.integer("rate");
         StringBuilder out = new StringBuilder();
         line(out, "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the run",
                 options.serverHeap(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         line(out, "Workload: %d in %d issue updates that trigger nothing, 1 in %d new comments mentioning @openhands"
-                + " (unique ids); about %.1f KB each, signed", Workload.TRIGGER_EVERY - 1, Workload.TRIGGER_EVERY,
-                Workload.TRIGGER_EVERY, workload.typicalBodyBytes() / 1024.0);
-        line(out, "Database: %s", options.datasourceUrl());
-        line(out, "Warm-up: %d s, both endpoints in turns, until the JIT compilers used less than %.0f %% of the server's CPU"
-                + " (at most %d s)", warmedUp.toSeconds(), 100 * options.jitQuiet(), options.warmupMax().toSeconds());
+                + " (unique ids); about %.1f KB each, signed", workload.triggerEvery() - 1, workload.triggerEvery(),
+                workload.triggerEvery(), workload.typicalBodyBytes() / 1024.0);
+        line(out, "Database: %s", database.description());
+        line(out, "Warm-up: %d s, all endpoints in turns, until the JIT compilers used less than %.0f %% of the server's CPU"
+                + " (at most %d s)", warmedUp.toSeconds(), 100 * knobs.decimal("warmup.jit-quiet"), knobs.seconds("warmup.max-seconds").toSeconds());
+        line(out, "%d turns, each endpoint in an order drawn anew each turn (seed=%d): saturated by %d clients for %d s (its server"
+                + " CPU counted until %d s after), then %d deliveries/s for %d s", turns.size(), seed, knobs.integer("clients"),
+                knobs.integer("saturation.seconds"), knobs.integer("settle.seconds"), rate, knobs.integer("latency.seconds"));
         line(out, "");
-        line(out, "%-16s | %-42s | %-40s", "", "saturation: " + options.clients() + " clients, " + options.saturation().toSeconds()
-                + " s in " + options.saturationTurns() + " turns",
-                "fixed " + options.rate() + " deliveries/s for " + options.latency().toSeconds() + " s");
-        line(out, "%-16s | %8s %13s %13s %5s | %9s %9s %9s %10s", "endpoint", "req/s", "server CPU", "client CPU", "JIT",
-                "p50", "p99", "max", "failed");
-        for (Figures endpoint : figures) {
-            line(out, "%-16s | %8.0f %10.0f µs %10.0f µs %4.0f%% | %6.2f ms %6.2f ms %6.1f ms %10d", endpoint.target().name(),
-                    endpoint.saturation().perSecond(), endpoint.serverCpuMicrosPerDelivery(), endpoint.clientCpuMicrosPerDelivery(),
-                    100 * endpoint.jitShare(), endpoint.p50Ms(), endpoint.p99Ms(), endpoint.maxMs(), endpoint.failed());
-        }
-        double throughputRatio = service.saturation().perSecond() / baseline.saturation().perSecond();
-        line(out, "%-16s | %8.2f %13.2f %13s %5s | %9.2f %9.2f %9.2f", "service/baseline", throughputRatio,
-                service.serverCpuMicrosPerDelivery() / baseline.serverCpuMicrosPerDelivery(), "", "",
-                service.p50Ms() / baseline.p50Ms(), service.p99Ms() / baseline.p99Ms(), service.maxMs() / baseline.maxMs());
-        line(out, "(CPU columns: CPU time per delivery answered at saturation, of the server process and of this load generator;"
-                + " JIT: the share of the server's CPU its JIT compilers used meanwhile)");
-        line(out, "");
-        Outcomes answered = service.saturation().outcomes();
-        line(out, "Service answers at saturation: %d triggers committed to the inbox, %d duplicates, out of %d deliveries",
-                answered.triggers(), answered.duplicates(), answered.ok());
-        for (Figures endpoint : figures) {
-            if (endpoint.failed() > 0) {
-                line(out, "%s failures, the first: %s", endpoint.target().name(),
-                        endpoint.saturation().outcomes().failed() > 0 ? endpoint.saturation().outcomes().firstFailure()
-                                : endpoint.fixedRate().outcomes().firstFailure());
+        line(out, "Each turn (req/s at saturation, server CPU per delivery, JIT share, p99 at %d/s; heap):", rate);
+        for (int i = 0; i < turns.size(); i++) {
+            Turn turn = turns.get(i);
+            StringBuilder endpoints = new StringBuilder();
+            for (EndpointTurn e : turn.endpoints()) {
+                endpoints.append(String.format(Locale.ROOT, "%s %.0f/s %.0f µs %.0f%% %.2f ms%s; ", e.target().name(), e.perSecond(),
+                        e.serverCpuMicrosPerDelivery(), 100 * e.jitShare(), e.p99Ms(), e.failed() > 0 ? " (" + e.failed() + " failed)" : ""));
             }
+            line(out, "  %d. %sheap %.0f MB peak, %.0f MB live", i + 1, endpoints, turn.peakHeapMb(), turn.liveHeapMb());
         }
-        line(out, "Server heap (-Xmx%s): at most %.0f MB used (before a GC), %.0f MB committed; %.0f MB live after a full GC"
-                + " at the end", options.serverHeap(), duringLoad.peakUsedMb(), duringLoad.committedMb(), fullGc.lastAfterMb());
-        line(out, "GC during the measurements: %d pauses, %.0f ms in all, the longest %.1f ms", duringLoad.count(),
-                duringLoad.totalMs(), duringLoad.longestMs());
         line(out, "");
-        line(out, "Targets (reported, never enforced):");
-        line(out, "  throughput >= %.1f x baseline: %.2f, %s", THROUGHPUT_TARGET, throughputRatio,
-                throughputRatio >= THROUGHPUT_TARGET ? "met" : "MISSED");
-        line(out, "  p99 at %d/s < %.0f ms: %.2f ms, %s", options.rate(), P99_TARGET_MS, service.p99Ms(),
-                service.p99Ms() < P99_TARGET_MS ? "met" : "MISSED");
-        line(out, "  heap < %.0f MB: at most %.0f MB used, %s", HEAP_TARGET_MB, duringLoad.peakUsedMb(),
-                duringLoad.peakUsedMb() < HEAP_TARGET_MB ? "met" : "MISSED");
+        line(out, "Spread over the turns, min / median / max:");
+        line(out, "%-22s | %-26s | %-28s | %-24s", "endpoint", "req/s at saturation", "server CPU per delivery, µs",
+                "p99 at " + rate + "/s, ms");
+        for (Target target : targets) {
+            line(out, "%-22s | %-26s | %-28s | %-24s", target.name(),
+                    spread(turns, t -> t.of(target).perSecond(), "%.0f"),
+                    spread(turns, t -> t.of(target).serverCpuMicrosPerDelivery(), "%.0f"),
+                    spread(turns, t -> t.of(target).p99Ms(), "%.2f"));
+        }
+        for (Target baseline : List.of(sameWork, bare)) {
+            line(out, "%-22s | %-26s | %-28s | %-24s", "service/" + baseline.name(),
+                    spread(turns, t -> t.of(service).perSecond() / t.of(baseline).perSecond(), "%.2f"),
+                    spread(turns, t -> t.of(service).serverCpuMicrosPerDelivery() / t.of(baseline).serverCpuMicrosPerDelivery(), "%.2f"),
+                    spread(turns, t -> t.of(service).p99Ms() / t.of(baseline).p99Ms(), "%.2f"));
+        }
+        line(out, "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start of an");
+        line(out, " endpoint's saturation until it settled, over the deliveries answered 200 in the window)");
+        line(out, "Heap (-Xmx%s): live after a full GC at the end of each turn %s MB; at most %s MB used before a GC",
+                options.serverHeap(), spread(turns, Turn::liveHeapMb, "%.0f"), spread(turns, Turn::peakHeapMb, "%.0f"));
+        line(out, "");
+        Spread cpuRatio = Spread.of(turns.stream().map(t -> t.of(service).serverCpuMicrosPerDelivery()
+                / t.of(sameWork).serverCpuMicrosPerDelivery()).toList());
+        Spread throughputRatio = Spread.of(turns.stream().map(t -> t.of(service).perSecond() / t.of(sameWork).perSecond()).toList());
+        Spread p99 = Spread.of(turns.stream().map(t -> t.of(service).p99Ms()).toList());
+        Spread live = Spread.of(turns.stream().map(Turn::liveHeapMb).toList());
+        line(out, "Targets (medians; reported, never enforced):");
+        line(out, "  server CPU per delivery <= %.2f x same-work's (1/%.2f): %.2f, %s", 1 / THROUGHPUT_TARGET, THROUGHPUT_TARGET,
+                cpuRatio.median(), cpuRatio.median() <= 1 / THROUGHPUT_TARGET ? "met" : "MISSED");
+        line(out, "  throughput >= %.2f x same-work's: %.2f, %s", THROUGHPUT_TARGET, throughputRatio.median(),
+                throughputRatio.median() >= THROUGHPUT_TARGET ? "met" : "MISSED");
+        line(out, "  p99 at %d/s < %.0f ms: %.2f ms, %s", rate, P99_TARGET_MS, p99.median(), p99.median() < P99_TARGET_MS ? "met" : "MISSED");
+        line(out, "  live heap < %.0f MB: at most %.0f MB, %s", HEAP_TARGET_MB, live.max(), live.max() < HEAP_TARGET_MB ? "met" : "MISSED");
         return out.toString();
+    }
+
+    private static String spread(List<Turn> turns, ToDoubleFunction<Turn> figure, String format) {
+        Spread spread = Spread.of(turns.stream().map(figure::applyAsDouble).toList());
+        return String.format(Locale.ROOT, format + " / " + format + " / " + format, spread.min(), spread.median(), spread.max());
     }
 
     private static void line(StringBuilder out, String format, Object... values) {
@@ -303,13 +383,7 @@ public final class WebhookBenchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
-    private static Duration ownCpuTime() {
-        return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime());
-    }
-
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
-
 }

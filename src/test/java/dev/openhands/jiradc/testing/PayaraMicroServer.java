@@ -37,16 +37,14 @@ public final class PayaraMicroServer implements AutoCloseable {
         return start(payaraMicroJar, maxHeap, port, systemProperties, wars, directory, List.of());
     }
 
-    /** @param jvmOptions more options for the server's JVM, such as a class data archive to map */
+    /** @param jvmOptions more options for the server's JVM, such as a class data archive to map, or the benchmarks' server.options */
     public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
             List<Path> wars, Path directory, List<String> jvmOptions) throws IOException {
         Path consoleLog = directory.resolve("payara.log");
         Path gcLog = directory.resolve("gc.log");
         Files.deleteIfExists(gcLog);
-        // more JVM options for the benchmarks' server, to profile it: -Dbench.server.options="-XX:+PrintCompilation"
         PayaraMicroCommand command = PayaraMicroCommand.of(payaraMicroJar)
                 .jvm("-Xmx" + maxHeap, "-Xlog:gc:file=" + gcLog)
-                .jvm(PayaraMicroCommand.words(System.getProperty("bench.server.options")))
                 .jvm(jvmOptions)
                 .systemProperties(systemProperties)
                 .port(port);
