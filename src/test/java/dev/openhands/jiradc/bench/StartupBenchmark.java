@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.bench;
 
-import dev.openhands.jiradc.testing.ClassDataArchive;
-import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.server.ClassDataArchive;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;

@@ -2,17 +2,17 @@ package dev.openhands.jiradc.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
-import dev.openhands.jiradc.testing.JiraScenario;
-import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.jira.JiraScenario;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraEvent;
-import dev.openhands.jiradc.testing.JiraOAuthDance;
-import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.OpenHandsConversations;
-import dev.openhands.jiradc.testing.OpenHandsUsers;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraOAuthDance;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.nio.file.Files;

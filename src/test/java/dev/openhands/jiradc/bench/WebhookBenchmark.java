@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.GcLog;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.server.GcLog;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.bench;
 
-import dev.openhands.jiradc.testing.JiraEvent;
-import dev.openhands.jiradc.testing.JiraWebhookSigner;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;

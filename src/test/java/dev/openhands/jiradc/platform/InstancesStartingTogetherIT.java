@@ -2,7 +2,7 @@ package dev.openhands.jiradc.platform;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 
 /** A manual connection an admin generated and activated through the API, ready to receive signed deliveries. */
 public record ActiveConnection(URL service, String id, String secret) {

@@ -5,6 +5,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.openhands.jiradc.testing.jira.JiraCommentStore;
+import dev.openhands.jiradc.testing.openhands.ContractCheck;
+import dev.openhands.jiradc.testing.openhands.StartTaskSearch;
 
 /**
  * WireMock servers on loopback standing in for Jira Data Center and OpenHands. The deployed

@@ -4,6 +4,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.net.URL;
 import java.util.List;
 import java.util.Optional;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.openhands.ContractCheck;
+import dev.openhands.jiradc.testing.openhands.OpenHandsContract;
+import dev.openhands.jiradc.testing.server.TestDeployment;
 
 /**
  * Everything a deployment under test talks to: an OpenID provider, WireMock servers playing Jira

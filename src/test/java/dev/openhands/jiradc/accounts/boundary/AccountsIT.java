@@ -4,10 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.OpenHandsUsers;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;

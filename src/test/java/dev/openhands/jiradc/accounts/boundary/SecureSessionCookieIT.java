@@ -2,7 +2,7 @@ package dev.openhands.jiradc.accounts.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.SessionCookies;
+import dev.openhands.jiradc.testing.identity.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;

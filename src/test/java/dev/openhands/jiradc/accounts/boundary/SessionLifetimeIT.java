@@ -3,13 +3,13 @@ package dev.openhands.jiradc.accounts.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.accounts.entity.PendingSignIn;
-import dev.openhands.jiradc.testing.Browser;
-import dev.openhands.jiradc.testing.BrowserSeals;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.browser.BrowserSeals;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.SessionCookies;
+import dev.openhands.jiradc.testing.identity.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URI;
 import java.net.URL;

@@ -2,15 +2,15 @@ package dev.openhands.jiradc.accounts.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.Leaks;
-import dev.openhands.jiradc.testing.OpenHandsUsers;
-import dev.openhands.jiradc.testing.PayaraMicroServer;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.server.Leaks;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.SessionCookies;
+import dev.openhands.jiradc.testing.identity.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.URI;

@@ -3,13 +3,13 @@ package dev.openhands.jiradc.jira.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraStubs;
-import dev.openhands.jiradc.testing.OpenHandsUsers;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestCa;
-import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.server.TestDeployment;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;

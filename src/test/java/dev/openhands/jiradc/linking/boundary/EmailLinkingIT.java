@@ -4,13 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraScenario;
-import dev.openhands.jiradc.testing.JiraStubs;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraScenario;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.MockServers;
-import dev.openhands.jiradc.testing.OpenHandsUsers;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;

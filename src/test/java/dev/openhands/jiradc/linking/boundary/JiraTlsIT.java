@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;

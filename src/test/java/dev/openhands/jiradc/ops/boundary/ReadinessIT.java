@@ -7,7 +7,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.TestDeployment;
+import dev.openhands.jiradc.testing.server.TestDeployment;
 import dev.openhands.jiradc.testing.TestSettings;
 import jakarta.json.JsonObject;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.openhands.jiradc.ops.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.HeadlessChromium;
-import dev.openhands.jiradc.testing.IdentityProvider;
+import dev.openhands.jiradc.testing.browser.HeadlessChromium;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;

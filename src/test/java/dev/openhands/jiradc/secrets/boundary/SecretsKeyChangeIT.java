@@ -3,10 +3,10 @@ package dev.openhands.jiradc.secrets.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.IdentityProvider;
-import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;

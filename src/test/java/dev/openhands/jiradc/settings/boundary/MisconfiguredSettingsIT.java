@@ -2,7 +2,7 @@ package dev.openhands.jiradc.settings.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.Browser;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;

@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.testing.server;
 
-import dev.openhands.jiradc.testing.PayaraMicroCommand;
 import dev.openhands.jiradc.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,11 +3,11 @@ package dev.openhands.jiradc.triggers.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.JiraEvent;
-import dev.openhands.jiradc.testing.JiraScenario;
-import dev.openhands.jiradc.testing.JiraScenario.Issue;
-import dev.openhands.jiradc.testing.JiraScenario.Person;
-import dev.openhands.jiradc.testing.OpenHandsConversations;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraScenario;
+import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
+import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
+import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.JiraScenario;
-import dev.openhands.jiradc.testing.JiraScenario.Issue;
-import dev.openhands.jiradc.testing.JiraScenario.Person;
-import dev.openhands.jiradc.testing.Leaks;
-import dev.openhands.jiradc.testing.OpenHandsConversations;
-import dev.openhands.jiradc.testing.OpenHandsServiceKeys;
+import dev.openhands.jiradc.testing.jira.JiraScenario;
+import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
+import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
+import dev.openhands.jiradc.testing.server.Leaks;
+import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
+import dev.openhands.jiradc.testing.openhands.OpenHandsServiceKeys;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;

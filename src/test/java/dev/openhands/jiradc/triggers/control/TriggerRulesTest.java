@@ -3,7 +3,7 @@ package dev.openhands.jiradc.triggers.control;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
-import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Decision.Kind;
 import dev.openhands.jiradc.webhooks.entity.ServiceAccount;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.JiraEvent;
-import dev.openhands.jiradc.testing.JiraWebhookSigner;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.webhooks.control.DeliveryLogWriter;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
-import dev.openhands.jiradc.testing.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
