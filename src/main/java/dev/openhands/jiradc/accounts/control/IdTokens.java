@@ -2,76 +2,137 @@ package dev.openhands.jiradc.accounts.control;
 
 import static dev.openhands.jiradc.platform.Jsons.JSON;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
+import java.util.Date;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /**
- * Verifies an OpenID Connect ID token (a signed JWT): signature with the provider's key (RS256/384/512,
- * ES256/384), issuer, audience, expiry and nonce. Returns its claims, or says why it is not valid.
+ * Verifies the OpenID Connect ID tokens (signed JWTs) of one provider with Nimbus JOSE+JWT: the signature with the
+ * provider's published keys (RS256/384/512 or ES256/384 only: never {@code none}, never an HMAC keyed with a public
+ * key), then issuer, audience, expiry and not-before (with {@link #CLOCK_SKEW}) and this sign-in's nonce.
+ *
+ * <p>The keys are read from the provider's {@code jwks_uri} through the given client (this service's trusted CAs and
+ * timeouts), kept for {@link #KEYS_KEPT}, and read again for a key id not among them, as providers rotate keys; but
+ * not more than twice every {@link #KEYS_READ_AT_MOST}: a flood of tokens naming unknown keys does not become a flood
+ * of requests to the provider.
  */
 public final class IdTokens {
 
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
-    private static final Map<String, String> ALGORITHMS = Map.of(
-            "RS256", "SHA256withRSA", "RS384", "SHA384withRSA", "RS512", "SHA512withRSA",
-            "ES256", "SHA256withECDSAinP1363Format", "ES384", "SHA384withECDSAinP1363Format");
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    static final Duration KEYS_KEPT = Duration.ofMinutes(5);
+    static final Duration KEYS_READ_AT_MOST = Duration.ofSeconds(30);
 
-    private IdTokens() {
+    private final String issuer;
+    private final String clientId;
+    private final Clock clock;
+    private final JWSVerificationKeySelector<SecurityContext> keySelector;
+
+    /**
+     * @param http the client every call to the provider goes through (its trusted CAs and connect timeout)
+     * @param timeout how long reading the keys may take
+     */
+    public IdTokens(URI jwksUri, HttpClient http, Duration timeout, String issuer, String clientId, Clock clock) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.clock = clock;
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(jwksUri), url -> read(http, url, timeout))
+                .cache(KEYS_KEPT.toMillis(), timeout.multipliedBy(2).toMillis())
+                // a refresh ahead of time runs on a thread of its own, which an application server does not manage
+                .refreshAheadCache(false)
+                .rateLimited(KEYS_READ_AT_MOST.toMillis())
+                .build();
+        this.keySelector = new JWSVerificationKeySelector<>(ALGORITHMS, keys);
     }
 
-    /** @param keys the provider's signing key for a key id (empty id when the token names none) */
-    public static JsonObject verify(String token, Function<String, Optional<PublicKey>> keys, String issuer,
-            String clientId, String nonce, Instant now) {
-        String[] parts = token.split("\\.", -1);
-        if (parts.length != 3) {
+    /** The token's claims, as the provider wrote them; or {@link InvalidIdToken} saying why it is not valid. */
+    public JsonObject verify(String token, String nonce) {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException e) {
             throw new InvalidIdToken("it is not a signed JWT");
         }
-        JsonObject header = json(parts[0]);
-        JsonObject claims = json(parts[1]);
-        String algorithm = header.getString("alg", "");
-        if (!ALGORITHMS.containsKey(algorithm)) {
+        if (!(jwt instanceof SignedJWT signed)) {
+            throw new InvalidIdToken("it is not signed (alg " + jwt.getHeader().getAlgorithm() + ")");
+        }
+        JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
+        if (!ALGORITHMS.contains(algorithm)) {
             throw new InvalidIdToken("it is signed with " + algorithm + ", which this service does not accept");
         }
-        PublicKey key = keys.apply(header.getString("kid", ""))
-                .orElseThrow(() -> new InvalidIdToken("the provider has no signing key " + header.getString("kid", "")));
         try {
-            Signature signature = Signature.getInstance(ALGORITHMS.get(algorithm));
-            signature.initVerify(key);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!signature.verify(Base64.getUrlDecoder().decode(parts[2]))) {
-                throw new InvalidIdToken("its signature does not match the provider's key");
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            processor(nonce).process(signed, null);
+        } catch (BadJWSException e) {
+            throw new InvalidIdToken("its signature does not match the provider's key");
+        } catch (BadJWTException e) {
+            throw new InvalidIdToken("its claims are refused: " + e.getMessage());
+        } catch (RateLimitReachedException e) {
+            throw new InvalidIdToken(noSuchKey(signed) + " (its keys were read less than " + KEYS_READ_AT_MOST.toSeconds()
+                    + " s ago)");
+        } catch (BadJOSEException e) {
+            throw new InvalidIdToken(noSuchKey(signed));
+        } catch (KeySourceException e) {
+            throw new InvalidIdToken("its signature cannot be checked: the provider's keys cannot be read ("
+                    + Optional.ofNullable(e.getCause()).map(Throwable::getMessage).orElse(e.getMessage()) + ")");
+        } catch (JOSEException e) {
             throw new InvalidIdToken("its signature cannot be checked: " + e.getMessage());
         }
-        if (!issuer.equals(claims.getString("iss", ""))) {
-            throw new InvalidIdToken("it was issued by " + claims.getString("iss", "nobody") + ", not " + issuer);
-        }
-        if (!audience(claims).contains(clientId)) {
-            throw new InvalidIdToken("it was issued for another client, not " + clientId);
-        }
-        if (!(claims.get("exp") instanceof JsonNumber exp) || Instant.ofEpochSecond(exp.longValue()).plus(CLOCK_SKEW).isBefore(now)) {
-            throw new InvalidIdToken("it has expired");
-        }
-        if (!nonce.equals(claims.getString("nonce", ""))) {
-            throw new InvalidIdToken("its nonce does not match this sign-in");
-        }
-        return claims;
+        return JSON.createReader(new StringReader(signed.getPayload().toString())).readObject();
+    }
+
+    private DefaultJWTProcessor<SecurityContext> processor(String nonce) {
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(clientId),
+                new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(), Set.of("sub", "exp"), Set.of()) {
+            @Override
+            protected Date currentTime() {
+                return Date.from(clock.instant());
+            }
+        };
+        claims.setMaxClockSkew((int) CLOCK_SKEW.toSeconds());
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(keySelector);
+        processor.setJWTClaimsSetVerifier(claims);
+        return processor;
+    }
+
+    private static String noSuchKey(SignedJWT token) {
+        return "the provider has no " + token.getHeader().getAlgorithm() + " signing key "
+                + Optional.ofNullable(token.getHeader().getKeyID()).orElse("(the token names none)");
     }
 
     /** A claim's value as text: a string as it is, a number as written; empty when absent, blank or of another type. */
@@ -83,23 +144,30 @@ public final class IdTokens {
         return value instanceof JsonNumber number ? Optional.of(number.toString()) : Optional.empty();
     }
 
-    private static java.util.List<String> audience(JsonObject claims) {
-        JsonValue aud = claims.get("aud");
-        if (aud instanceof JsonString single) {
-            return java.util.List.of(single.getString());
+    private static Resource read(HttpClient http, URL url, Duration timeout) throws IOException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(url.toURI()).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("its jwks_uri " + url + " is not an http(s) address", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading " + url);
+        } catch (IOException e) {
+            throw new IOException("cannot reach " + url + ": " + e.getClass().getSimpleName(), e);
         }
-        if (aud instanceof JsonArray many) {
-            return many.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        if (response.statusCode() != 200) {
+            throw new IOException("it answered " + response.statusCode() + " at " + url);
         }
-        return java.util.List.of();
+        return new Resource(response.body(), response.headers().firstValue("Content-Type").orElse(null));
     }
 
-    private static JsonObject json(String part) {
+    private static URL url(URI uri) {
         try {
-            return JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))
-                    .readObject();
-        } catch (RuntimeException e) {
-            throw new InvalidIdToken("it is not readable JSON");
+            return uri.toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new InvalidIdToken("the provider's jwks_uri " + uri + " is not an address");
         }
     }
 

@@ -2,38 +2,30 @@ package dev.openhands.jiradc.accounts.control;
 
 import static dev.openhands.jiradc.platform.Jsons.JSON;
 
+import dev.openhands.jiradc.platform.TrustedCaContext;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.AlgorithmParameters;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.ECParameterSpec;
-import java.security.spec.ECPoint;
-import java.security.spec.ECPublicKeySpec;
-import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The OpenID provider people sign in with: its discovery document, signing keys and token endpoint. */
+/**
+ * The OpenID provider people sign in with: its discovery document, signing keys and token endpoint, all read with the
+ * JDK's CAs and those of {@code jira-dc.trusted-ca} ({@link TrustedCaContext}).
+ */
 @ApplicationScoped
 public class IdentityProviderClient {
 
@@ -42,9 +34,9 @@ public class IdentityProviderClient {
     @Inject
     IntegrationSettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private volatile HttpClient http;
     private volatile JsonObject metadata;
-    private volatile Map<String, PublicKey> keys = Map.of();
+    private volatile IdTokens idTokens;
 
     public record Endpoints(String issuer, URI authorization, URI token) {
     }
@@ -55,19 +47,27 @@ public class IdentityProviderClient {
                 URI.create(meta.getString("token_endpoint")));
     }
 
-    /** The key with this id; an unknown id reloads the provider's keys once, as providers rotate them. */
-    public Optional<PublicKey> signingKey(String keyId) {
-        PublicKey key = find(keyId);
-        if (key == null) {
-            keys = loadKeys();
-            key = find(keyId);
+    /** Checks this provider's ID tokens: one for the life of the deployment, as it keeps the provider's keys. */
+    public IdTokens idTokens() {
+        if (idTokens == null) {
+            synchronized (this) {
+                if (idTokens == null) {
+                    JsonObject meta = metadata();
+                    URI jwksUri;
+                    String issuer;
+                    try {
+                        jwksUri = URI.create(meta.getString("jwks_uri"));
+                        issuer = meta.getString("issuer");
+                    } catch (RuntimeException e) {
+                        throw new SignInUnavailable("The identity provider's configuration does not name its issuer and"
+                                + " a jwks_uri that is an address.");
+                    }
+                    idTokens = new IdTokens(jwksUri, http(), TIMEOUT, issuer, settings.signIn().clientId().orElseThrow(),
+                            Clock.systemUTC());
+                }
+            }
         }
-        return Optional.ofNullable(key);
-    }
-
-    private PublicKey find(String keyId) {
-        Map<String, PublicKey> known = keys;
-        return keyId.isEmpty() && known.size() == 1 ? known.values().iterator().next() : known.get(keyId);
+        return idTokens;
     }
 
     /** Exchanges the authorization code (with its PKCE verifier) for tokens. */
@@ -98,48 +98,17 @@ public class IdentityProviderClient {
         return metadata;
     }
 
-    private Map<String, PublicKey> loadKeys() {
-        JsonObject jwks = send(HttpRequest.newBuilder(URI.create(metadata().getString("jwks_uri"))).GET(),
-                "read the identity provider's signing keys");
-        Map<String, PublicKey> loaded = new HashMap<>();
-        for (JsonObject jwk : jwks.getJsonArray("keys").getValuesAs(JsonObject.class)) {
-            if (!"enc".equals(jwk.getString("use", "sig"))) {
-                publicKey(jwk).ifPresent(key -> loaded.put(jwk.getString("kid", ""), key));
-            }
+    private HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                    .sslContext(TrustedCaContext.with(settings.trustedCertificates())).build();
         }
-        return Map.copyOf(loaded);
-    }
-
-    private static Optional<PublicKey> publicKey(JsonObject jwk) {
-        try {
-            switch (jwk.getString("kty", "")) {
-                case "RSA":
-                    return Optional.of(KeyFactory.getInstance("RSA").generatePublic(
-                            new RSAPublicKeySpec(number(jwk, "n"), number(jwk, "e"))));
-                case "EC":
-                    String curve = Map.of("P-256", "secp256r1", "P-384", "secp384r1").get(jwk.getString("crv", ""));
-                    if (curve == null) {
-                        return Optional.empty();
-                    }
-                    AlgorithmParameters parameters = AlgorithmParameters.getInstance("EC");
-                    parameters.init(new ECGenParameterSpec(curve));
-                    return Optional.of(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
-                            new ECPoint(number(jwk, "x"), number(jwk, "y")), parameters.getParameterSpec(ECParameterSpec.class))));
-                default:
-                    return Optional.empty();
-            }
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static BigInteger number(JsonObject jwk, String name) {
-        return new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString(name)));
+        return http;
     }
 
     private JsonObject send(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new SignInUnavailable("The identity provider answered " + response.statusCode() + " when asked to "
                         + what + ": " + response.body().lines().findFirst().orElse(""));

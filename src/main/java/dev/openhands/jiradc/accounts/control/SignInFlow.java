@@ -92,9 +92,7 @@ public class SignInFlow {
         }
         try {
             JsonObject tokens = provider.exchangeCode(code, pending.redirectUri(), pending.codeVerifier());
-            IdentityProviderClient.Endpoints endpoints = provider.endpoints();
-            JsonObject claims = IdTokens.verify(tokens.getString("id_token", ""), provider::signingKey, endpoints.issuer(),
-                    settings.signIn().clientId().orElseThrow(), pending.nonce(), clock.instant());
+            JsonObject claims = provider.idTokens().verify(tokens.getString("id_token", ""), pending.nonce());
             String email = claims.getString("email", "");
             if (email.isBlank()) {
                 throw new SignInFailed("no-email", "The identity provider did not say which email address you have; ask its"

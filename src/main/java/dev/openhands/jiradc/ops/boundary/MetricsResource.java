@@ -34,13 +34,13 @@ public class MetricsResource {
     HttpServletRequest request;
 
     @GET
-    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    @Produces(Metrics.CONTENT_TYPE)
     public String scrape() {
         if (!settings.metricsAccess().allows(request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr(),
                 request.getHeader("X-Forwarded-For") != null)) {
             throw new ForbiddenException("Metrics are for the management network (" + SettingsKeys.METRICS_NETWORKS
                     + ") or a scraper with the token " + SettingsKeys.METRICS_TOKEN + " (Authorization: Bearer ...).");
         }
-        return metrics.render() + storedCounts.render();
+        return metrics.render(storedCounts.gauges());
     }
 }

@@ -8,13 +8,29 @@ import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.openhands.jiradc.testing.server.ItLogs;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +42,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sign-in through a real OpenID provider creates the account; the OpenHands API key is checked, sealed, never shown. */
@@ -208,5 +225,119 @@ class AccountsIT {
         var refused = erin.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(Http.json(refused).getString("error").contains("apiKey"));
+    }
+
+    /** An ID token the provider's token endpoint answers (a provider gone wrong, or someone in between), and why it is refused. */
+    enum ForgedIdToken {
+        SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"),
+        UNSIGNED("it is not signed (alg none)"),
+        HS256_KEYED_WITH_THE_PUBLIC_KEY("it is signed with HS256, which this service does not accept"),
+        FOR_ANOTHER_CLIENT("its claims are refused: JWT aud claim rejected"),
+        FROM_ANOTHER_ISSUER("its claims are refused: JWT iss claim value rejected"),
+        EXPIRED("its claims are refused: Expired JWT"),
+        FOR_ANOTHER_SIGN_IN("its claims are refused: JWT nonce claim value rejected");
+
+        final String because;
+
+        ForgedIdToken(String because) {
+            this.because = because;
+        }
+
+        String token(IdentityProvider idp, String nonce) throws Exception {
+            Map<String, Object> claims = new HashMap<>(Map.of("iss", idp.issuerUrl(), "sub", "sub-mallory", "aud", "openhands-jira-dc",
+                    "nonce", nonce, "email", "victim-admin@example.com", "email_verified", true, "groups",
+                    List.of(IdentityProvider.ADMIN_GROUP)));
+            JWTClaimsSet.Builder asClaims = new JWTClaimsSet.Builder().expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000));
+            claims.forEach(asClaims::claim);
+            RSAKey provider = idp.publicKey();
+            return switch (this) {
+                case SIGNED_BY_ANOTHER_KEY -> signed(new RSAKeyGenerator(2048).keyID(provider.getKeyID()).generate(), asClaims.build());
+                case UNSIGNED -> new PlainJWT(asClaims.build()).serialize();
+                case HS256_KEYED_WITH_THE_PUBLIC_KEY -> {
+                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(provider.getKeyID()).build(), asClaims.build());
+                    jwt.sign(new MACSigner(provider.toPublicKey().getEncoded()));
+                    yield jwt.serialize();
+                }
+                case FOR_ANOTHER_CLIENT -> idp.signedByTheProvider(with(claims, "aud", "another-client"), Duration.ofMinutes(10));
+                case FROM_ANOTHER_ISSUER -> idp.signedByTheProvider(with(claims, "iss", "https://evil.example.com"), Duration.ofMinutes(10));
+                case EXPIRED -> idp.signedByTheProvider(claims, Duration.ofMinutes(-10));
+                case FOR_ANOTHER_SIGN_IN -> idp.signedByTheProvider(with(claims, "nonce", "replayed"), Duration.ofMinutes(10));
+            };
+        }
+
+        static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+            Map<String, Object> changed = new HashMap<>(claims);
+            changed.put(name, value);
+            return changed;
+        }
+    }
+
+    static String signed(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+
+    /** A browser signs in, and the provider's token endpoint answers the ID token {@code forge} makes for this sign-in's nonce. */
+    java.net.http.HttpResponse<String> signInAnswered(Browser browser, ForgeForNonce forge) throws Exception {
+        var started = browser.getNoRedirect("/sign-in");
+        assertEquals(303, started.statusCode(), started.body());
+        URI authorization = URI.create(started.headers().firstValue("Location").orElseThrow());
+        String nonce = Arrays.stream(authorization.getRawQuery().split("&")).filter(p -> p.startsWith("nonce="))
+                .map(p -> URLDecoder.decode(p.substring(6), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        URI callback = ENV.idp.answer(authorization);
+        ENV.idp.answerNextCodeExchangeWith(forge.token(nonce));
+        return browser.get(callback.getRawPath() + "?" + callback.getRawQuery());
+    }
+
+    interface ForgeForNonce {
+        String token(String nonce) throws Exception;
+    }
+
+    /**
+     * Whoever answers in the provider's place, or a provider that mixes up its clients and sign-ins, signs nobody in: each
+     * token is refused before any session is made, and the log says why.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ForgedIdToken.class)
+    void anIdTokenTheProviderDidNotIssueForThisSignInSignsNobodyIn(ForgedIdToken forged) throws Exception {
+        Browser mallory = new Browser(path -> ServiceUrls.local(service, path));
+        var landing = signInAnswered(mallory, nonce -> forged.token(ENV.idp, nonce));
+        assertEquals("/settings/integrations", landing.uri().getPath());
+        assertEquals("sign-in=failed", landing.uri().getQuery());
+        assertEquals(401, mallory.get("/api/integrations/jira-dc/account").statusCode(), "no session");
+        assertFalse(ItLogs.linesContaining("Sign-in failed: The identity provider's ID token is not valid: ").stream()
+                .filter(line -> line.contains(forged.because)).toList().isEmpty(), "the log says: " + forged.because);
+    }
+
+    /**
+     * A token naming a key the provider does not have makes the service read the provider's keys again once (the
+     * provider may have rotated them); a flood of such tokens does not become a flood of requests to the provider.
+     */
+    @Test
+    void anUnknownKeyIdReadsTheProvidersKeysOnceAndAFloodOfThemDoesNotHammerTheProvider() throws Exception {
+        signedIn("sub-" + unique(), "kim-" + unique() + "@example.com", List.of());
+        int before = ENV.idp.keyReads();
+        Browser mallory = new Browser(path -> ServiceUrls.local(service, path));
+        RSAKey attacker = new RSAKeyGenerator(2048).generate();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(ENV.idp.issuerUrl()).subject("sub-mallory")
+                .audience("openhands-jira-dc").expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000))
+                .claim("email", "victim-admin@example.com").claim("email_verified", true);
+        var first = signInAnswered(mallory, nonce -> signed(new RSAKey.Builder(attacker).keyID("rotated-in").build(),
+                claims.claim("nonce", nonce).build()));
+        assertEquals("sign-in=failed", first.uri().getQuery());
+        assertEquals(1, ENV.idp.keyReads() - before, "the keys are read again once");
+        assertFalse(ItLogs.linesContaining("the provider has no RS256 signing key rotated-in.").isEmpty());
+
+        for (int i = 0; i < 10; i++) {
+            var landing = signInAnswered(mallory, nonce -> signed(new RSAKey.Builder(attacker).keyID("unknown-" + unique()).build(),
+                    claims.claim("nonce", nonce).build()));
+            assertEquals("sign-in=failed", landing.uri().getQuery());
+        }
+        // twice per 30 s at most (IdTokens): ten sign-ins of a second or less may reach into the next 30 s, not further
+        int reads = ENV.idp.keyReads() - before;
+        assertTrue(reads <= 3, "read " + reads + " times for 11 unknown keys");
+        assertEquals(401, mallory.get("/api/integrations/jira-dc/account").statusCode());
+        signedIn("sub-" + unique(), "lee-" + unique() + "@example.com", List.of());
     }
 }

@@ -17,6 +17,7 @@ import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.identity.SessionCookies;
+import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -134,6 +135,7 @@ class ServerSmokeIT {
         assertEquals(1, env.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size(),
                 "one start, found again after its answer was lost");
         troubleshootingShowsNothingWrong(admin);
+        metricsCountWhatHappened(service);
     }
 
     /**
@@ -193,5 +195,20 @@ class ServerSmokeIT {
         for (JsonObject check : checks) {
             assertNotEquals("problem", check.getString("status"), check.toString());
         }
+    }
+
+    /** What Prometheus scrapes from this server (loopback is the default management network): the delivery, the calls, the job. */
+    private static void metricsCountWhatHappened(URL service) {
+        String text = Eventually.await(() -> {
+            var scraped = Http.get(ServiceUrls.local(service, "/ops/metrics"));
+            assertEquals(200, scraped.statusCode(), scraped.body());
+            // each server writes the parameters in its own order and spacing
+            String type = scraped.headers().firstValue("Content-Type").orElse("").replace(" ", "");
+            assertTrue(type.startsWith("text/plain;") && type.contains(";version=0.0.4"), type);
+            return Optional.of(scraped.body()).filter(body -> body.contains("openhands_jira_jobs{status=\"FINISHED\"} 1.0\n"));
+        }, "the finished job in the metrics", Duration.ofSeconds(30));
+        assertTrue(text.contains("openhands_jira_deliveries_total{outcome=\"trigger\"} 1.0\n"), text);
+        assertTrue(text.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"jira\"} [1-9].*"), text);
+        assertTrue(text.matches("(?s).*\nopenhands_jira_outbound_call_seconds_bucket\\{service=\"openhands\",le=\"\\+Inf\"} [1-9].*"), text);
     }
 }

@@ -62,8 +62,8 @@ class DeliveryLogPruningIT {
                 "the trigger to be processed");
 
         Eventually.await(() -> deliveries(admin).isEmpty() ? Optional.of(true) : Optional.empty(), "the delivery log to be pruned");
-        Eventually.await(() -> Optional.of(metrics()).filter(text -> !text.contains("openhands_jira_inbox{")),
-                "the finished inbox entry to be pruned with the log");
+        Eventually.await(() -> Optional.of(metrics()).filter(text -> text.contains("openhands_jira_inbox{status=\"DONE\"} 0.0\n")
+                && !text.matches("(?s).*\nopenhands_jira_inbox\\{[^}]*} [1-9].*")), "the finished inbox entry to be pruned with the log");
     }
 
     /** Pruned duplicate keys must not make a captured delivery new again: it is as old as the retention, and refused. */

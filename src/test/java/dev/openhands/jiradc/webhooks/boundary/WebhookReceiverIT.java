@@ -232,9 +232,11 @@ class WebhookReceiverIT {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().toString());
         Map<String, Long> counts = new java.util.HashMap<>();
-        Matcher line = Pattern.compile("(?m)^openhands_jira_deliveries_total\\{outcome=\"([^\"]+)\"} (\\d+)$").matcher(metrics.body());
+        Matcher line = Pattern.compile("(?m)^openhands_jira_deliveries_total\\{outcome=\"([^\"]+)\"} (\\S+)$").matcher(metrics.body());
         while (line.find()) {
-            counts.put(line.group(1), Long.parseLong(line.group(2)));
+            double count = Double.parseDouble(line.group(2));
+            assertEquals(Math.rint(count), count, "a count is a whole number: " + line.group());
+            counts.put(line.group(1), (long) count);
         }
         return counts;
     }
