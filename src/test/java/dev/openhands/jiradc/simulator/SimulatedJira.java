@@ -136,7 +136,7 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         return html("""
                 <!doctype html><html><head><meta charset="utf-8"><title>Jira (simulated): allow access</title>%s</head><body>
                 <div class="banner">Jira Data Center simulator: development only</div>
-                <main class="card"><h1>Allow OpenHands for Jira DC to access your account?</h1>
+                <main class="card" id="consent"><h1>Allow OpenHands for Jira DC to access your account?</h1>
                 <p>Signed in to Jira as <b>Developer</b> (developer@example.com). The application asks for <b>WRITE</b>
                 access: it will comment on issues as you.</p>
                 <form action="/rest/oauth2/latest/authorize/decision" method="get">%s
