@@ -119,9 +119,9 @@ public final class Simulator implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         while (true) {
             try {
-                // UP or DOWN, the application answers (before it is deployed, Payara answers 404)
-                int status = http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status == 200 || status == 503) {
+                // UP or DOWN, with the service's own checks: Payara answers /health before the application is deployed
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (answer.body().contains("\"settings\"")) {
                     return;
                 }
             } catch (java.io.IOException e) {
