@@ -92,6 +92,13 @@ final class SimulatedIssue {
                 .with("changelogId", String.valueOf(changelogIds.incrementAndGet())));
     }
 
+    /** Label changes that are no trigger, one after the other: the delivery log, metrics and troubleshooting fill up. */
+    void burst(int deliveries) {
+        for (int i = 0; i < deliveries; i++) {
+            label("triage", i % 2 == 0);
+        }
+    }
+
     private JiraEvent event(JiraEvent template, JsonObject comment) {
         JsonObject author = Optional.ofNullable(comment.getJsonObject("author")).orElse(accounts.developer());
         return issueEvent(template).comment(comment.getString("id"), comment.getString("body"))

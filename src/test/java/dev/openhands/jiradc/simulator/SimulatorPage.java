@@ -34,6 +34,7 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             code{background:#f4f5f7;padding:0 .2em} .delivery{font-size:.85em;border-top:1px solid #dfe1e6;padding:.3em 0;word-break:break-all}
             .todo{color:#bf2600} .done{color:#006644} form.inline{display:inline}
             </style>""";
+    private static final int BURST = 20;
     private static final Pattern COMMENT_ACTION = Pattern.compile("/simulator/comments/(\\d+)/(edit|delete)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]|]*)\\|(https?://[^\\]\\s]+)]");
     private static final Pattern MENTION = Pattern.compile("\\[~([\\w.@-]+)]");
@@ -79,6 +80,8 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             issue.comment(form.get("body").replace("\r\n", "\n"));
         } else if (path.equals("/simulator/label")) {
             issue.label("openhands", "add".equals(form.get("action")));
+        } else if (path.equals("/simulator/burst")) {
+            issue.burst(BURST);
         } else if (path.equals("/simulator/ending")) {
             openHands.endWith(SimulatedOpenHands.Ending.valueOf(form.getOrDefault("ending", "PULL_REQUEST")));
         } else if (comment.matches() && comment.group(2).equals("edit") && !form.getOrDefault("body", "").isBlank()) {
@@ -121,7 +124,9 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                     <form method="post" action="/simulator/ending">A new conversation
                       <select name="ending" id="ending">%s</select> <button>Save</button></form>
                     <p class="when">It works about %s seconds; conversation links point to the service, which is not OpenHands.</p></section>
-                  <section class="card"><h2>Webhook deliveries</h2><div id="deliveries">%s</div></section>
+                  <section class="card"><h2>Webhook deliveries</h2>
+                    <form method="post" action="/simulator/burst"><button id="burst" class="secondary">Send a burst: %d label
+                      changes (<code>triage</code> on and off)</button></form><div id="deliveries">%s</div></section>
                 </aside></main>
                 <script>
                 // keeps the comments and deliveries fresh, except while something there is being edited
@@ -136,7 +141,7 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                 </script></body></html>"""
                 .formatted(SimulatedIssue.KEY, STYLE, SimulatedIssue.KEY, escape(SimulatedIssue.SUMMARY), labels, labelled ? "remove" : "add",
                         labelled ? "Remove" : "Add", escape(SimulatedIssue.DESCRIPTION.replace("\r\n", "\n")), comments(), setup(), endings,
-                        "5", deliveryList());
+                        "5", BURST, deliveryList());
     }
 
     /** The parts the page's script refreshes. */

@@ -107,6 +107,11 @@ class SimulatorTest {
             assertEquals("@openhands fix the typo", created.getJsonObject("comment").getString("body"));
             assertEquals("developer", created.getJsonObject("comment").getJsonObject("author").getString("name"));
             assertEquals("issue_commented", Http.json(delivered.get(1).getBodyAsString()).getString("issue_event_type_name"));
+            assertEquals(303, page("/simulator/burst", "").statusCode());
+            List<LoggedRequest> burst = service.findAll(postRequestedFor(urlEqualTo("/events"))).subList(2, 22);
+            assertEquals(20, burst.size());
+            assertTrue(burst.stream().map(delivery -> Http.json(delivery.getBodyAsString())).allMatch(update -> update.getString("webhookEvent")
+                    .equals("jira:issue_updated") && update.getJsonObject("changelog").toString().contains("triage")));
             String comments = jira("GET", "/rest/api/2/issue/ACME-1/comment?orderBy=-created&maxResults=16",
                     JiraAccounts.SERVICE_ACCOUNT_PAT, null).body();
             assertTrue(comments.contains("@openhands fix the typo"), comments);
