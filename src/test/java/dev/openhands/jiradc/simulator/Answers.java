@@ -36,6 +36,14 @@ final class Answers {
         return aResponse().withStatus(204).withHeader(MARKER, "jira-dc").build();
     }
 
+    /** Jira's answer to a token it does not know, with the reason in {@code X-Seraph-LoginReason}. */
+    static ResponseDefinition unauthorized() {
+        return aResponse().withStatus(401).withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").withHeader(MARKER, "jira-dc")
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],"
+                        + "\"errors\":{}}").build();
+    }
+
     /** Jira's error body. */
     static ResponseDefinition jiraError(int status, String message) {
         return json(status, "{\"errorMessages\":[\"" + message.replace("\"", "'") + "\"],\"errors\":{}}");

@@ -68,7 +68,7 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         }
         Optional<JsonObject> caller = accounts.ownerOf(token);
         if (caller.isEmpty()) {
-            return aResponseUnauthorized();
+            return unauthorized();
         }
         if (path.equals("/rest/api/2/myself")) {
             return json(200, caller.get().toString());
@@ -147,8 +147,7 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition webhookAdmin(String method, String path, String token, String body) {
         if (!JiraAccounts.ADMIN_PAT.equals(token)) {
-            return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)
-                    .withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").withHeader(MARKER, "jira-dc").build();
+            return unauthorized();
         }
         Matcher one = WEBHOOK.matcher(path);
         if (path.equals("/rest/jira-webhook/1.0/webhooks")) {
@@ -173,14 +172,6 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
             }
         }
         return jiraError(405, method + " is not allowed here");
-    }
-
-    private static ResponseDefinition aResponseUnauthorized() {
-        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(401)
-                .withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").withHeader(MARKER, "jira-dc")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],\"errors\":{}}")
-                .build();
     }
 
     private static JsonObject read(String body) {

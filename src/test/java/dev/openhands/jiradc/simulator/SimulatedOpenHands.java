@@ -11,17 +11,20 @@ import dev.openhands.jiradc.testing.OpenHandsUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -153,7 +156,7 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     }
 
     private JsonObject start(String userId, JsonObject request, Instant now) {
-        String conversationId = request.get("conversation_id") instanceof jakarta.json.JsonString given ? given.getString()
+        String conversationId = request.get("conversation_id") instanceof JsonString given ? given.getString()
                 : UUID.randomUUID().toString();
         String repository = request.getString("selected_repository", "acme/web-app");
         Ending chosen = ending;
@@ -206,11 +209,11 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
                         + " Which one crashes? Answer with @openhands and I will go on.");
             });
         }
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 
-    private static String batch(LoggedRequest request, java.util.function.Function<String, Optional<JsonObject>> find) {
+    private static String batch(LoggedRequest request, Function<String, Optional<JsonObject>> find) {
         JsonArrayBuilder answers = Json.createArrayBuilder();
         var ids = request.queryParameter("ids");
         if (ids.isPresent()) {

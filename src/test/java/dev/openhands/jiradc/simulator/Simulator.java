@@ -3,10 +3,14 @@ package dev.openhands.jiradc.simulator;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.openhands.jiradc.testing.ContractCheck;
 import dev.openhands.jiradc.testing.JiraCommentStore;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.OpenHandsContract;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,7 +128,7 @@ public final class Simulator implements AutoCloseable {
                 if (answer.body().contains("\"settings\"")) {
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(1000);
@@ -132,7 +136,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     /** The extension WireMock needs at its start, answering with the parts made once the address is known. */
-    private static final class Late implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+    private static final class Late implements ResponseDefinitionTransformerV2 {
 
         static final String NAME = "simulator";
         volatile JiraAccounts accounts;
@@ -150,8 +154,7 @@ public final class Simulator implements AutoCloseable {
         }
 
         @Override
-        public com.github.tomakehurst.wiremock.http.ResponseDefinition transform(
-                com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+        public ResponseDefinition transform(ServeEvent event) {
             return event.getRequest().getUrl().startsWith("/simulator") ? page.transform(event) : jira.transform(event);
         }
     }
