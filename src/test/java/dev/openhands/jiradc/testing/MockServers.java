@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
 import dev.openhands.jiradc.testing.jira.JiraCommentStore;
 import dev.openhands.jiradc.testing.openhands.ContractCheck;
 import dev.openhands.jiradc.testing.openhands.StartTaskSearch;
@@ -35,6 +36,20 @@ public final class MockServers {
      */
     public static WireMockServer startOpenHands(ContractCheck contract) {
         return startOpenHands(contract, options().bindAddress("127.0.0.1").dynamicPort());
+    }
+
+    /** The same on a port of its own (0: any), with more extensions: the simulator's OpenHands. */
+    public static WireMockServer startOpenHands(ContractCheck contract, int port, Extension... more) {
+        return startOpenHands(contract, options().bindAddress("127.0.0.1").port(port).extensions(more));
+    }
+
+    /** A Jira on loopback on a port of its own (0: any), keeping comments in this store: the simulator's Jira. */
+    public static WireMockServer startJira(int port, JiraCommentStore comments, Extension... more) {
+        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port).stubRequestLoggingDisabled(true)
+                .extensions(comments).extensions(more));
+        server.start();
+        JiraCommentStore.keepComments(server);
+        return server;
     }
 
     /** The same, over HTTPS only, with a certificate from the test's own CA: a self-hosted OpenHands behind an internal CA. */

@@ -96,6 +96,19 @@ public class Jira {
                 .toList();
     }
 
+    /**
+     * Whether the server at {@code jira-dc.base-url} is the development simulator (its answers carry
+     * {@link JiraApi#SIMULATOR_HEADER}); empty when it does not answer at all, so nothing is known yet.
+     */
+    public Optional<Boolean> isSimulator() {
+        try (var answer = JiraResponses.call(base(), "read the server's information", () -> api().serverInfo())) {
+            return Optional.of(answer.getHeaderString(JiraApi.SIMULATOR_HEADER) != null);
+        } catch (JiraCallFailed e) {
+            boolean answered = e.kind() == JiraCallFailed.Kind.REFUSED || e.kind() == JiraCallFailed.Kind.FAILED;
+            return answered ? Optional.of(false) : Optional.empty();
+        }
+    }
+
     private String serviceAccount() {
         return "Bearer " + settings.serviceAccountPat().orElseThrow(() -> new IllegalStateException(
                 SettingsKeys.SERVICE_ACCOUNT_PAT + " is not configured")).reveal();

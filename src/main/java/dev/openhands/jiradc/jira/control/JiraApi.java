@@ -100,6 +100,17 @@ public interface JiraApi {
     @Path("rest/webhooks/1.0/webhook")
     JsonArray legacyWebhooks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /**
+     * Anonymous in Jira; read for one header only: the development simulator marks its answers with
+     * {@link #SIMULATOR_HEADER}.
+     */
+    @GET
+    @Path("rest/api/2/serverInfo")
+    Response serverInfo();
+
+    /** The header every answer of the development simulator ({@code ./mvnw -Prun}) carries. */
+    String SIMULATOR_HEADER = "X-OpenHands-Simulator";
+
     @GET
     @Path("rest/api/2/user")
     JiraUser user(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String username);

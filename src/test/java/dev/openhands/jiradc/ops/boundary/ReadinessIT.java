@@ -3,6 +3,7 @@ package dev.openhands.jiradc.ops.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
@@ -81,12 +82,18 @@ class ReadinessIT {
         assertEquals("UP", health.getString("status"));
         var checks = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check));
-        assertEquals(java.util.Set.of("database", "settings", "secrets", "jira-service-account", "openhands-service-key"), checks.keySet());
+        assertEquals(java.util.Set.of("database", "settings", "secrets", "jira-service-account", "openhands-service-key", "simulator"),
+                checks.keySet());
         checks.values().forEach(check -> assertEquals("UP", check.getString("status"), check.toString()));
         assertEquals(TestDatabase.postgresql() ? "PostgreSQL" : "H2",
                 checks.get("database").getJsonObject("data").getString("product"));
         assertEquals(latestMigration(), checks.get("database").getJsonObject("data").getString("schemaVersion"));
         assertEquals("true", checks.get("settings").getJsonObject("data").getString("jira-dc.enabled"));
+        // asked in the background at start: a Jira whose answers do not say they are the simulator's
+        Eventually.await(() -> Http.json(Http.get(ServiceUrls.local(service, "/health/ready"))).getJsonArray("checks")
+                .getValuesAs(JsonObject.class).stream().filter(check -> check.getString("name").equals("simulator"))
+                .filter(check -> check.getJsonObject("data").getString("jira-dc.base-url").equals("Jira Data Center, not the simulator"))
+                .findFirst(), "the simulator check to know Jira is not the simulator");
     }
 
     /** The versions of the migrations the WAR ships, in order. */

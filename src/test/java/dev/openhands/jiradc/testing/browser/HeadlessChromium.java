@@ -119,11 +119,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** A picture of the Jira Data Center card, as test output (the window is tall enough for all of it). */
     public Path screenshot(String name) {
+        return screenshot("jira-dc", name);
+    }
+
+    /** A picture of the element with this id. */
+    public Path screenshot(String elementId, String name) {
         try {
             Path directory = Path.of(System.getProperty("it.directory", "target"), "screenshots");
             Files.createDirectories(directory);
             Path file = directory.resolve(name + ".png");
-            Files.write(file, driver.findElement(By.id("jira-dc")).getScreenshotAs(OutputType.BYTES));
+            Files.write(file, driver.findElement(By.id(elementId)).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -94,8 +94,14 @@ public final class OpenHandsConversations {
     }
 
     private JsonObject startTask(String apiKey, String taskId, String status, String conversationId, String detail) {
+        return startTask(OpenHandsUsers.idOf(apiKey), repository, taskId, status, conversationId, detail);
+    }
+
+    /** An {@code AppConversationStartTask} of this user's in the repository; with the conversation when it has one. */
+    public static JsonObject startTask(String userId, String repository, String taskId, String status, String conversationId,
+            String detail) {
         boolean ready = conversationId != null;
-        JsonObjectBuilder task = Json.createObjectBuilder().add("id", taskId).add("created_by_user_id", OpenHandsUsers.idOf(apiKey))
+        JsonObjectBuilder task = Json.createObjectBuilder().add("id", taskId).add("created_by_user_id", userId)
                 .add("status", status)
                 .add("request", Json.createObjectBuilder().add("selected_repository", repository).add("git_provider", "github")
                         .add("pr_number", Json.createArrayBuilder()).add("agent_type", "default"))
@@ -110,21 +116,29 @@ public final class OpenHandsConversations {
     /** The conversation as OpenHands reports it: its execution status (null when the sandbox is not running) and pull requests. */
     public void conversationIs(String apiKey, String conversationId, String executionStatus, String sandboxStatus,
             int... pullRequests) {
+        JsonObject conversation = conversation(OpenHandsUsers.idOf(apiKey), repository, conversationId, executionStatus,
+                sandboxStatus, pullRequests);
+        openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(conversationId))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString()).withFixedDelay(delayMillis)));
+    }
+
+    /** An {@code AppConversation} of this user's in the repository. */
+    public static JsonObject conversation(String userId, String repository, String conversationId, String executionStatus,
+            String sandboxStatus, int... pullRequests) {
         JsonArrayBuilder numbers = Json.createArrayBuilder();
         for (int number : pullRequests) {
             numbers.add(number);
         }
         JsonObjectBuilder conversation = Json.createObjectBuilder().add("id", conversationId)
-                .add("created_by_user_id", OpenHandsUsers.idOf(apiKey)).add("sandbox_id", sandboxOf(conversationId))
+                .add("created_by_user_id", userId).add("sandbox_id", sandboxOf(conversationId))
                 .add("selected_repository", repository).addNull("selected_branch").add("git_provider", "github")
                 .add("title", "Jira DC issue").add("pr_number", numbers).add("agent_kind", "openhands")
                 .add("sub_conversation_ids", Json.createArrayBuilder()).add("tags", Json.createObjectBuilder())
                 .add("created_at", CREATED).add("updated_at", CREATED).add("sandbox_status", sandboxStatus)
                 .addNull("acp_server").addNull("launched_agent_profile");
         nullable(conversation, "execution_status", executionStatus);
-        openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(conversationId))
-                .withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString()).withFixedDelay(delayMillis)));
+        return conversation.build();
     }
 
     /** The conversation's events, newest first (as asked for with {@code sort_order=TIMESTAMP_DESC}). */
@@ -135,7 +149,7 @@ public final class OpenHandsConversations {
     }
 
     /** An {@code EventPage} of these events, the last page. */
-    static String eventPage(JsonObject... events) {
+    public static String eventPage(JsonObject... events) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         for (JsonObject event : events) {
             items.add(event);

@@ -30,7 +30,8 @@ public final class OpenHandsUsers {
                         .withBody("{\"detail\":\"Not authenticated\"}")));
     }
 
-    static String me(String userId, String email) {
+    /** A {@code SaasUserInfo}. */
+    public static String me(String userId, String email) {
         JsonObjectBuilder user = Json.createObjectBuilder().add("id", userId).add("language", "en").add("v1_enabled", true)
                 .add("org_id", OpenHandsConversations.id("org of " + userId)).add("org_name", "Acme").add("role", "member")
                 .add("permissions", Json.createArrayBuilder());

@@ -59,11 +59,18 @@ public final class AppServer implements AutoCloseable {
 
     /** Starts the server with these MicroProfile Config values, as environment variables. */
     public static AppServer start(Kind kind, Map<String, String> config) {
+        return start(kind, config, Ports.free());
+    }
+
+    /**
+     * The same on this HTTP port: for a test whose settings name the service's own address ({@code openhands.app-url},
+     * from which the webhook and OAuth callback addresses are made) before it starts.
+     */
+    public static AppServer start(Kind kind, Map<String, String> config, int http) {
         try {
             // not in it-logs, which other tests scan as Payara's log (ItLogs)
             Path logs = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "smoke-logs"));
             Path log = logs.resolve("smoke-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + ".log");
-            int http = Ports.free();
             List<String> command;
             Path home;
             URI readiness = URI.create("http://localhost:" + http + "/health/ready");
