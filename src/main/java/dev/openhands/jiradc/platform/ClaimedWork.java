@@ -94,10 +94,13 @@ public final class ClaimedWork<T> {
         try {
             while (results.size() < running.size()) {
                 try {
-                    results.add(running.get(results.size()).get(Math.max(0, renewAt - System.nanoTime()), TimeUnit.NANOSECONDS));
+                    results.add(running.get(results.size()).get(Math.max(0, renewAt - System.nanoTime()),
+                            TimeUnit.NANOSECONDS));
                 } catch (TimeoutException e) {
                     renewAt = System.nanoTime() + renewEvery.toNanos();
-                    renewClaims(IntStream.range(0, items.size()).filter(i -> !running.get(i).isDone()).mapToObj(items::get).toList(),
+                    renewClaims(
+                            IntStream.range(0, items.size()).filter(i -> !running.get(i).isDone()).mapToObj(items::get)
+                                    .toList(),
                             renew);
                 }
             }
@@ -114,7 +117,9 @@ public final class ClaimedWork<T> {
         try {
             renew.accept(working);
         } catch (RuntimeException e) {
-            log.log(Level.WARNING, "Could not renew the claims of " + working.size() + " items still being worked on; trying again", e);
+            log.log(Level.WARNING,
+                    "Could not renew the claims of " + working.size() + " items still being worked on; trying again",
+                    e);
         }
     }
 }

@@ -44,11 +44,14 @@ public class ConfiguredDataSource implements DataSource {
             Class<?> type = Class.forName(className, true, ConfiguredDataSource.class.getClassLoader());
             DataSource dataSource = (DataSource) type.getConstructor().newInstance();
             set(dataSource, config.getValue("datasource.url", String.class), "setURL", "setUrl");
-            config.getOptionalValue("datasource.user", String.class).ifPresent(user -> set(dataSource, user, "setUser"));
-            config.getOptionalValue("datasource.password", String.class).ifPresent(password -> set(dataSource, password, "setPassword"));
+            config.getOptionalValue("datasource.user", String.class)
+                    .ifPresent(user -> set(dataSource, user, "setUser"));
+            config.getOptionalValue("datasource.password", String.class)
+                    .ifPresent(password -> set(dataSource, password, "setPassword"));
             return dataSource;
         } catch (ReflectiveOperationException | ClassCastException | IllegalArgumentException e) {
-            throw new SQLException("datasource.class-name " + className + " is not a JDBC DataSource in the application: " + e, e);
+            throw new SQLException(
+                    "datasource.class-name " + className + " is not a JDBC DataSource in the application: " + e, e);
         }
     }
 

@@ -28,7 +28,8 @@ public class DatabaseReadiness implements HealthCheck {
         var response = HealthCheckResponse.named("database");
         try (Connection connection = migration.dataSource().getConnection()) {
             if (!connection.isValid(TIMEOUT_SECONDS)) {
-                return response.down().withData("connection", "the database did not answer within " + TIMEOUT_SECONDS + " s").build();
+                return response.down()
+                        .withData("connection", "the database did not answer within " + TIMEOUT_SECONDS + " s").build();
             }
             response.withData("product", connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {

@@ -63,7 +63,8 @@ public final class ErrorMappers {
             }
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, e);
-            return error(Response.serverError(), "Internal error; the server log has the details under reference " + reference + ".");
+            return error(Response.serverError(),
+                    "Internal error; the server log has the details under reference " + reference + ".");
         }
     }
 }

@@ -44,7 +44,8 @@ public final class ProcessingContext {
         StringBuilder context = new StringBuilder("[");
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
-                context.append(context.length() > 1 ? " " : "").append(keysAndValues[i]).append('=').append(keysAndValues[i + 1]);
+                context.append(context.length() > 1 ? " " : "").append(keysAndValues[i]).append('=')
+                        .append(keysAndValues[i + 1]);
             }
         }
         String previous = CURRENT.get();

@@ -38,7 +38,8 @@ public class SameOriginFilter implements ContainerRequestFilter {
     }
 
     private static Optional<String> refusal(ContainerRequestContext request) {
-        boolean json = request.getMediaType() != null && request.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        boolean json = request.getMediaType() != null
+                && request.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE);
         if (!json && request.getHeaderString(REQUESTED_WITH) == null) {
             return Optional.of("send it as application/json, or with the header " + REQUESTED_WITH);
         }

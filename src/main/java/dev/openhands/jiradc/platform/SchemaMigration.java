@@ -64,9 +64,11 @@ public class SchemaMigration {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion;
             failure = null;
-            LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted + " applied now)");
+            LOG.info(() -> "Database schema at version " + schemaVersion + " (" + result.migrationsExecuted
+                    + " applied now)");
         } catch (RuntimeException e) {
             failure = "migration failed: " + e.getMessage();
             LOG.severe(() -> "Database " + failure + "; the service is not ready until it succeeds.");

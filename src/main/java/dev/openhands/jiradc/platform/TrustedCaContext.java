@@ -23,14 +23,15 @@ public final class TrustedCaContext {
             X509TrustManager jdk = trustManager(null);
             X509TrustManager trust = additional.isEmpty() ? jdk : new Either(jdk, trustManager(keyStore(additional)));
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trust}, null);
+            context.init(null, new TrustManager[]{trust}, null);
             return context;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot set up TLS with the trusted CAs: " + e.getMessage(), e);
         }
     }
 
-    private static KeyStore keyStore(List<X509Certificate> certificates) throws GeneralSecurityException, java.io.IOException {
+    private static KeyStore keyStore(List<X509Certificate> certificates)
+            throws GeneralSecurityException, java.io.IOException {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         for (int i = 0; i < certificates.size(); i++) {

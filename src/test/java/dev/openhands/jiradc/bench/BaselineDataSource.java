@@ -38,17 +38,22 @@ public class BaselineDataSource implements DataSource {
     private static DataSource create() throws SQLException {
         String className = System.getProperty(PROPERTY + "class-name");
         try {
-            DataSource dataSource = (DataSource) Class.forName(className, true, BaselineDataSource.class.getClassLoader())
+            DataSource dataSource = (DataSource) Class
+                    .forName(className, true, BaselineDataSource.class.getClassLoader())
                     .getConstructor().newInstance();
             // org.h2.jdbcx.JdbcDataSource and org.postgresql.ds.PGSimpleDataSource both have these
-            dataSource.getClass().getMethod("setURL", String.class).invoke(dataSource, System.getProperty(PROPERTY + "url"));
-            dataSource.getClass().getMethod("setUser", String.class).invoke(dataSource, System.getProperty(PROPERTY + "user"));
+            dataSource.getClass().getMethod("setURL", String.class).invoke(dataSource,
+                    System.getProperty(PROPERTY + "url"));
+            dataSource.getClass().getMethod("setUser", String.class).invoke(dataSource,
+                    System.getProperty(PROPERTY + "user"));
             dataSource.getClass().getMethod("setPassword", String.class).invoke(dataSource,
                     System.getProperty(PROPERTY + "password"));
             return dataSource;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new SQLException(PROPERTY + "class-name " + className + " is not a JDBC data source with setURL, setUser"
-                    + " and setPassword in the baseline WAR: " + e, e);
+            throw new SQLException(
+                    PROPERTY + "class-name " + className + " is not a JDBC data source with setURL, setUser"
+                            + " and setPassword in the baseline WAR: " + e,
+                    e);
         }
     }
 

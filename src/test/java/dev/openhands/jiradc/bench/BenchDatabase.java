@@ -29,22 +29,28 @@ record BenchDatabase(String description, String className, String url, String us
         return switch (knobs.string("database")) {
             case "h2" -> {
                 String file = "jdbc:h2:file:" + directory.resolve("db").resolve("bench-" + stamp).toAbsolutePath();
-                yield new BenchDatabase("H2, embedded, a new file: " + file, "org.h2.jdbcx.JdbcDataSource", file, "openhands",
+                yield new BenchDatabase("H2, embedded, a new file: " + file, "org.h2.jdbcx.JdbcDataSource", file,
+                        "openhands",
                         PASSWORD, file + "-baseline", null);
             }
-            case "postgresql" -> postgresql(knobs.string("postgresql.url"), knobs.string("postgresql.user"), "bench_" + stamp);
-            default -> throw new IllegalArgumentException("database must be h2 or postgresql, not \"" + knobs.string("database") + "\"");
+            case "postgresql" ->
+                postgresql(knobs.string("postgresql.url"), knobs.string("postgresql.user"), "bench_" + stamp);
+            default -> throw new IllegalArgumentException(
+                    "database must be h2 or postgresql, not \"" + knobs.string("database") + "\"");
         };
     }
 
     private static BenchDatabase postgresql(String url, String user, String schema) {
-        try (Connection connection = DriverManager.getConnection(url, user, PASSWORD); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url, user, PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.execute("create schema " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot make a schema in " + url + " as " + user + " (database=postgresql): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot make a schema in " + url + " as " + user + " (database=postgresql): " + e.getMessage(), e);
         }
         String schemaUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new BenchDatabase("PostgreSQL, a new schema: " + schemaUrl, "org.postgresql.ds.PGSimpleDataSource", schemaUrl, user,
+        return new BenchDatabase("PostgreSQL, a new schema: " + schemaUrl, "org.postgresql.ds.PGSimpleDataSource",
+                schemaUrl, user,
                 PASSWORD, schemaUrl, schema);
     }
 
@@ -67,7 +73,8 @@ record BenchDatabase(String description, String className, String url, String us
         if (schemaToDrop == null) {
             return;
         }
-        try (Connection connection = DriverManager.getConnection(url, user, password); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+                Statement statement = connection.createStatement()) {
             statement.execute("drop schema " + schemaToDrop + " cascade");
         } catch (SQLException e) {
             System.err.println("Could not drop the benchmark's schema " + schemaToDrop + ": " + e.getMessage());

@@ -27,7 +27,8 @@ class FiguresTest {
 
     @Test
     void serverCpuPerDeliveryIsTheCpuTimeOverTheDeliveriesAnswered() {
-        EndpointTurn turn = new EndpointTurn(SERVICE, 30_000, Duration.ofSeconds(15), Duration.ofMillis(12_000), 0.01, 5, 0);
+        EndpointTurn turn = new EndpointTurn(SERVICE, 30_000, Duration.ofSeconds(15), Duration.ofMillis(12_000), 0.01,
+                5, 0);
 
         assertEquals(400.0, turn.serverCpuMicrosPerDelivery(), 1e-9);
         assertEquals(2_000.0, turn.perSecond(), 1e-9);

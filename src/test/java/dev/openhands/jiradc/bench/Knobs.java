@@ -53,13 +53,16 @@ final class Knobs {
         }
         Knobs knobs = of(defaults, System.getProperties());
         // run in Maven's own JVM (exec:java), they did arrive
-        List<String> lost = unforwarded(Objects.requireNonNullElse(System.getenv("MAVEN_CMD_LINE_ARGS"), ""), knobs.values.keySet())
+        List<String> lost = unforwarded(Objects.requireNonNullElse(System.getenv("MAVEN_CMD_LINE_ARGS"), ""),
+                knobs.values.keySet())
                 .stream().filter(argument -> System.getProperty(argument.substring("-D".length())) == null).toList();
         if (!lost.isEmpty()) {
-            throw new IllegalArgumentException(String.join(", ", lost) + " reached Maven, not the benchmark, whose JVM exec:exec"
-                    + " starts with the profile's arguments only: say -D" + OPTIONS + "=\"" + lost.stream()
-                    .map(argument -> argument.substring(("-D" + PREFIX).length()) + "=...").collect(Collectors.joining(" "))
-                    + "\" instead");
+            throw new IllegalArgumentException(
+                    String.join(", ", lost) + " reached Maven, not the benchmark, whose JVM exec:exec"
+                            + " starts with the profile's arguments only: say -D" + OPTIONS + "=\"" + lost.stream()
+                                    .map(argument -> argument.substring(("-D" + PREFIX).length()) + "=...")
+                                    .collect(Collectors.joining(" "))
+                            + "\" instead");
         }
         return knobs;
     }
@@ -102,8 +105,9 @@ final class Knobs {
             end = option.end();
         }
         if (!text.substring(end).isBlank()) {
-            throw new IllegalArgumentException(OPTIONS + " must be knob=value pairs separated by spaces, quoting a value with"
-                    + " spaces in '...'; cannot read \"" + text.substring(end).trim() + "\"");
+            throw new IllegalArgumentException(
+                    OPTIONS + " must be knob=value pairs separated by spaces, quoting a value with"
+                            + " spaces in '...'; cannot read \"" + text.substring(end).trim() + "\"");
         }
         return options;
     }
@@ -112,7 +116,8 @@ final class Knobs {
         options.forEach((knob, value) -> {
             if (!values.containsKey(knob)) {
                 throw new IllegalArgumentException("no benchmark knob is called \"" + knob + "\" (in " + OPTIONS
-                        + "); the knobs are " + new TreeSet<>(values.keySet()) + ", described in src/test/resources/" + DEFAULTS);
+                        + "); the knobs are " + new TreeSet<>(values.keySet()) + ", described in src/test/resources/"
+                        + DEFAULTS);
             }
             values.put(knob, value);
         });
@@ -121,7 +126,8 @@ final class Knobs {
     String string(String knob) {
         String value = values.get(knob);
         if (value == null) {
-            throw new IllegalArgumentException("no benchmark knob is called \"" + knob + "\"; see src/test/resources/" + DEFAULTS);
+            throw new IllegalArgumentException(
+                    "no benchmark knob is called \"" + knob + "\"; see src/test/resources/" + DEFAULTS);
         }
         return value;
     }

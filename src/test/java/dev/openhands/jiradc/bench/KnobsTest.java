@@ -36,7 +36,8 @@ class KnobsTest {
 
     @Test
     void aSystemPropertyOverridesOneKnobAndOptionsOverrideThat() {
-        Knobs knobs = Knobs.of(DEFAULTS, properties("bench.turns", "3", "bench.rate", "100", "bench.options", "rate=50"));
+        Knobs knobs = Knobs.of(DEFAULTS,
+                properties("bench.turns", "3", "bench.rate", "100", "bench.options", "rate=50"));
 
         assertEquals(3, knobs.integer("turns"));
         assertEquals(50, knobs.integer("rate"));
@@ -44,7 +45,9 @@ class KnobsTest {
 
     @Test
     void optionsAreKnobValuePairsAndAQuotedValueKeepsItsSpaces() {
-        assertEquals(List.of(Map.entry("turns", "3"), Map.entry("server.options", "-XX:+UseSerialGC -Xss1m"), Map.entry("seed", "")),
+        assertEquals(
+                List.of(Map.entry("turns", "3"), Map.entry("server.options", "-XX:+UseSerialGC -Xss1m"),
+                        Map.entry("seed", "")),
                 List.copyOf(Knobs.options(" turns=3  server.options='-XX:+UseSerialGC -Xss1m' seed= ").entrySet()));
         assertTrue(Knobs.options("").isEmpty());
     }
@@ -56,7 +59,8 @@ class KnobsTest {
         assertTrue(misspelt.contains("no benchmark knob is called \"turn\"") && misspelt.contains("turns"), misspelt);
         String unreadable = assertThrows(IllegalArgumentException.class, () -> Knobs.options("turns 3")).getMessage();
         assertTrue(unreadable.contains("cannot read \"turns 3\""), unreadable);
-        String unknown = assertThrows(IllegalArgumentException.class, () -> Knobs.of(DEFAULTS, properties()).string("rates"))
+        String unknown = assertThrows(IllegalArgumentException.class,
+                () -> Knobs.of(DEFAULTS, properties()).string("rates"))
                 .getMessage();
         assertTrue(unknown.contains("\"rates\""), unknown);
     }
@@ -91,7 +95,8 @@ class KnobsTest {
         Set<String> knobs = Set.of("turns", "rate");
 
         assertEquals(List.of("-Dbench.rate"),
-                Knobs.unforwarded(" -Pbenchmark -Dbench.rate=100 -Dbench.main=StartupBenchmark -Dbench.options=turns=3", knobs));
+                Knobs.unforwarded(" -Pbenchmark -Dbench.rate=100 -Dbench.main=StartupBenchmark -Dbench.options=turns=3",
+                        knobs));
         assertEquals(List.of(), Knobs.unforwarded("-Pbenchmark -Dbench.options=rate=100", knobs));
     }
 
@@ -100,8 +105,10 @@ class KnobsTest {
         Knobs knobs = Knobs.load();
 
         for (String knob : List.of("server.heap", "webhook.server.heap", "server.options", "database", "postgresql.url",
-                "postgresql.user", "warmup.seconds", "warmup.jit-quiet", "warmup.max-seconds", "turns", "saturation.seconds",
-                "clients", "settle.seconds", "rate", "latency.seconds", "trigger-every", "seed", "triggers", "trigger-rate",
+                "postgresql.user", "warmup.seconds", "warmup.jit-quiet", "warmup.max-seconds", "turns",
+                "saturation.seconds",
+                "clients", "settle.seconds", "rate", "latency.seconds", "trigger-every", "seed", "triggers",
+                "trigger-rate",
                 "starts")) {
             assertTrue(knobs.all().containsKey(knob), knob);
         }

@@ -40,7 +40,8 @@ public class SameWorkReceiver {
     @Path("connections/{connectionId}/events")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@PathParam("connectionId") String connectionId, @HeaderParam("X-Hub-Signature") String signature,
+    public Response receive(@PathParam("connectionId") String connectionId,
+            @HeaderParam("X-Hub-Signature") String signature,
             byte[] body) throws SQLException {
         if (!BaselineSignature.signs(signature, body)) {
             return Response.status(Response.Status.FORBIDDEN).entity(BaselineSignature.REFUSED).build();
@@ -50,17 +51,20 @@ public class SameWorkReceiver {
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             event = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity("{\"error\":\"The body is not a JSON object.\"}").build();
+            return Response.status(Response.Status.BAD_REQUEST).entity("{\"error\":\"The body is not a JSON object.\"}")
+                    .build();
         }
         String name = event.getString("webhookEvent", "");
         JsonObject issue = object(event, "issue");
         String issueKey = issue == null ? null : issue.getString("key", null);
         JsonObject comment = object(event, "comment");
-        if (!name.equals("comment_created") || comment == null || !comment.getString("body", "").contains("@openhands")) {
+        if (!name.equals("comment_created") || comment == null
+                || !comment.getString("body", "").contains("@openhands")) {
             store.later(new SameWorkStore.Line(connectionId, now, name, issueKey, "ignored"));
             return Response.ok("{\"outcome\":\"ignored\"}").build();
         }
-        boolean committed = store.commitTrigger(connectionId, name + ":" + comment.getString("id", ""), issueKey, now, body);
+        boolean committed = store.commitTrigger(connectionId, name + ":" + comment.getString("id", ""), issueKey, now,
+                body);
         String outcome = committed ? "trigger" : "duplicate";
         store.later(new SameWorkStore.Line(connectionId, now, name, issueKey, outcome));
         return Response.ok("{\"outcome\":\"" + outcome + "\"}").build();

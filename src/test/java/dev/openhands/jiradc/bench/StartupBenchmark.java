@@ -1,9 +1,9 @@
 package dev.openhands.jiradc.bench;
 
-import dev.openhands.jiradc.testing.server.ClassDataArchive;
-import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.ClassDataArchive;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.stream.Stream;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How long the WAR takes to be ready on Payara Micro, and what Payara Micro takes on its own: from starting the
@@ -51,7 +51,8 @@ public final class StartupBenchmark {
             Optional<Path> archive = ClassDataArchive.make(options.payaraMicroJar(), options.war(),
                     options.directory().resolve("openhands-jira-dc.jsa"), List.of("-Xmx" + options.serverHeap()));
             double warmUpSeconds = (System.nanoTime() - warmUpStarted) / 1e9;
-            List<String> archived = archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto")).orElse(null);
+            List<String> archived = archive.map(file -> List.of("-XX:SharedArchiveFile=" + file, "-Xshare:auto"))
+                    .orElse(null);
             Map<String, List<String>> ways = new LinkedHashMap<>();
             ways.put("JVM defaults", List.of());
             ways.put("serial GC", List.of("-XX:+UseSerialGC"));
@@ -72,9 +73,11 @@ public final class StartupBenchmark {
                 }
             }
             System.out.printf("%nStart-up on Payara Micro (-Xmx%s), %d CPUs, %d starts each, load average %.2f after%n",
-                    options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts, WebhookBenchmark.loadAverage());
+                    options.serverHeap(), Runtime.getRuntime().availableProcessors(), starts,
+                    WebhookBenchmark.loadAverage());
             System.out.println("quick start: " + String.join(" ", QUICK_START) + " (as ./mvnw -Prun starts it)");
-            System.out.println("                               | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
+            System.out.println(
+                    "                               | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
             print("Payara Micro alone", alone);
             withWar.forEach((way, measured) -> print("the WAR, " + way, measured));
             if (archive.isPresent()) {
@@ -87,14 +90,16 @@ public final class StartupBenchmark {
             System.out.printf("%nTarget (reported, never enforced): ready in under %.0f s%n", READY_TARGET_SECONDS);
             withWar.forEach((way, measured) -> {
                 double median = median(measured.stream().map(Start::seconds).toList());
-                System.out.printf("  %-22s %.1f s, %s%n", way + ":", median, median < READY_TARGET_SECONDS ? "met" : "MISSED");
+                System.out.printf("  %-22s %.1f s, %s%n", way + ":", median,
+                        median < READY_TARGET_SECONDS ? "met" : "MISSED");
             });
         } finally {
             env.stop();
         }
     }
 
-    private static Start start(WebhookBenchmark.Options options, Map<String, String> properties, List<Path> wars, String path,
+    private static Start start(WebhookBenchmark.Options options, Map<String, String> properties, List<Path> wars,
+            String path,
             List<String> jvmOptions) throws IOException, InterruptedException {
         long started = System.nanoTime();
         try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
@@ -105,7 +110,8 @@ public final class StartupBenchmark {
             long resident = residentKb(server.pid());
             double cpu = server.cpuTime().toMillis() / 1000.0;
             Matcher deployed = DEPLOYED.matcher(Files.readString(options.directory().resolve("payara.log")));
-            double deploySeconds = deployed.find() ? Double.parseDouble(deployed.group(1).replace(",", "")) / 1000 : Double.NaN;
+            double deploySeconds = deployed.find() ? Double.parseDouble(deployed.group(1).replace(",", "")) / 1000
+                    : Double.NaN;
             return new Start(seconds, resident, deploySeconds, cpu);
         }
     }
@@ -140,10 +146,12 @@ public final class StartupBenchmark {
 
     private static void print(String what, List<Start> starts) {
         List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
-        System.out.printf("%-30s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds), seconds.get(0),
+        System.out.printf("%-30s | %13.1f s %5.1f s %5.1f s | %8.1f s | %14d MB | %s%n", what, median(seconds),
+                seconds.get(0),
                 seconds.get(seconds.size() - 1), median(starts.stream().map(Start::cpuSeconds).toList()),
                 starts.stream().mapToLong(Start::residentKb).sorted().toArray()[starts.size() / 2] / 1024,
-                starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted().mapToObj(s -> "%.1f s".formatted(s))
+                starts.stream().mapToDouble(Start::deployedSeconds).filter(s -> !Double.isNaN(s)).sorted()
+                        .mapToObj(s -> "%.1f s".formatted(s))
                         .reduce((a, b) -> a + ", " + b).orElse("-"));
     }
 

@@ -2,18 +2,18 @@ package dev.openhands.jiradc.bench;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 
-import dev.openhands.jiradc.testing.jira.JiraScenario;
-import dev.openhands.jiradc.testing.server.PayaraMicroServer;
-import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.ActiveConnection;
+import dev.openhands.jiradc.testing.Ports;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraOAuthDance;
+import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -55,7 +55,8 @@ public final class TriggerLatencyBenchmark {
         }
     }
 
-    private static void run(TestEnvironment env, WebhookBenchmark.Options options, int triggers, int rate) throws Exception {
+    private static void run(TestEnvironment env, WebhookBenchmark.Options options, int triggers, int rate)
+            throws Exception {
         Files.createDirectories(options.directory());
         Map<String, Long> commented = new ConcurrentHashMap<>();
         AtomicInteger otherComments = new AtomicInteger();
@@ -83,8 +84,10 @@ public final class TriggerLatencyBenchmark {
             ActiveConnection connection = ActiveConnection.create(service, env.signIn(service, "bench-admin",
                     "bench-admin@example.com", List.of(IdentityProvider.ADMIN_GROUP)));
             Browser alice = env.signIn(service, "bench-alice", "alice@example.com", List.of());
-            JiraOAuthDance.connect(env, alice, JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10100", "alice@example.com",
-                    "Alice Example"), "bench-code", "bench-at", "bench-rt");
+            JiraOAuthDance.connect(env, alice,
+                    JiraStubs.user(env.jiraUrl(), "alice", "JIRAUSER10100", "alice@example.com",
+                            "Alice Example"),
+                    "bench-code", "bench-at", "bench-rt");
             alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + API_KEY + "\"}");
 
             int warmup = Math.min(50, triggers / 5);
@@ -110,14 +113,17 @@ public final class TriggerLatencyBenchmark {
                     latencyMicros.recordValue(TimeUnit.NANOSECONDS.toMicros(at - sent.get("BENCH-" + i)));
                 }
             }
-            String report = String.format("""
-                    Trigger to "I'm on it" comment: %d triggers at %d/s (the first %d as warm-up), WireMock Jira and OpenHands on this machine
-                    Payara Micro -Xmx%s, %s; load average %.2f after the run
-                    jobs started ("%s" comment): %d of %d%s; other comments: %d
-                    latency  p50 %.0f ms   p95 %.0f ms   p99 %.0f ms   max %.0f ms
-                    target p95 < %.0f ms (reported, never enforced): %s
-                    """, triggers, rate, warmup, options.serverHeap(), database, WebhookBenchmark.loadAverage(),
-                    STARTED, commented.size(), triggers, all ? "" : " (timed out waiting for the rest)", otherComments.get(),
+            String report = String.format(
+                    """
+                            Trigger to "I'm on it" comment: %d triggers at %d/s (the first %d as warm-up), WireMock Jira and OpenHands on this machine
+                            Payara Micro -Xmx%s, %s; load average %.2f after the run
+                            jobs started ("%s" comment): %d of %d%s; other comments: %d
+                            latency  p50 %.0f ms   p95 %.0f ms   p99 %.0f ms   max %.0f ms
+                            target p95 < %.0f ms (reported, never enforced): %s
+                            """,
+                    triggers, rate, warmup, options.serverHeap(), database, WebhookBenchmark.loadAverage(),
+                    STARTED, commented.size(), triggers, all ? "" : " (timed out waiting for the rest)",
+                    otherComments.get(),
                     latencyMicros.getValueAtPercentile(50) / 1e3, latencyMicros.getValueAtPercentile(95) / 1e3,
                     latencyMicros.getValueAtPercentile(99) / 1e3, latencyMicros.getMaxValue() / 1e3, P95_TARGET_MS,
                     latencyMicros.getValueAtPercentile(95) / 1e3 < P95_TARGET_MS ? "met" : "MISSED");
@@ -132,21 +138,27 @@ public final class TriggerLatencyBenchmark {
      * WORKING, which is READY when the service asks for it, as the real one does.
      */
     private static void stubJiraAndOpenHands(TestEnvironment env) {
-        env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
-                        "OpenHands"))));
+        env.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
+                        .willReturn(okJson(
+                                JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                                        "OpenHands"))));
         env.jira.stubFor(get(urlPathMatching("/rest/api/2/issue/BENCH-\\d+")).willReturn(okJson(
                 "{\"id\":\"1\",\"key\":\"BENCH-1\",\"fields\":{\"summary\":\"Login fails\",\"description\":\"Repository: acme/web-app\"}}")));
         env.jira.stubFor(get(urlPathMatching("/rest/api/2/issue/BENCH-\\d+/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
-        env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/BENCH-\\d+/comment")).willReturn(aResponse().withStatus(201)
-                .withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
+        env.jira.stubFor(
+                post(urlPathMatching("/rest/api/2/issue/BENCH-\\d+/comment")).willReturn(aResponse().withStatus(201)
+                        .withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
         env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
         OpenHandsUsers.keyBelongsTo(env.openHands, API_KEY, "alice@example.com");
-        env.openHands.stubFor(get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
-        env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
-                .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
-        new OpenHandsConversations(env.openHands, "acme/web-app").startTaskIs(API_KEY, OpenHandsConversations.id("bench-task"),
+        env.openHands.stubFor(
+                get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
+        env.openHands.stubFor(
+                get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
+                        .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
+        new OpenHandsConversations(env.openHands, "acme/web-app").startTaskIs(API_KEY,
+                OpenHandsConversations.id("bench-task"),
                 "READY", OpenHandsConversations.id("bench-conversation"), null);
     }
 }

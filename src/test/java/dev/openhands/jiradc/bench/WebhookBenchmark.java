@@ -8,13 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.browser.Browser;
-import dev.openhands.jiradc.testing.server.GcLog;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.jira.JiraStubs;
-import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.server.GcLog;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -58,7 +58,8 @@ public final class WebhookBenchmark {
     private static final Pattern COUNTS = Pattern.compile("\\{\"triggers\":(\\d+),\"logLines\":(\\d+)}");
 
     /** Where the build put things (set by the pom), and the knobs every benchmark shares. */
-    record Options(Path payaraMicroJar, Path war, Path directory, String serverHeap, List<String> serverOptions, Knobs knobs) {
+    record Options(Path payaraMicroJar, Path war, Path directory, String serverHeap, List<String> serverOptions,
+            Knobs knobs) {
 
         static Options from(Knobs knobs, String heapKnob) {
             return new Options(Path.of(System.getProperty("bench.payara-micro-jar", payaraMicroJarOnClassPath())),
@@ -110,7 +111,8 @@ public final class WebhookBenchmark {
 
     private void run() throws Exception {
         if (!Files.isRegularFile(options.war())) {
-            throw new IllegalStateException(options.war() + " is missing: run 'mvn -Pbenchmark', which packages it first");
+            throw new IllegalStateException(
+                    options.war() + " is missing: run 'mvn -Pbenchmark', which packages it first");
         }
         int turns = knobs.integer("turns");
         if (turns < MIN_TURNS) {
@@ -119,12 +121,15 @@ public final class WebhookBenchmark {
         long seed = knobs.optionalLong("seed").orElseGet(System::nanoTime);
         Files.createDirectories(options.directory());
         // the service account, as Jira describes it to its PAT: the receiver learns its name and key at startup
-        env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
-                        "OpenHands"))));
+        env.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
+                        .willReturn(okJson(
+                                JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                                        "OpenHands"))));
         // Jira takes the comments the service posts on triggers from people it does not know ("connect your account")
         env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment"))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"1\"}")));
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"1\"}")));
         String baselineSecret = UUID.randomUUID().toString();
         double loadBefore = loadAverage();
 
@@ -132,13 +137,17 @@ public final class WebhookBenchmark {
             Map<String, String> systemProperties = new LinkedHashMap<>(env.settings.values());
             systemProperties.putAll(database.serverProperties());
             systemProperties.put(BaselineSignature.SECRET_PROPERTY, baselineSecret);
-            System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baselines on %s; its log: %s%n", options.serverHeap(),
+            System.out.printf("Starting Payara Micro (-Xmx%s) with %s and the baselines on %s; its log: %s%n",
+                    options.serverHeap(),
                     options.war().getFileName(), database.description(), options.directory().resolve("payara.log"));
-            try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(), Ports.free(),
-                    systemProperties, List.of(options.war(), baselineWar()), options.directory(), options.serverOptions())) {
+            try (PayaraMicroServer server = PayaraMicroServer.start(options.payaraMicroJar(), options.serverHeap(),
+                    Ports.free(),
+                    systemProperties, List.of(options.war(), baselineWar()), options.directory(),
+                    options.serverOptions())) {
                 server.awaitReady(Duration.ofMinutes(4));
                 Target bare = new Target("bare", server.uri("/baseline/connections/bench/events"), baselineSecret);
-                Target sameWork = new Target("same-work", server.uri("/baseline/same-work/connections/bench/events"), baselineSecret);
+                Target sameWork = new Target("same-work", server.uri("/baseline/same-work/connections/bench/events"),
+                        baselineSecret);
                 Target service = activeConnection(server);
                 List<Target> targets = List.of(bare, sameWork, service);
                 Workload workload = new Workload(env.jiraUrl(), knobs.integer("trigger-every"));
@@ -159,11 +168,14 @@ public final class WebhookBenchmark {
                 Thread.sleep(2 * SameWorkStore.FLUSH_MILLIS + 500);
                 long[] sameWorkAfter = sameWorkCounts(server);
                 String report = report(measured, targets, workload, database, warmedUp, seed, loadBefore, loadAverage())
-                        + sameWorkCheck(load.total(sameWork).triggers() - triggersBefore, sameWorkAfter[0] - sameWorkBefore[0],
+                        + sameWorkCheck(load.total(sameWork).triggers() - triggersBefore,
+                                sameWorkAfter[0] - sameWorkBefore[0],
                                 load.total(sameWork).ok() - okBefore, sameWorkAfter[1] - sameWorkBefore[1])
-                        + String.format(Locale.ROOT, "Service, over the whole run: %d triggers committed to the inbox, %d duplicates,"
-                                + " of %d deliveries answered%n", load.total(service).triggers(), load.total(service).duplicates(),
-                        load.total(service).ok());
+                        + String.format(Locale.ROOT,
+                                "Service, over the whole run: %d triggers committed to the inbox, %d duplicates,"
+                                        + " of %d deliveries answered%n",
+                                load.total(service).triggers(), load.total(service).duplicates(),
+                                load.total(service).ok());
                 System.out.println();
                 System.out.print(report);
                 Files.writeString(options.directory().resolve("results.txt"), report);
@@ -172,7 +184,8 @@ public final class WebhookBenchmark {
     }
 
     /** Each endpoint saturated, then at the fixed rate, in {@code inOrder}; then a full GC for the live heap. */
-    private Turn turn(PayaraMicroServer server, LoadGenerator load, List<Target> inOrder, int turn, int turns) throws Exception {
+    private Turn turn(PayaraMicroServer server, LoadGenerator load, List<Target> inOrder, int turn, int turns)
+            throws Exception {
         System.out.printf("Turn %d of %d: %s%n", turn, turns, inOrder.stream().map(Target::name).toList());
         int gcMark = server.gcLog.mark();
         Duration window = knobs.seconds("saturation.seconds");
@@ -189,7 +202,8 @@ public final class WebhookBenchmark {
         }
         List<EndpointTurn> endpoints = new ArrayList<>();
         for (Target target : inOrder) {
-            LoadGenerator.FixedRate fixedRate = load.fixedRate(target, knobs.integer("rate"), knobs.seconds("latency.seconds"));
+            LoadGenerator.FixedRate fixedRate = load.fixedRate(target, knobs.integer("rate"),
+                    knobs.seconds("latency.seconds"));
             Outcomes answered = saturated.get(target);
             endpoints.add(new EndpointTurn(target, answered.ok(), window, cpu.get(target), jit.get(target),
                     fixedRate.latencyMicros().getValueAtPercentile(99) / 1e3,
@@ -203,9 +217,11 @@ public final class WebhookBenchmark {
         int fullGcMark = server.gcLog.mark();
         server.collectGarbage();
         GcLog.Pauses fullGc = server.gcLog.since(fullGcMark);
-        Turn measured = new Turn(endpoints, duringTurn.peakUsedMb(), fullGc.count() == 0 ? Double.NaN : fullGc.lastAfterMb());
+        Turn measured = new Turn(endpoints, duringTurn.peakUsedMb(),
+                fullGc.count() == 0 ? Double.NaN : fullGc.lastAfterMb());
         for (EndpointTurn e : endpoints) {
-            System.out.printf(Locale.ROOT, "  %-9s %7.0f req/s, %5.0f µs server CPU per delivery, p99 at %d/s %6.2f ms%n",
+            System.out.printf(Locale.ROOT,
+                    "  %-9s %7.0f req/s, %5.0f µs server CPU per delivery, p99 at %d/s %6.2f ms%n",
                     e.target().name(), e.perSecond(), e.serverCpuMicrosPerDelivery(), knobs.integer("rate"), e.p99Ms());
         }
         System.out.printf(Locale.ROOT, "  heap: at most %.0f MB used before a GC, %.0f MB live after a full GC%n",
@@ -219,22 +235,27 @@ public final class WebhookBenchmark {
      * steady state, not the JIT still compiling the service's hot code. On a slow machine a single C2 compiler thread
      * takes minutes to work through the code a Payara server with this WAR makes hot.
      */
-    private Duration warmUp(PayaraMicroServer server, LoadGenerator load, List<Target> targets) throws InterruptedException {
+    private Duration warmUp(PayaraMicroServer server, LoadGenerator load, List<Target> targets)
+            throws InterruptedException {
         long start = System.nanoTime();
         Duration round = knobs.seconds("warmup.seconds");
-        for (int n = 1; ; n++) {
+        for (int n = 1;; n++) {
             PayaraMicroServer.CpuTicks before = server.cpuTicks();
             for (Target target : targets) {
                 LoadGenerator.Saturation warmup = load.saturate(target, knobs.integer("clients"), round);
                 if (warmup.outcomes().ok() == 0) {
-                    throw new IllegalStateException(target.name() + " answered nothing right: " + warmup.outcomes().firstFailure());
+                    throw new IllegalStateException(
+                            target.name() + " answered nothing right: " + warmup.outcomes().firstFailure());
                 }
             }
             double compiling = server.cpuTicks().compilerShareSince(before);
             Duration spent = Duration.ofNanos(System.nanoTime() - start);
-            System.out.printf(Locale.ROOT, "Warm-up round %d (%d s on each endpoint): the JIT compilers used %.0f %% of the"
-                    + " server's CPU%n", n, round.toSeconds(), 100 * compiling);
-            if (!(compiling >= knobs.decimal("warmup.jit-quiet")) || spent.compareTo(knobs.seconds("warmup.max-seconds")) >= 0) {
+            System.out.printf(Locale.ROOT,
+                    "Warm-up round %d (%d s on each endpoint): the JIT compilers used %.0f %% of the"
+                            + " server's CPU%n",
+                    n, round.toSeconds(), 100 * compiling);
+            if (!(compiling >= knobs.decimal("warmup.jit-quiet"))
+                    || spent.compareTo(knobs.seconds("warmup.max-seconds")) >= 0) {
                 return spent;
             }
         }
@@ -252,8 +273,10 @@ public final class WebhookBenchmark {
     /** Whether the same-work baseline kept what it answered: a row for each trigger, a log line for each delivery. */
     static String sameWorkCheck(long triggersAnswered, long triggerRows, long deliveriesAnswered, long logLines) {
         boolean kept = triggersAnswered == triggerRows && deliveriesAnswered == logLines;
-        return String.format(Locale.ROOT, "Same-work baseline, over the turns: %d triggers answered, %d trigger rows committed to"
-                + " its table; %d deliveries answered, %d delivery-log lines written: %s%n", triggersAnswered, triggerRows,
+        return String.format(Locale.ROOT,
+                "Same-work baseline, over the turns: %d triggers answered, %d trigger rows committed to"
+                        + " its table; %d deliveries answered, %d delivery-log lines written: %s%n",
+                triggersAnswered, triggerRows,
                 deliveriesAnswered, logLines, kept ? "all kept" : "MISMATCH, see payara.log");
     }
 
@@ -266,7 +289,7 @@ public final class WebhookBenchmark {
         if (response.statusCode() != 200 || !figures.matches()) {
             throw new IllegalStateException(counts + " answered " + response.statusCode() + " " + response.body());
         }
-        return new long[] {Long.parseLong(figures.group(1)), Long.parseLong(figures.group(2))};
+        return new long[]{Long.parseLong(figures.group(1)), Long.parseLong(figures.group(2))};
     }
 
     /**
@@ -276,20 +299,24 @@ public final class WebhookBenchmark {
     private Path baselineWar() {
         Path file = options.directory().resolve("baseline.war");
         ShrinkWrap.create(WebArchive.class, "baseline.war")
-                .addClasses(BaselineApplication.class, BaselineReceiver.class, BaselineSignature.class, SameWorkReceiver.class,
+                .addClasses(BaselineApplication.class, BaselineReceiver.class, BaselineSignature.class,
+                        SameWorkReceiver.class,
                         SameWorkStore.class, SameWorkStore.Line.class, BaselineDataSource.class)
-                .addAsWebInfResource(new StringAsset("""
-                        <?xml version="1.0" encoding="UTF-8"?>
-                        <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
-                                "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
-                        <resources>
-                            <jdbc-connection-pool name="java:app/baseline-pool"
-                                                  datasource-classname="%s"
-                                                  res-type="javax.sql.DataSource"
-                                                  steady-pool-size="1" max-pool-size="20" statement-cache-size="64"/>
-                            <jdbc-resource pool-name="java:app/baseline-pool" jndi-name="java:app/jdbc/baseline"/>
-                        </resources>
-                        """.formatted(BaselineDataSource.class.getName())), "glassfish-resources.xml")
+                .addAsWebInfResource(new StringAsset(
+                        """
+                                <?xml version="1.0" encoding="UTF-8"?>
+                                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                                        "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
+                                <resources>
+                                    <jdbc-connection-pool name="java:app/baseline-pool"
+                                                          datasource-classname="%s"
+                                                          res-type="javax.sql.DataSource"
+                                                          steady-pool-size="1" max-pool-size="20" statement-cache-size="64"/>
+                                    <jdbc-resource pool-name="java:app/baseline-pool" jndi-name="java:app/jdbc/baseline"/>
+                                </resources>
+                                """
+                                .formatted(BaselineDataSource.class.getName())),
+                        "glassfish-resources.xml")
                 .addAsLibraries(jarOf(org.h2.Driver.class).toFile(), jarOf(org.postgresql.Driver.class).toFile())
                 .as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
@@ -303,34 +330,45 @@ public final class WebhookBenchmark {
         }
     }
 
-    private String report(List<Turn> turns, List<Target> targets, Workload workload, BenchDatabase database, Duration warmedUp,
+    private String report(List<Turn> turns, List<Target> targets, Workload workload, BenchDatabase database,
+            Duration warmedUp,
             long seed, double loadBefore, double loadAfter) {
         Target bare = targets.get(0);
         Target sameWork = targets.get(1);
         Target service = targets.get(2);
         int rate = knobs.integer("rate");
         StringBuilder out = new StringBuilder();
-        line(out, "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the run",
+        line(out,
+                "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the run",
                 options.serverHeap(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         line(out, "Workload: %d in %d issue updates that trigger nothing, 1 in %d new comments mentioning @openhands"
                 + " (unique ids); about %.1f KB each, signed", workload.triggerEvery() - 1, workload.triggerEvery(),
                 workload.triggerEvery(), workload.typicalBodyBytes() / 1024.0);
         line(out, "Database: %s", database.description());
-        line(out, "Warm-up: %d s, all endpoints in turns, until the JIT compilers used less than %.0f %% of the server's CPU"
-                + " (at most %d s)", warmedUp.toSeconds(), 100 * knobs.decimal("warmup.jit-quiet"), knobs.seconds("warmup.max-seconds").toSeconds());
-        line(out, "%d turns, each endpoint in an order drawn anew each turn (seed=%d): saturated by %d clients for %d s (its server"
-                + " CPU counted until %d s after), then %d deliveries/s for %d s", turns.size(), seed, knobs.integer("clients"),
-                knobs.integer("saturation.seconds"), knobs.integer("settle.seconds"), rate, knobs.integer("latency.seconds"));
+        line(out,
+                "Warm-up: %d s, all endpoints in turns, until the JIT compilers used less than %.0f %% of the server's CPU"
+                        + " (at most %d s)",
+                warmedUp.toSeconds(), 100 * knobs.decimal("warmup.jit-quiet"),
+                knobs.seconds("warmup.max-seconds").toSeconds());
+        line(out,
+                "%d turns, each endpoint in an order drawn anew each turn (seed=%d): saturated by %d clients for %d s (its server"
+                        + " CPU counted until %d s after), then %d deliveries/s for %d s",
+                turns.size(), seed, knobs.integer("clients"),
+                knobs.integer("saturation.seconds"), knobs.integer("settle.seconds"), rate,
+                knobs.integer("latency.seconds"));
         line(out, "");
         line(out, "Each turn (req/s at saturation, server CPU per delivery, JIT share, p99 at %d/s; heap):", rate);
         for (int i = 0; i < turns.size(); i++) {
             Turn turn = turns.get(i);
             StringBuilder endpoints = new StringBuilder();
             for (EndpointTurn e : turn.endpoints()) {
-                endpoints.append(String.format(Locale.ROOT, "%s %.0f/s %.0f µs %.0f%% %.2f ms%s; ", e.target().name(), e.perSecond(),
-                        e.serverCpuMicrosPerDelivery(), 100 * e.jitShare(), e.p99Ms(), e.failed() > 0 ? " (" + e.failed() + " failed)" : ""));
+                endpoints.append(String.format(Locale.ROOT, "%s %.0f/s %.0f µs %.0f%% %.2f ms%s; ", e.target().name(),
+                        e.perSecond(),
+                        e.serverCpuMicrosPerDelivery(), 100 * e.jitShare(), e.p99Ms(),
+                        e.failed() > 0 ? " (" + e.failed() + " failed)" : ""));
             }
-            line(out, "  %d. %sheap %.0f MB peak, %.0f MB live", i + 1, endpoints, turn.peakHeapMb(), turn.liveHeapMb());
+            line(out, "  %d. %sheap %.0f MB peak, %.0f MB live", i + 1, endpoints, turn.peakHeapMb(),
+                    turn.liveHeapMb());
         }
         line(out, "");
         line(out, "Spread over the turns, min / median / max:");
@@ -345,32 +383,41 @@ public final class WebhookBenchmark {
         for (Target baseline : List.of(sameWork, bare)) {
             line(out, "%-22s | %-26s | %-28s | %-24s", "service/" + baseline.name(),
                     spread(turns, t -> t.of(service).perSecond() / t.of(baseline).perSecond(), "%.2f"),
-                    spread(turns, t -> t.of(service).serverCpuMicrosPerDelivery() / t.of(baseline).serverCpuMicrosPerDelivery(), "%.2f"),
+                    spread(turns,
+                            t -> t.of(service).serverCpuMicrosPerDelivery()
+                                    / t.of(baseline).serverCpuMicrosPerDelivery(),
+                            "%.2f"),
                     spread(turns, t -> t.of(service).p99Ms() / t.of(baseline).p99Ms(), "%.2f"));
         }
-        line(out, "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start of an");
+        line(out,
+                "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start of an");
         line(out, " endpoint's saturation until it settled, over the deliveries answered 200 in the window)");
         line(out, "Heap (-Xmx%s): live after a full GC at the end of each turn %s MB; at most %s MB used before a GC",
                 options.serverHeap(), spread(turns, Turn::liveHeapMb, "%.0f"), spread(turns, Turn::peakHeapMb, "%.0f"));
         line(out, "");
         Spread cpuRatio = Spread.of(turns.stream().map(t -> t.of(service).serverCpuMicrosPerDelivery()
                 / t.of(sameWork).serverCpuMicrosPerDelivery()).toList());
-        Spread throughputRatio = Spread.of(turns.stream().map(t -> t.of(service).perSecond() / t.of(sameWork).perSecond()).toList());
+        Spread throughputRatio = Spread
+                .of(turns.stream().map(t -> t.of(service).perSecond() / t.of(sameWork).perSecond()).toList());
         Spread p99 = Spread.of(turns.stream().map(t -> t.of(service).p99Ms()).toList());
         Spread live = Spread.of(turns.stream().map(Turn::liveHeapMb).toList());
         line(out, "Targets (medians; reported, never enforced):");
-        line(out, "  server CPU per delivery <= %.2f x same-work's (1/%.2f): %.2f, %s", 1 / THROUGHPUT_TARGET, THROUGHPUT_TARGET,
+        line(out, "  server CPU per delivery <= %.2f x same-work's (1/%.2f): %.2f, %s", 1 / THROUGHPUT_TARGET,
+                THROUGHPUT_TARGET,
                 cpuRatio.median(), cpuRatio.median() <= 1 / THROUGHPUT_TARGET ? "met" : "MISSED");
         line(out, "  throughput >= %.2f x same-work's: %.2f, %s", THROUGHPUT_TARGET, throughputRatio.median(),
                 throughputRatio.median() >= THROUGHPUT_TARGET ? "met" : "MISSED");
-        line(out, "  p99 at %d/s < %.0f ms: %.2f ms, %s", rate, P99_TARGET_MS, p99.median(), p99.median() < P99_TARGET_MS ? "met" : "MISSED");
-        line(out, "  live heap < %.0f MB: at most %.0f MB, %s", HEAP_TARGET_MB, live.max(), live.max() < HEAP_TARGET_MB ? "met" : "MISSED");
+        line(out, "  p99 at %d/s < %.0f ms: %.2f ms, %s", rate, P99_TARGET_MS, p99.median(),
+                p99.median() < P99_TARGET_MS ? "met" : "MISSED");
+        line(out, "  live heap < %.0f MB: at most %.0f MB, %s", HEAP_TARGET_MB, live.max(),
+                live.max() < HEAP_TARGET_MB ? "met" : "MISSED");
         return out.toString();
     }
 
     private static String spread(List<Turn> turns, ToDoubleFunction<Turn> figure, String format) {
         Spread spread = Spread.of(turns.stream().map(figure::applyAsDouble).toList());
-        return String.format(Locale.ROOT, format + " / " + format + " / " + format, spread.min(), spread.median(), spread.max());
+        return String.format(Locale.ROOT, format + " / " + format + " / " + format, spread.min(), spread.median(),
+                spread.max());
     }
 
     private static void line(StringBuilder out, String format, Object... values) {

@@ -33,7 +33,8 @@ final class Workload {
         this.triggerEvery = triggerEvery;
         for (int i = 0; i < DISTINCT_UPDATES; i++) {
             String issue = String.valueOf(20_000 + i);
-            issueUpdates.add(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue).with("changelogId", String.valueOf(50_000 + i))
+            issueUpdates.add(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue)
+                    .with("changelogId", String.valueOf(50_000 + i))
                     .labels(List.of("bug"), List.of("bug", "frontend")).bytes(jiraUrl));
         }
     }
@@ -41,7 +42,8 @@ final class Workload {
     /** The next delivery for this target, signed with its secret. */
     HttpRequest next(Target target) {
         long n = sequence.getAndIncrement();
-        byte[] body = n % triggerEvery == triggerEvery - 1 ? triggeringComment() : issueUpdates.get((int) (n % DISTINCT_UPDATES));
+        byte[] body = n % triggerEvery == triggerEvery - 1 ? triggeringComment()
+                : issueUpdates.get((int) (n % DISTINCT_UPDATES));
         return HttpRequest.newBuilder(target.events())
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

@@ -2,8 +2,8 @@ package dev.openhands.jiradc.platform;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,9 +34,10 @@ class InstancesStartingTogetherIT {
             first.awaitReady(Duration.ofMinutes(3));
             second.awaitReady(Duration.ofMinutes(3));
         }
-        try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery(
-                "select count(*), count(distinct \"version\"), sum(case when \"success\" then 0 else 1 end)"
-                        + " from \"flyway_schema_history\" where \"version\" is not null")) {
+        try (Connection db = ENV.database.connect();
+                ResultSet rs = db.createStatement().executeQuery(
+                        "select count(*), count(distinct \"version\"), sum(case when \"success\" then 0 else 1 end)"
+                                + " from \"flyway_schema_history\" where \"version\" is not null")) {
             assertTrue(rs.next());
             assertTrue(rs.getInt(1) >= 11, "every migration applied: " + rs.getInt(1));
             assertEquals(rs.getInt(1), rs.getInt(2), "each migration applied once");

@@ -18,8 +18,9 @@ class MetricsTest {
                 # TYPE openhands_jira_jobs gauge
                 openhands_jira_jobs{status="FINISHED"} 3.0
                 openhands_jira_jobs{status="STARTED"} 1.0
-                """, new Metrics().render(Metrics.gauge("openhands_jira_jobs", "Jobs in the database, by status", "status",
-                new TreeMap<>(Map.of("STARTED", 1L, "FINISHED", 3L)))));
+                """,
+                new Metrics().render(Metrics.gauge("openhands_jira_jobs", "Jobs in the database, by status", "status",
+                        new TreeMap<>(Map.of("STARTED", 1L, "FINISHED", 3L)))));
     }
 
     @Test
@@ -49,7 +50,8 @@ class MetricsTest {
                 """), text);
         assertTrue(text.contains("openhands_jira_outbound_call_seconds_count{service=\"jira\"} 1\n"), text);
         assertTrue(text.contains("openhands_jira_outbound_call_seconds_sum{service=\"openhands\"} 3.0\n"), text);
-        assertTrue(text.contains("openhands_jira_outbound_call_errors_total{service=\"jira\",status=\"503\"} 1.0\n"), text);
+        assertTrue(text.contains("openhands_jira_outbound_call_errors_total{service=\"jira\",status=\"503\"} 1.0\n"),
+                text);
         assertFalse(text.contains("service=\"openhands\",status"), "a 200 is no error");
     }
 
@@ -59,7 +61,8 @@ class MetricsTest {
         Metrics metrics = new Metrics();
         metrics.delivered("a \"quoted\" \\ kind\nover two lines: and its detail");
         assertTrue(metrics.render().contains(
-                "openhands_jira_deliveries_total{outcome=\"a \\\"quoted\\\" \\\\ kind\\nover two lines\"} 1.0\n"), metrics.render());
+                "openhands_jira_deliveries_total{outcome=\"a \\\"quoted\\\" \\\\ kind\\nover two lines\"} 1.0\n"),
+                metrics.render());
     }
 
     @Test

@@ -37,7 +37,8 @@ class MigrationsKeepThePreviousVersionRunningTest {
             "insert into \\w+ .*").map(rule -> Pattern.compile(rule, Pattern.DOTALL)).toList();
 
     /** Statements that passed the rules above and still break the version before: a NOT NULL without a default. */
-    static final Pattern NOT_NULL_WITHOUT_DEFAULT = Pattern.compile("alter table \\w+ add column (?!.*\\bdefault\\b).*\\bnot null\\b");
+    static final Pattern NOT_NULL_WITHOUT_DEFAULT = Pattern
+            .compile("alter table \\w+ add column (?!.*\\bdefault\\b).*\\bnot null\\b");
 
     /**
      * The versions before the first release, written when no earlier version ran anywhere: their statements are not
@@ -68,12 +69,15 @@ class MigrationsKeepThePreviousVersionRunningTest {
     void theRulesRefuseWhatBreaksThePreviousVersion() {
         for (String breaking : List.of("drop table job", "alter table job drop column outcome",
                 "alter table job rename column outcome to result", "alter table job alter column outcome type text",
-                "alter table job alter column outcome set not null", "alter table job add column owner varchar(64) not null",
-                "alter table job add constraint job_owner unique (owner)", "alter table job rename to jobs", "delete from job")) {
+                "alter table job alter column outcome set not null",
+                "alter table job add column owner varchar(64) not null",
+                "alter table job add constraint job_owner unique (owner)", "alter table job rename to jobs",
+                "delete from job")) {
             assertFalse(compatible(breaking), breaking);
         }
         for (String additive : List.of("create table audit (id varchar(36) primary key, at timestamp not null)",
-                "alter table job add column claims integer default 0 not null", "alter table job add column note varchar(255)",
+                "alter table job add column claims integer default 0 not null",
+                "alter table job add column note varchar(255)",
                 "create index job_due on job (next_check_at)", "update job set claims = 0 where claims is null")) {
             assertTrue(compatible(additive), additive);
         }
@@ -81,14 +85,16 @@ class MigrationsKeepThePreviousVersionRunningTest {
 
     @Test
     void theNextVersionsMigrationThatUpgradeTestsApplyFollowsTheRules() throws IOException {
-        List<String> statements = statements(Files.readString(Path.of("src/test/resources/db/next-version/V1000__next_version.sql")));
+        List<String> statements = statements(
+                Files.readString(Path.of("src/test/resources/db/next-version/V1000__next_version.sql")));
         assertFalse(statements.isEmpty());
         statements.forEach(statement -> assertTrue(compatible(statement), statement));
     }
 
     static boolean compatible(String statement) {
         String normal = statement.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return ALLOWED.stream().anyMatch(rule -> rule.matcher(normal).matches()) && !NOT_NULL_WITHOUT_DEFAULT.matcher(normal).find();
+        return ALLOWED.stream().anyMatch(rule -> rule.matcher(normal).matches())
+                && !NOT_NULL_WITHOUT_DEFAULT.matcher(normal).find();
     }
 
     static Map<Integer, Path> migrations() throws IOException {
@@ -110,6 +116,7 @@ class MigrationsKeepThePreviousVersionRunningTest {
     /** The statements of a migration, without its comments (none of them holds a semicolon in a string). */
     static List<String> statements(String sql) {
         String withoutComments = sql.replaceAll("(?m)--.*$", "");
-        return Stream.of(withoutComments.split(";")).map(String::trim).filter(statement -> !statement.isEmpty()).toList();
+        return Stream.of(withoutComments.split(";")).map(String::trim).filter(statement -> !statement.isEmpty())
+                .toList();
     }
 }

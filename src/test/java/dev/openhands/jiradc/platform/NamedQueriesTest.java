@@ -56,7 +56,8 @@ class NamedQueriesTest {
     private static List<String> listedClasses() throws IOException {
         List<String> listed = new ArrayList<>();
         try (InputStream xml = NamedQueriesTest.class.getResourceAsStream("/META-INF/persistence.xml")) {
-            Matcher matcher = Pattern.compile("<class>\\s*([^<\\s]+)\\s*</class>").matcher(new String(xml.readAllBytes()));
+            Matcher matcher = Pattern.compile("<class>\\s*([^<\\s]+)\\s*</class>")
+                    .matcher(new String(xml.readAllBytes()));
             while (matcher.find()) {
                 listed.add(matcher.group(1));
             }

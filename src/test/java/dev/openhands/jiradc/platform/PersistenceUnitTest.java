@@ -39,7 +39,8 @@ class PersistenceUnitTest {
         }
         Set<String> listed = new TreeSet<>();
         try (InputStream xml = PersistenceUnitTest.class.getResourceAsStream("/META-INF/persistence.xml")) {
-            Matcher matcher = Pattern.compile("<class>\\s*([^<\\s]+)\\s*</class>").matcher(new String(xml.readAllBytes()));
+            Matcher matcher = Pattern.compile("<class>\\s*([^<\\s]+)\\s*</class>")
+                    .matcher(new String(xml.readAllBytes()));
             while (matcher.find()) {
                 listed.add(matcher.group(1));
             }

@@ -19,7 +19,8 @@ final class Answers {
     }
 
     static ResponseDefinition json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader(MARKER, "jira-dc")
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader(MARKER, "jira-dc")
                 .withBody(body).build();
     }
 
@@ -38,10 +39,13 @@ final class Answers {
 
     /** Jira's answer to a token it does not know, with the reason in {@code X-Seraph-LoginReason}. */
     static ResponseDefinition unauthorized() {
-        return aResponse().withStatus(401).withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED").withHeader(MARKER, "jira-dc")
+        return aResponse().withStatus(401).withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")
+                .withHeader(MARKER, "jira-dc")
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],"
-                        + "\"errors\":{}}").build();
+                .withBody(
+                        "{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],"
+                                + "\"errors\":{}}")
+                .build();
     }
 
     /** Jira's error body. */

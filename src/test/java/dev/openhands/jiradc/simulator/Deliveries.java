@@ -38,14 +38,17 @@ final class Deliveries {
 
     /** Sends the event to every webhook that wants it; a note on the page when none does. */
     void send(String webhookEvent, JiraEvent event) {
-        List<JiraWebhooks.Webhook> subscribed = webhooks.all().stream().filter(webhook -> webhook.delivers(webhookEvent)).toList();
+        List<JiraWebhooks.Webhook> subscribed = webhooks.all().stream()
+                .filter(webhook -> webhook.delivers(webhookEvent)).toList();
         if (subscribed.isEmpty()) {
-            keep(new Delivery(now(), webhookEvent, "", "not sent: no webhook wants it (install it on the service's settings page)"));
+            keep(new Delivery(now(), webhookEvent, "",
+                    "not sent: no webhook wants it (install it on the service's settings page)"));
         }
         byte[] body = event.bytes(jiraBaseUrl);
         for (JiraWebhooks.Webhook webhook : subscribed) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json; charset=UTF-8").header("User-Agent", "Atlassian HttpClient 4.2.0")
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .header("User-Agent", "Atlassian HttpClient 4.2.0")
                     .header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, webhook.secret()))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             String answer;

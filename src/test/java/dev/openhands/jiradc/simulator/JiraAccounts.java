@@ -94,7 +94,7 @@ final class JiraAccounts {
         String refresh = token("refresh");
         accessTokens.put(access, "developer");
         refreshTokens.put(refresh, access);
-        return new String[] {access, refresh};
+        return new String[]{access, refresh};
     }
 
     private JsonObject user(String name, String key, String email, String displayName) {

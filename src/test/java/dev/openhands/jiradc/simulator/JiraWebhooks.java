@@ -61,8 +61,10 @@ final class JiraWebhooks {
         JsonObject configuration = body.getJsonObject("configuration");
         String secret = configuration == null ? "" : configuration.getString("SECRET", "");
         List<String> events = body.containsKey("events")
-                ? body.getJsonArray("events").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : List.of();
-        Webhook webhook = new Webhook(id, body.getString("name", ""), body.getString("url", ""), events, body.getBoolean("active", true),
+                ? body.getJsonArray("events").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of();
+        Webhook webhook = new Webhook(id, body.getString("name", ""), body.getString("url", ""), events,
+                body.getBoolean("active", true),
                 secret);
         byId.put(id, webhook);
         return webhook;

@@ -41,11 +41,14 @@ final class SimulatedIssue {
     synchronized JsonObject json() {
         JsonArrayBuilder labelArray = Json.createArrayBuilder();
         labels.forEach(labelArray::add);
-        return Json.createObjectBuilder().add("id", ID).add("key", KEY).add("self", jiraBaseUrl + "/rest/api/2/issue/" + ID)
+        return Json.createObjectBuilder().add("id", ID).add("key", KEY)
+                .add("self", jiraBaseUrl + "/rest/api/2/issue/" + ID)
                 .add("fields", Json.createObjectBuilder().add("summary", SUMMARY).add("description", DESCRIPTION)
                         .add("labels", labelArray)
                         .add("status", Json.createObjectBuilder().add("name", "To Do").add("id", "10000"))
-                        .add("project", Json.createObjectBuilder().add("id", "10000").add("key", "ACME").add("name", "Acme Web")))
+                        .add("project",
+                                Json.createObjectBuilder().add("id", "10000").add("key", "ACME").add("name",
+                                        "Acme Web")))
                 .build();
     }
 
@@ -66,11 +69,13 @@ final class SimulatedIssue {
     }
 
     void edit(String commentId, String body) {
-        comments.edit(KEY, commentId, body).ifPresent(edited -> deliveries.send("comment_updated", event(JiraEvent.commentUpdated(), edited)));
+        comments.edit(KEY, commentId, body)
+                .ifPresent(edited -> deliveries.send("comment_updated", event(JiraEvent.commentUpdated(), edited)));
     }
 
     void delete(String commentId) {
-        comments.delete(KEY, commentId).ifPresent(deleted -> deliveries.send("comment_deleted", event(JiraEvent.commentDeleted(), deleted)));
+        comments.delete(KEY, commentId)
+                .ifPresent(deleted -> deliveries.send("comment_deleted", event(JiraEvent.commentDeleted(), deleted)));
     }
 
     void label(String label, boolean on) {
@@ -103,14 +108,17 @@ final class SimulatedIssue {
         JsonObject author = Optional.ofNullable(comment.getJsonObject("author")).orElse(accounts.developer());
         return issueEvent(template).comment(comment.getString("id"), comment.getString("body"))
                 .with("commentUpdated", comment.getString("updated"))
-                .actor(author.getString("name"), author.getString("key"), author.getString("emailAddress"), author.getString("displayName"));
+                .actor(author.getString("name"), author.getString("key"), author.getString("emailAddress"),
+                        author.getString("displayName"));
     }
 
     private JiraEvent issueEvent(JiraEvent template) {
         List<String> now = labels();
         JsonObject developer = accounts.developer();
-        return template.actor(developer.getString("name"), developer.getString("key"), developer.getString("emailAddress"),
-                developer.getString("displayName")).issue(ID, KEY).with("summary", SUMMARY).with("description", DESCRIPTION)
+        return template
+                .actor(developer.getString("name"), developer.getString("key"), developer.getString("emailAddress"),
+                        developer.getString("displayName"))
+                .issue(ID, KEY).with("summary", SUMMARY).with("description", DESCRIPTION)
                 .with("labelsJson", Json.createArrayBuilder(now).build().toString()).with("projectKey", "ACME");
     }
 }

@@ -73,7 +73,8 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         if (path.equals("/rest/api/2/myself")) {
             return json(200, caller.get().toString());
         }
-        if (path.equals("/rest/api/2/issue/" + SimulatedIssue.KEY) || path.equals("/rest/api/2/issue/" + SimulatedIssue.ID)) {
+        if (path.equals("/rest/api/2/issue/" + SimulatedIssue.KEY)
+                || path.equals("/rest/api/2/issue/" + SimulatedIssue.ID)) {
             return json(200, issue.json().toString());
         }
         if (path.startsWith("/rest/api/2/issue/")) {
@@ -85,9 +86,11 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         if (path.equals("/rest/api/2/user/search") || path.equals("/rest/api/2/user")) {
             String wanted = query.getOrDefault("username", "");
             JsonObject developer = accounts.developer();
-            boolean found = wanted.equalsIgnoreCase(developer.getString("name")) || wanted.equalsIgnoreCase(developer.getString("emailAddress"));
+            boolean found = wanted.equalsIgnoreCase(developer.getString("name"))
+                    || wanted.equalsIgnoreCase(developer.getString("emailAddress"));
             if (path.endsWith("/user")) {
-                return found ? json(200, developer.toString()) : jiraError(404, "The user named '" + wanted + "' does not exist");
+                return found ? json(200, developer.toString())
+                        : jiraError(404, "The user named '" + wanted + "' does not exist");
             }
             return json(200, found ? "[" + developer + "]" : "[]");
         }
@@ -109,40 +112,49 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         }
         if (path.equals("/rest/oauth2/latest/token") && method.equals("POST")) {
             Map<String, String> form = parameters(body);
-            if (!JiraAccounts.OAUTH_CLIENT_ID.equals(form.get("client_id")) || !JiraAccounts.OAUTH_CLIENT_SECRET.equals(form.get("client_secret"))) {
-                return json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
+            if (!JiraAccounts.OAUTH_CLIENT_ID.equals(form.get("client_id"))
+                    || !JiraAccounts.OAUTH_CLIENT_SECRET.equals(form.get("client_secret"))) {
+                return json(401,
+                        "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
             }
-            Optional<String[]> tokens = "refresh_token".equals(form.get("grant_type")) ? accounts.refresh(form.get("refresh_token"))
+            Optional<String[]> tokens = "refresh_token".equals(form.get("grant_type"))
+                    ? accounts.refresh(form.get("refresh_token"))
                     : accounts.exchange(form.get("code"), form.get("redirect_uri"), form.get("code_verifier"));
-            return tokens.map(pair -> json(200, """
-                    {"access_token":"%s","token_type":"bearer","expires_in":3600,"refresh_token":"%s","scope":"WRITE"}"""
-                    .formatted(pair[0], pair[1])))
-                    .orElse(json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization grant\"}"));
+            return tokens
+                    .map(pair -> json(200,
+                            """
+                                    {"access_token":"%s","token_type":"bearer","expires_in":3600,"refresh_token":"%s","scope":"WRITE"}"""
+                                    .formatted(pair[0], pair[1])))
+                    .orElse(json(400,
+                            "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization grant\"}"));
         }
         return jiraError(404, "No such OAuth endpoint");
     }
 
     /** Jira's consent page, reduced to its question: the service's client asks to act as the developer. */
     private ResponseDefinition authorizePage(Map<String, String> query) {
-        if (!JiraAccounts.OAUTH_CLIENT_ID.equals(query.get("client_id")) || !"S256".equals(query.get("code_challenge_method"))) {
+        if (!JiraAccounts.OAUTH_CLIENT_ID.equals(query.get("client_id"))
+                || !"S256".equals(query.get("code_challenge_method"))) {
             return html("<!doctype html><title>Jira (simulated)</title><p>Unknown client or no PKCE: client_id must be "
                     + JiraAccounts.OAUTH_CLIENT_ID + " with code_challenge_method=S256.</p>");
         }
         StringBuilder hidden = new StringBuilder();
-        for (String name : new String[] {"redirect_uri", "state", "code_challenge"}) {
-            hidden.append("<input type=hidden name=\"").append(name).append("\" value=\"").append(escape(query.getOrDefault(name, "")))
+        for (String name : new String[]{"redirect_uri", "state", "code_challenge"}) {
+            hidden.append("<input type=hidden name=\"").append(name).append("\" value=\"")
+                    .append(escape(query.getOrDefault(name, "")))
                     .append("\">");
         }
-        return html("""
-                <!doctype html><html><head><meta charset="utf-8"><title>Jira (simulated): allow access</title>%s</head><body>
-                <div class="banner">Jira Data Center simulator: development only</div>
-                <main class="card" id="consent"><h1>Allow OpenHands for Jira DC to access your account?</h1>
-                <p>Signed in to Jira as <b>Developer</b> (developer@example.com). The application asks for <b>WRITE</b>
-                access: it will comment on issues as you.</p>
-                <form action="/rest/oauth2/latest/authorize/decision" method="get">%s
-                <button name="decision" value="allow" id="allow">Allow</button>
-                <button name="decision" value="deny" id="deny" class="secondary">Deny</button></form></main></body></html>"""
-                .formatted(SimulatorPage.STYLE, hidden));
+        return html(
+                """
+                        <!doctype html><html><head><meta charset="utf-8"><title>Jira (simulated): allow access</title>%s</head><body>
+                        <div class="banner">Jira Data Center simulator: development only</div>
+                        <main class="card" id="consent"><h1>Allow OpenHands for Jira DC to access your account?</h1>
+                        <p>Signed in to Jira as <b>Developer</b> (developer@example.com). The application asks for <b>WRITE</b>
+                        access: it will comment on issues as you.</p>
+                        <form action="/rest/oauth2/latest/authorize/decision" method="get">%s
+                        <button name="decision" value="allow" id="allow">Allow</button>
+                        <button name="decision" value="deny" id="deny" class="secondary">Deny</button></form></main></body></html>"""
+                        .formatted(SimulatorPage.STYLE, hidden));
     }
 
     private ResponseDefinition webhookAdmin(String method, String path, String token, String body) {
@@ -168,7 +180,8 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
             }
             if (method.equals("GET")) {
                 return webhooks.all().stream().filter(webhook -> webhook.id() == id).findFirst()
-                        .map(webhook -> json(200, webhook.json().toString())).orElse(jiraError(404, "No webhook " + id));
+                        .map(webhook -> json(200, webhook.json().toString()))
+                        .orElse(jiraError(404, "No webhook " + id));
             }
         }
         return jiraError(405, method + " is not allowed here");

@@ -43,10 +43,8 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
 
     /** How the simulated agent's conversations end: the page's scenario switch. */
     enum Ending {
-        PULL_REQUEST("finishes with a summary and a pull request"),
-        FAILS("fails with an error"),
-        STUCK("gets stuck"),
-        ASKS("asks a follow-up question");
+        PULL_REQUEST("finishes with a summary and a pull request"), FAILS("fails with an error"), STUCK(
+                "gets stuck"), ASKS("asks a follow-up question");
 
         final String words;
 
@@ -56,7 +54,8 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     }
 
     /** One start: its task, its conversation, and when each step happens. */
-    private record Run(String taskId, String conversationId, String userId, String repository, Instant started, Ending ending,
+    private record Run(String taskId, String conversationId, String userId, String repository, Instant started,
+            Ending ending,
             int pullRequest, Instant endsAt) {
 
         Run withEndAt(Instant at) {
@@ -123,22 +122,27 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
             return ok(start(userId, read(request.getBodyAsString()), now).toString());
         }
         if (path.equals("/api/v1/app-conversations/start-tasks")) {
-            return ok(batch(request, id -> Optional.ofNullable(byTask.get(id)).filter(run -> run.userId().equals(userId))
-                    .map(run -> task(run, now))));
+            return ok(
+                    batch(request, id -> Optional.ofNullable(byTask.get(id)).filter(run -> run.userId().equals(userId))
+                            .map(run -> task(run, now))));
         }
         if (path.equals("/api/v1/app-conversations")) {
-            return ok(batch(request, id -> Optional.ofNullable(byConversation.get(id)).filter(run -> run.userId().equals(userId))
-                    .filter(run -> conversationExists(run, now)).map(run -> conversation(run, now))));
+            return ok(batch(request,
+                    id -> Optional.ofNullable(byConversation.get(id)).filter(run -> run.userId().equals(userId))
+                            .filter(run -> conversationExists(run, now)).map(run -> conversation(run, now))));
         }
         Matcher events = EVENTS.matcher(path);
         if (events.matches()) {
-            Optional<Run> run = Optional.ofNullable(byConversation.get(events.group(1))).filter(found -> found.userId().equals(userId));
+            Optional<Run> run = Optional.ofNullable(byConversation.get(events.group(1)))
+                    .filter(found -> found.userId().equals(userId));
             if (run.isEmpty()) {
                 return detail(404, "Conversation not found");
             }
-            int limit = Integer.parseInt(Optional.ofNullable(query(request, "limit")).filter(value -> !value.isEmpty()).orElse("100"));
+            int limit = Integer.parseInt(
+                    Optional.ofNullable(query(request, "limit")).filter(value -> !value.isEmpty()).orElse("100"));
             List<JsonObject> newestFirst = events(run.get(), now);
-            return ok(OpenHandsConversations.eventPage(newestFirst.subList(0, Math.min(limit, newestFirst.size())).toArray(JsonObject[]::new)));
+            return ok(OpenHandsConversations
+                    .eventPage(newestFirst.subList(0, Math.min(limit, newestFirst.size())).toArray(JsonObject[]::new)));
         }
         Matcher send = SEND.matcher(path);
         if (send.matches() && method.equals("POST")) {
@@ -174,20 +178,26 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
 
     private JsonObject task(Run run, Instant now) {
         return conversationExists(run, now)
-                ? OpenHandsConversations.startTask(run.userId(), run.repository(), run.taskId(), "READY", run.conversationId(), null)
+                ? OpenHandsConversations.startTask(run.userId(), run.repository(), run.taskId(), "READY",
+                        run.conversationId(), null)
                 : OpenHandsConversations.startTask(run.userId(), run.repository(), run.taskId(), "WORKING", null, null);
     }
 
     private JsonObject conversation(Run run, Instant now) {
         if (now.isBefore(run.endsAt())) {
-            return OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "running", "RUNNING");
+            return OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "running",
+                    "RUNNING");
         }
         return switch (run.ending()) {
-            case PULL_REQUEST -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "finished",
-                    "RUNNING", run.pullRequest());
-            case FAILS -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "error", "RUNNING");
-            case STUCK -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "stuck", "RUNNING");
-            case ASKS -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "finished", "RUNNING");
+            case PULL_REQUEST ->
+                OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(), "finished",
+                        "RUNNING", run.pullRequest());
+            case FAILS -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(),
+                    "error", "RUNNING");
+            case STUCK -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(),
+                    "stuck", "RUNNING");
+            case ASKS -> OpenHandsConversations.conversation(run.userId(), run.repository(), run.conversationId(),
+                    "finished", "RUNNING");
         };
     }
 
@@ -198,15 +208,19 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
         oldestFirst.add(OpenHandsConversations.observation("e2"));
         if (!now.isBefore(run.endsAt())) {
             oldestFirst.add(switch (run.ending()) {
-                case PULL_REQUEST -> OpenHandsConversations.finish("e3", "Fixed the crash: the login form now checks for an empty"
-                        + " password before it hashes it, and says **Please enter your password** instead of a stack trace.\n\n"
-                        + "- `LoginForm.validate()` returns the message\n- a test for the empty password in `LoginFormTest`\n\n"
-                        + "I opened a pull request with the change.");
-                case FAILS -> OpenHandsConversations.error("e3", "The language model refused the request three times in a row"
-                        + " (rate limit); try again later.");
-                case STUCK -> OpenHandsConversations.agentMessage("e3", "Running the tests again to see whether they still fail.");
-                case ASKS -> OpenHandsConversations.finish("e3", "I found two login forms, `web/login.html` and `admin/login.html`."
-                        + " Which one crashes? Answer with @openhands and I will go on.");
+                case PULL_REQUEST ->
+                    OpenHandsConversations.finish("e3", "Fixed the crash: the login form now checks for an empty"
+                            + " password before it hashes it, and says **Please enter your password** instead of a stack trace.\n\n"
+                            + "- `LoginForm.validate()` returns the message\n- a test for the empty password in `LoginFormTest`\n\n"
+                            + "I opened a pull request with the change.");
+                case FAILS ->
+                    OpenHandsConversations.error("e3", "The language model refused the request three times in a row"
+                            + " (rate limit); try again later.");
+                case STUCK -> OpenHandsConversations.agentMessage("e3",
+                        "Running the tests again to see whether they still fail.");
+                case ASKS -> OpenHandsConversations.finish("e3",
+                        "I found two login forms, `web/login.html` and `admin/login.html`."
+                                + " Which one crashes? Answer with @openhands and I will go on.");
             });
         }
         Collections.reverse(oldestFirst);
@@ -227,7 +241,8 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     private static String repositoryPage(String fullName) {
         JsonArrayBuilder items = Json.createArrayBuilder();
         if (fullName != null && fullName.matches("[\\w.-]+/[\\w.-]+")) {
-            items.add(Json.createObjectBuilder().add("id", String.valueOf(Math.abs(fullName.hashCode()))).add("full_name", fullName)
+            items.add(Json.createObjectBuilder().add("id", String.valueOf(Math.abs(fullName.hashCode())))
+                    .add("full_name", fullName)
                     .add("git_provider", "github").add("is_public", false));
         }
         return Json.createObjectBuilder().add("items", items).addNull("next_page_id").build().toString();
@@ -243,12 +258,14 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader(Answers.MARKER, "openhands")
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader(Answers.MARKER, "openhands")
                 .withBody(body).build();
     }
 
     private static ResponseDefinition detail(int status, String detail) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader(Answers.MARKER, "openhands")
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader(Answers.MARKER, "openhands")
                 .withBody(Json.createObjectBuilder().add("detail", detail).build().toString()).build();
     }
 }

@@ -6,9 +6,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.openhands.jiradc.testing.openhands.ContractCheck;
-import dev.openhands.jiradc.testing.jira.JiraCommentStore;
 import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.jira.JiraCommentStore;
+import dev.openhands.jiradc.testing.openhands.ContractCheck;
 import dev.openhands.jiradc.testing.openhands.OpenHandsContract;
 import java.io.IOException;
 import java.net.URI;
@@ -45,11 +45,13 @@ public final class Simulator implements AutoCloseable {
      * @param openHandsPort the simulated OpenHands' port (0: any free one)
      * @param serviceUrl where the service runs, for the page's links
      */
-    public static Simulator start(int jiraPort, int openHandsPort, String serviceUrl, Duration ready, Duration running) {
+    public static Simulator start(int jiraPort, int openHandsPort, String serviceUrl, Duration ready,
+            Duration running) {
         ContractCheck contract = new ContractCheck("OpenHands", new OpenHandsContract());
         SimulatedOpenHands agent = new SimulatedOpenHands(ready, running);
         WireMockServer openHands = MockServers.startOpenHands(contract, openHandsPort, agent);
-        openHands.stubFor(any(urlPathMatching("/api/.*")).willReturn(aResponse().withTransformers(SimulatedOpenHands.NAME)));
+        openHands.stubFor(
+                any(urlPathMatching("/api/.*")).willReturn(aResponse().withTransformers(SimulatedOpenHands.NAME)));
 
         // the Jira server's address is known once it listens; the parts that need it are made on the first answer
         Late late = new Late();
@@ -62,7 +64,8 @@ public final class Simulator implements AutoCloseable {
         SimulatedIssue issue = new SimulatedIssue(jiraUrl, comments, late.accounts, deliveries);
         late.jira = new SimulatedJira(jiraUrl, late.accounts, webhooks, issue);
         late.page = new SimulatorPage(serviceUrl, issue, late.accounts, webhooks, deliveries, agent);
-        jira.stubFor(any(urlPathMatching("/rest/.*")).atPriority(5).willReturn(aResponse().withTransformers(Late.NAME)));
+        jira.stubFor(
+                any(urlPathMatching("/rest/.*")).atPriority(5).willReturn(aResponse().withTransformers(Late.NAME)));
         jira.stubFor(any(urlPathMatching("/simulator.*")).willReturn(aResponse().withTransformers(Late.NAME)));
         jira.stubFor(get("/").willReturn(temporaryRedirect("/simulator")));
         return new Simulator(jira, openHands, contract);
@@ -97,14 +100,17 @@ public final class Simulator implements AutoCloseable {
      */
     public static void main(String[] args) throws InterruptedException {
         String serviceUrl = System.getProperty("simulator.service-url", "http://localhost:8080");
-        Simulator simulator = start(Integer.getInteger("simulator.jira-port", 8280), Integer.getInteger("simulator.openhands-port", 8281),
+        Simulator simulator = start(Integer.getInteger("simulator.jira-port", 8280),
+                Integer.getInteger("simulator.openhands-port", 8281),
                 serviceUrl, Duration.ofSeconds(2), Duration.ofSeconds(5));
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
-        System.out.println("[simulator] Jira DC on " + simulator.jiraUrl() + ", OpenHands on " + simulator.openHandsUrl()
-                + "; waiting for the service at " + serviceUrl);
+        System.out
+                .println("[simulator] Jira DC on " + simulator.jiraUrl() + ", OpenHands on " + simulator.openHandsUrl()
+                        + "; waiting for the service at " + serviceUrl);
         awaitReady(serviceUrl);
         String line = "=".repeat(100);
-        System.out.println("\n" + line + "\n  The service answers. Open the simulated Jira issue: " + simulator.pageUrl()
+        System.out.println("\n" + line + "\n  The service answers. Open the simulated Jira issue: "
+                + simulator.pageUrl()
                 + "\n  and follow its Setup steps (sign in, install the webhook, link Jira, save an API key), then comment"
                 + " @openhands.\n" + line + "\n");
         Set<String> said = new HashSet<>();
@@ -120,7 +126,8 @@ public final class Simulator implements AutoCloseable {
 
     private static void awaitReady(String serviceUrl) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
         while (true) {
             try {
                 // UP or DOWN, with the service's own checks: Payara answers /health before the application is deployed

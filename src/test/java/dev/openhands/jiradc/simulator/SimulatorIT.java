@@ -2,14 +2,14 @@ package dev.openhands.jiradc.simulator;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.server.AppServer;
 import dev.openhands.jiradc.testing.Eventually;
-import dev.openhands.jiradc.testing.browser.HeadlessChromium;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.Ports;
 import dev.openhands.jiradc.testing.TestDatabase;
 import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.browser.HeadlessChromium;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.server.AppServer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -47,7 +47,8 @@ class SimulatorIT {
     static void stop() {
         simulator.close();
         IDP.stop();
-        assertEquals(List.of(), simulator.contractViolations(), "the simulated OpenHands answered outside OpenHands' API description");
+        assertEquals(List.of(), simulator.contractViolations(),
+                "the simulated OpenHands answered outside OpenHands' API description");
     }
 
     /** The settings ./mvnw -Prun gives the service (src/test/run/simulator.env), on this test's ports. */
@@ -76,9 +77,12 @@ class SimulatorIT {
     void outsideDevModeTheServiceIsNotReadyAgainstTheSimulatorAndSaysWhy() {
         int port = Ports.free();
         try (AppServer server = AppServer.start(AppServer.Kind.PAYARA_MICRO, runSettings(port, false), port)) {
-            JsonObject check = Eventually.await(() -> simulatorCheck(server.readiness()).filter(found -> found.getString("status")
-                    .equals("DOWN")), "readiness to name the simulator", Duration.ofMinutes(5));
-            assertTrue(check.getJsonObject("data").getString("jira-dc.base-url").contains("is the development simulator"), check.toString());
+            JsonObject check = Eventually
+                    .await(() -> simulatorCheck(server.readiness()).filter(found -> found.getString("status")
+                            .equals("DOWN")), "readiness to name the simulator", Duration.ofMinutes(5));
+            assertTrue(
+                    check.getJsonObject("data").getString("jira-dc.base-url").contains("is the development simulator"),
+                    check.toString());
             assertEquals(503, Http.get(server.readiness()).statusCode());
         }
     }
@@ -88,9 +92,12 @@ class SimulatorIT {
         int port = Ports.free();
         try (AppServer server = AppServer.start(AppServer.Kind.PAYARA_MICRO, runSettings(port, true), port)) {
             String ready = server.awaitReady(Duration.ofMinutes(5));
-            JsonObject check = simulatorCheck(server.readiness()).orElseThrow(() -> new AssertionError("no simulator check: " + ready));
+            JsonObject check = simulatorCheck(server.readiness())
+                    .orElseThrow(() -> new AssertionError("no simulator check: " + ready));
             assertEquals("UP", check.getString("status"), check.toString());
-            assertTrue(check.getJsonObject("data").getString("jira-dc.base-url").startsWith("the development simulator"), check.toString());
+            assertTrue(
+                    check.getJsonObject("data").getString("jira-dc.base-url").startsWith("the development simulator"),
+                    check.toString());
 
             try (HeadlessChromium chromium = HeadlessChromium.open(server.url())) {
                 chromium.signIn(IDP, "developer", "developer@example.com", List.of(IdentityProvider.ADMIN_GROUP));
@@ -102,7 +109,8 @@ class SimulatorIT {
 
                 chromium.visible("connect").click();
                 // the simulator's authorize page asks, as Jira's does
-                chromium.until(d -> d.getCurrentUrl().startsWith(simulator.jiraUrl() + "/rest/oauth2/latest/authorize"));
+                chromium.until(
+                        d -> d.getCurrentUrl().startsWith(simulator.jiraUrl() + "/rest/oauth2/latest/authorize"));
                 chromium.screenshot("consent", "simulator-jira-authorize");
                 chromium.driver.findElement(By.id("allow")).click();
                 chromium.textContaining("outcome", "Connected");
@@ -114,7 +122,8 @@ class SimulatorIT {
                 chromium.screenshot("simulator-settings-ready");
 
                 chromium.driver.get(simulator.pageUrl());
-                assertTrue(chromium.driver.findElement(By.id("description")).getText().contains("Repository: acme/web-app"));
+                assertTrue(chromium.driver.findElement(By.id("description")).getText()
+                        .contains("Repository: acme/web-app"));
                 WebElement comment = chromium.driver.findElement(By.id("comment-body"));
                 comment.clear();
                 comment.sendKeys("@openhands fix the empty password check");
@@ -122,10 +131,12 @@ class SimulatorIT {
                 String onIt = chromium.textContaining("live", "I'm on it in acme/web-app");
                 assertTrue(onIt.contains("follow the conversation in OpenHands"), onIt);
                 chromium.screenshot("issue", "simulator-on-it");
-                String finished = chromium.textContaining("live", "OpenHands finished working in acme/web-app: pull request #");
+                String finished = chromium.textContaining("live",
+                        "OpenHands finished working in acme/web-app: pull request #");
                 assertTrue(finished.contains("Fixed the crash"), finished);
-                assertEquals("https://github.com/acme/web-app/pull/42", chromium.driver.findElement(By.linkText("pull request #42"))
-                        .getDomAttribute("href"));
+                assertEquals("https://github.com/acme/web-app/pull/42",
+                        chromium.driver.findElement(By.linkText("pull request #42"))
+                                .getDomAttribute("href"));
                 chromium.screenshot("issue", "simulator-finished");
                 String deliveries = chromium.driver.findElement(By.id("deliveries")).getText();
                 assertTrue(deliveries.contains("comment_created 200") && deliveries.contains("trigger"), deliveries);

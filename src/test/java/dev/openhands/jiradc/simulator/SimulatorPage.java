@@ -47,7 +47,8 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
     private final Deliveries deliveries;
     private final SimulatedOpenHands openHands;
 
-    SimulatorPage(String serviceUrl, SimulatedIssue issue, JiraAccounts accounts, JiraWebhooks webhooks, Deliveries deliveries,
+    SimulatorPage(String serviceUrl, SimulatedIssue issue, JiraAccounts accounts, JiraWebhooks webhooks,
+            Deliveries deliveries,
             SimulatedOpenHands openHands) {
         this.serviceUrl = serviceUrl;
         this.issue = issue;
@@ -98,7 +99,8 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
         boolean labelled = issue.labels().contains("openhands");
         StringBuilder endings = new StringBuilder();
         for (SimulatedOpenHands.Ending ending : SimulatedOpenHands.Ending.values()) {
-            endings.append("<option value=").append(ending.name()).append(ending == openHands.ending() ? " selected" : "").append(">")
+            endings.append("<option value=").append(ending.name())
+                    .append(ending == openHands.ending() ? " selected" : "").append(">")
                     .append(ending.words).append("</option>");
         }
         return """
@@ -139,8 +141,10 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                   document.getElementById('deliveries').innerHTML = parts.getElementById('delivery-list').outerHTML;
                 }, 2000);
                 </script></body></html>"""
-                .formatted(SimulatedIssue.KEY, STYLE, SimulatedIssue.KEY, escape(SimulatedIssue.SUMMARY), labels, labelled ? "remove" : "add",
-                        labelled ? "Remove" : "Add", escape(SimulatedIssue.DESCRIPTION.replace("\r\n", "\n")), comments(), setup(), endings,
+                .formatted(SimulatedIssue.KEY, STYLE, SimulatedIssue.KEY, escape(SimulatedIssue.SUMMARY), labels,
+                        labelled ? "remove" : "add",
+                        labelled ? "Remove" : "Add", escape(SimulatedIssue.DESCRIPTION.replace("\r\n", "\n")),
+                        comments(), setup(), endings,
                         "5", BURST, deliveryList());
     }
 
@@ -155,12 +159,16 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             JsonObject author = comment.getJsonObject("author");
             boolean mine = author != null && "developer".equals(author.getString("name", ""));
             String id = comment.getString("id");
-            html.append("<div class=\"comment").append(mine ? "" : " bot").append("\" id=\"comment-").append(id).append("\">")
-                    .append("<span class=author>").append(escape(author == null ? "?" : author.getString("displayName", "?")))
-                    .append("</span> <span class=when>").append(escape(comment.getString("updated", ""))).append("</span>")
+            html.append("<div class=\"comment").append(mine ? "" : " bot").append("\" id=\"comment-").append(id)
+                    .append("\">")
+                    .append("<span class=author>")
+                    .append(escape(author == null ? "?" : author.getString("displayName", "?")))
+                    .append("</span> <span class=when>").append(escape(comment.getString("updated", "")))
+                    .append("</span>")
                     .append("<div class=body>").append(wiki(comment.getString("body"))).append("</div>");
             if (mine) {
-                html.append("<details><summary>Edit</summary><form method=post action=\"/simulator/comments/").append(id)
+                html.append("<details><summary>Edit</summary><form method=post action=\"/simulator/comments/")
+                        .append(id)
                         .append("/edit\"><textarea name=body rows=2>").append(escape(comment.getString("body")))
                         .append("</textarea><button>Save</button></form></details>");
             }
@@ -177,8 +185,10 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             html.append("<p class=when>None yet.</p>");
         }
         for (Deliveries.Delivery delivery : newest) {
-            html.append("<div class=delivery><b>").append(delivery.at()).append(" ").append(escape(delivery.event())).append("</b> ")
-                    .append(escape(delivery.answer().length() > 160 ? delivery.answer().substring(0, 160) + "..." : delivery.answer()))
+            html.append("<div class=delivery><b>").append(delivery.at()).append(" ").append(escape(delivery.event()))
+                    .append("</b> ")
+                    .append(escape(delivery.answer().length() > 160 ? delivery.answer().substring(0, 160) + "..."
+                            : delivery.answer()))
                     .append("</div>");
         }
         return html.append("</div>").toString();
@@ -188,9 +198,11 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
         boolean installed = !webhooks.all().isEmpty();
         String settings = serviceUrl + "/settings/integrations";
         return "<ol>"
-                + step(true, "Sign in to the service: <a href=\"" + serviceUrl + "/sign-in\">" + serviceUrl + "/sign-in</a>"
-                        + " (you are <code>developer@example.com</code>, an admin).")
-                + step(installed, "Install the webhook automatically on <a href=\"" + settings + "\">the settings page</a> with the"
+                + step(true,
+                        "Sign in to the service: <a href=\"" + serviceUrl + "/sign-in\">" + serviceUrl + "/sign-in</a>"
+                                + " (you are <code>developer@example.com</code>, an admin).")
+                + step(installed, "Install the webhook automatically on <a href=\"" + settings
+                        + "\">the settings page</a> with the"
                         + " admin PAT <code>" + JiraAccounts.ADMIN_PAT + "</code>."
                         + (installed ? " Registered: <code>" + escape(webhooks.all().get(0).url()) + "</code>" : ""))
                 + step(accounts.linked(), "Connect your Jira account there: this simulator asks you to allow it.")
@@ -206,8 +218,9 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
     /** Enough of Jira's wiki markup to read the bot's comments: links, mentions and monospace. */
     static String wiki(String body) {
         String html = escape(body);
-        html = LINK.matcher(html).replaceAll(match -> Matcher.quoteReplacement("<a href=\"" + match.group(2) + "\">" + match.group(1)
-                + "</a>"));
+        html = LINK.matcher(html)
+                .replaceAll(match -> Matcher.quoteReplacement("<a href=\"" + match.group(2) + "\">" + match.group(1)
+                        + "</a>"));
         html = MONOSPACE.matcher(html).replaceAll("<code>$1</code>");
         return MENTION.matcher(html).replaceAll("@$1");
     }

@@ -1,11 +1,11 @@
 package dev.openhands.jiradc.testing;
 
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.openhands.jiradc.testing.browser.Browser;
-import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 
 /** A manual connection an admin generated and activated through the API, ready to receive signed deliveries. */
 public record ActiveConnection(URL service, String id, String secret) {
@@ -26,8 +26,10 @@ public record ActiveConnection(URL service, String id, String secret) {
     }
 
     public HttpResponse<String> deliver(byte[] body, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(ServiceUrls.local(service, "/integration/jira-dc/connections/" + id
-                + "/events")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(ServiceUrls.local(service, "/integration/jira-dc/connections/" + id
+                        + "/events"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signature != null) {
             request.header(JiraWebhookSigner.HEADER, signature);
         }

@@ -45,8 +45,9 @@ public final class MockServers {
 
     /** A Jira on loopback on a port of its own (0: any), keeping comments in this store: the simulator's Jira. */
     public static WireMockServer startJira(int port, JiraCommentStore comments, Extension... more) {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").port(port).stubRequestLoggingDisabled(true)
-                .extensions(comments).extensions(more));
+        WireMockServer server = new WireMockServer(
+                options().bindAddress("127.0.0.1").port(port).stubRequestLoggingDisabled(true)
+                        .extensions(comments).extensions(more));
         server.start();
         JiraCommentStore.keepComments(server);
         return server;
@@ -59,12 +60,14 @@ public final class MockServers {
 
     private static WireMockServer startOpenHands(ContractCheck contract, WireMockConfiguration options) {
         StartTaskSearch startTasks = new StartTaskSearch();
-        WireMockServer server = new WireMockServer(options.stubRequestLoggingDisabled(true).extensions(contract, startTasks));
+        WireMockServer server = new WireMockServer(
+                options.stubRequestLoggingDisabled(true).extensions(contract, startTasks));
         server.start();
         startTasks.serve(server, UNKNOWN_IDS);
-        for (String batch : new String[] {"/api/v1/app-conversations", "/api/v1/app-conversations/start-tasks"}) {
+        for (String batch : new String[]{"/api/v1/app-conversations", "/api/v1/app-conversations/start-tasks"}) {
             server.stubFor(get(urlPathEqualTo(batch)).atPriority(UNKNOWN_IDS).willReturn(okJson(
-                    "[{{#each request.query.ids}}{{#unless @first}},{{/unless}}null{{/each}}]").withTransformers("response-template")));
+                    "[{{#each request.query.ids}}{{#unless @first}},{{/unless}}null{{/each}}]")
+                    .withTransformers("response-template")));
         }
         return server;
     }
@@ -79,8 +82,9 @@ public final class MockServers {
 
     /** Over HTTPS only, with WireMock's own self-signed certificate, which no JDK trusts. */
     public static WireMockServer startHttps() {
-        WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
-                .stubRequestLoggingDisabled(true));
+        WireMockServer server = new WireMockServer(
+                options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
+                        .stubRequestLoggingDisabled(true));
         server.start();
         return server;
     }
@@ -94,7 +98,8 @@ public final class MockServers {
 
     private static WireMockConfiguration httpsFrom(TestCa ca) {
         return options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
-                .keystorePath(ca.jiraKeystore.toString()).keystorePassword(TestCa.PASSWORD).keyManagerPassword(TestCa.PASSWORD)
+                .keystorePath(ca.jiraKeystore.toString()).keystorePassword(TestCa.PASSWORD)
+                .keyManagerPassword(TestCa.PASSWORD)
                 .keystoreType("PKCS12");
     }
 

@@ -37,13 +37,15 @@ public final class TestCa {
             for (Path file : List.of(ca, caPem, jira, csr, jiraPem)) {
                 Files.deleteIfExists(file);
             }
-            keytool("-genkeypair", "-keystore", ca, "-alias", "ca", "-dname", "CN=Test Company Root CA", "-keyalg", "RSA",
+            keytool("-genkeypair", "-keystore", ca, "-alias", "ca", "-dname", "CN=Test Company Root CA", "-keyalg",
+                    "RSA",
                     "-keysize", "2048", "-validity", "2", "-ext", "bc:c");
             keytool("-exportcert", "-keystore", ca, "-alias", "ca", "-rfc", "-file", caPem);
             keytool("-genkeypair", "-keystore", jira, "-alias", "jira", "-dname", "CN=127.0.0.1", "-keyalg", "RSA",
                     "-keysize", "2048", "-validity", "2");
             keytool("-certreq", "-keystore", jira, "-alias", "jira", "-file", csr);
-            keytool("-gencert", "-keystore", ca, "-alias", "ca", "-infile", csr, "-outfile", jiraPem, "-rfc", "-validity", "2",
+            keytool("-gencert", "-keystore", ca, "-alias", "ca", "-infile", csr, "-outfile", jiraPem, "-rfc",
+                    "-validity", "2",
                     "-ext", "san=ip:127.0.0.1,dns:localhost", "-ext", "eku=serverAuth");
             keytool("-importcert", "-keystore", jira, "-alias", "ca", "-file", caPem, "-noprompt");
             keytool("-importcert", "-keystore", jira, "-alias", "jira", "-file", jiraPem, "-noprompt");
@@ -62,7 +64,8 @@ public final class TestCa {
     }
 
     private static void keytool(Object... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         for (Object argument : arguments) {
             command.add(argument.toString());
         }

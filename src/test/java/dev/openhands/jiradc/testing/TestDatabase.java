@@ -52,14 +52,16 @@ public final class TestDatabase {
     public static TestDatabase fresh() {
         String name = RUN + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!postgresql()) {
-            String file = Path.of(System.getProperty("it.directory", "target"), "it-databases", name).toAbsolutePath().toString();
+            String file = Path.of(System.getProperty("it.directory", "target"), "it-databases", name).toAbsolutePath()
+                    .toString();
             // AUTO_SERVER lets the test process open the file while the app server holds it
-            return new TestDatabase("org.h2.jdbcx.JdbcDataSource", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", "openhands");
+            return new TestDatabase("org.h2.jdbcx.JdbcDataSource", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE",
+                    "openhands");
         }
         String baseUrl = System.getProperty("it.postgresql.url");
         String user = System.getProperty("it.postgresql.user");
         try (Connection connection = DriverManager.getConnection(baseUrl, user, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             dropStaleSchemas(statement);
             statement.execute("create schema " + name);
         } catch (SQLException e) {

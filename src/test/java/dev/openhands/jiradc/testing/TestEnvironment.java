@@ -1,14 +1,14 @@
 package dev.openhands.jiradc.testing;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.net.URL;
-import java.util.List;
-import java.util.Optional;
 import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.openhands.ContractCheck;
 import dev.openhands.jiradc.testing.openhands.OpenHandsContract;
 import dev.openhands.jiradc.testing.server.TestDeployment;
+import java.net.URL;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a deployment under test talks to: an OpenID provider, WireMock servers playing Jira
@@ -76,7 +76,8 @@ public final class TestEnvironment {
         idp.nextSignIn(subject, email, "Person " + subject, groups);
         var landing = browser.signIn();
         if (!landing.uri().getPath().equals("/settings/integrations") || landing.uri().getQuery() != null) {
-            throw new IllegalStateException("sign-in as " + email + " ended on " + landing.uri() + ": " + landing.body());
+            throw new IllegalStateException(
+                    "sign-in as " + email + " ended on " + landing.uri() + ": " + landing.body());
         }
         return browser;
     }

@@ -48,7 +48,7 @@ public final class TestSettings {
 
     /** Every secret value in these settings, for tests that check none of them leaks. */
     public String[] secretValues() {
-        return new String[] {servicePat, oauthClientSecret, secretsKey, oidcClientSecret, serviceApiKey};
+        return new String[]{servicePat, oauthClientSecret, secretsKey, oidcClientSecret, serviceApiKey};
     }
 
     /** A new random {@code secrets.key}. */

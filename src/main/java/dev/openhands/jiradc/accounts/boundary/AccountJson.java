@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.accounts.boundary;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.ws.rs.BadRequestException;
 import java.util.Optional;
 
 /** What {@code /api/integrations/jira-dc/account} takes and answers, in the JSON the settings page reads. */

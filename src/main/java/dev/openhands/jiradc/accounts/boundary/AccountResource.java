@@ -70,8 +70,10 @@ public class AccountResource {
 
     private void refuseWhenManaged() {
         if (settings.managesApiKeys()) {
-            throw new ClientErrorException("This installation gets each person's OpenHands API key from OpenHands itself ("
-                    + SettingsKeys.SERVICE_API_KEY + " is set): there is no key to paste or remove.", 409);
+            throw new ClientErrorException(
+                    "This installation gets each person's OpenHands API key from OpenHands itself ("
+                            + SettingsKeys.SERVICE_API_KEY + " is set): there is no key to paste or remove.",
+                    409);
         }
     }
 }

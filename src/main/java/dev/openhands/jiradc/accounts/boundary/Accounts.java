@@ -68,7 +68,8 @@ public class Accounts {
 
     /** That key in plain text, for the one call that sends it to OpenHands. */
     public Optional<String> managedApiKey(String accountId) {
-        return account(accountId).sealedManagedApiKey().map(sealed -> secrets.open(Account.MANAGED_API_KEY_PURPOSE, sealed));
+        return account(accountId).sealedManagedApiKey()
+                .map(sealed -> secrets.open(Account.MANAGED_API_KEY_PURPOSE, sealed));
     }
 
     private Account account(String id) {

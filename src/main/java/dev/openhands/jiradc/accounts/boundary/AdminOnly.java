@@ -1,10 +1,10 @@
 package dev.openhands.jiradc.accounts.boundary;
 
+import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.ws.rs.NameBinding;
 
 /**
  * Only for a member of the admin group who signed in recently enough: 401 for anyone not signed in or signed in too long

@@ -48,7 +48,8 @@ public class OpenHandsKeys {
 
     /** {@link #using(String, String, Function)} with the current key; none pasted counts as refused. */
     public <T> T using(String accountId, Function<String, T> work) {
-        return using(accountId, current(accountId).orElseThrow(() -> new ApiKeyRefused("No OpenHands API key is stored.")), work);
+        return using(accountId,
+                current(accountId).orElseThrow(() -> new ApiKeyRefused("No OpenHands API key is stored.")), work);
     }
 
     /**
@@ -86,7 +87,8 @@ public class OpenHandsKeys {
     }
 
     private String fetch(String accountId) {
-        Account account = accounts.byId(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+        Account account = accounts.byId(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
         String key = service.apiKeyOf(userIdOf(account));
         accounts.cacheManagedApiKey(accountId, key);
         return key;
@@ -97,12 +99,15 @@ public class OpenHandsKeys {
         String claim = settings.signIn().userIdClaim();
         return account.openHandsUserId()
                 .or(() -> settings.signIn().userIdIsSubject() ? Optional.of(account.subject()) : Optional.empty())
-                .orElseThrow(() -> new ApiKeyNotIssued(ApiKeyNotIssued.Reason.USER_ID_UNKNOWN, "The OpenHands user id of "
-                        + account.email() + " is not known: the ID token of their latest sign-in had no claim '" + claim + "'."));
+                .orElseThrow(() -> new ApiKeyNotIssued(ApiKeyNotIssued.Reason.USER_ID_UNKNOWN,
+                        "The OpenHands user id of "
+                                + account.email() + " is not known: the ID token of their latest sign-in had no claim '"
+                                + claim + "'."));
     }
 
     private static ApiKeyNotIssued refusedAgain(ApiKeyRefused refused) {
-        return new ApiKeyNotIssued(ApiKeyNotIssued.Reason.REFUSED, "OpenHands does not accept the API key it issued for this"
-                + " person, even asked for it again: " + refused.getMessage());
+        return new ApiKeyNotIssued(ApiKeyNotIssued.Reason.REFUSED,
+                "OpenHands does not accept the API key it issued for this"
+                        + " person, even asked for it again: " + refused.getMessage());
     }
 }

@@ -82,7 +82,8 @@ public class SignedInUser {
             throw new ForbiddenException("Only members of the group '" + settings.signIn().adminGroup()
                     + "' may do this; ask one of them, or an identity provider administrator.");
         }
-        if (session().orElseThrow().signedInLongerAgoThan(settings.signIn().adminReauthenticateAfter(), Instant.now())) {
+        if (session().orElseThrow().signedInLongerAgoThan(settings.signIn().adminReauthenticateAfter(),
+                Instant.now())) {
             throw new NotAuthorizedException("Admin actions need a recent sign-in: open /sign-in and sign in again.",
                     Response.status(401).build());
         }

@@ -71,7 +71,8 @@ public final class IdTokens {
         this.issuer = issuer;
         this.clientId = clientId;
         this.clock = clock;
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(url(jwksUri), url -> read(http, url, timeout))
+        JWKSource<SecurityContext> keys = JWKSourceBuilder
+                .<SecurityContext>create(url(jwksUri), url -> read(http, url, timeout))
                 .cache(KEYS_KEPT.toMillis(), timeout.multipliedBy(2).toMillis())
                 // a refresh ahead of time runs on a thread of its own, which an application server does not manage
                 .refreshAheadCache(false)
@@ -102,8 +103,9 @@ public final class IdTokens {
         } catch (BadJWTException e) {
             throw new InvalidIdToken("its claims are refused: " + e.getMessage());
         } catch (RateLimitReachedException e) {
-            throw new InvalidIdToken(noSuchKey(signed) + " (its keys were read less than " + KEYS_READ_AT_MOST.toSeconds()
-                    + " s ago)");
+            throw new InvalidIdToken(
+                    noSuchKey(signed) + " (its keys were read less than " + KEYS_READ_AT_MOST.toSeconds()
+                            + " s ago)");
         } catch (BadJOSEException e) {
             throw new InvalidIdToken(noSuchKey(signed));
         } catch (KeySourceException e) {
@@ -117,7 +119,8 @@ public final class IdTokens {
 
     private DefaultJWTProcessor<SecurityContext> processor(String nonce) {
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(clientId),
-                new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(), Set.of("sub", "exp"), Set.of()) {
+                new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(), Set.of("sub", "exp"),
+                Set.of()) {
             @Override
             protected Date currentTime() {
                 return Date.from(clock.instant());

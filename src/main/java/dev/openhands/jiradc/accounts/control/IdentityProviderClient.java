@@ -62,7 +62,8 @@ public class IdentityProviderClient {
                         throw new SignInUnavailable("The identity provider's configuration does not name its issuer and"
                                 + " a jwks_uri that is an address.");
                     }
-                    idTokens = new IdTokens(jwksUri, http(), TIMEOUT, issuer, settings.signIn().clientId().orElseThrow(),
+                    idTokens = new IdTokens(jwksUri, http(), TIMEOUT, issuer,
+                            settings.signIn().clientId().orElseThrow(),
                             Clock.systemUTC());
                 }
             }
@@ -80,7 +81,8 @@ public class IdentityProviderClient {
         form.put("client_id", settings.signIn().clientId().orElseThrow());
         form.put("client_secret", settings.signIn().clientSecret().orElseThrow().reveal());
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(endpoints().token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -90,7 +92,8 @@ public class IdentityProviderClient {
     private JsonObject metadata() {
         if (metadata == null) {
             URI issuer = settings.signIn().providerUri().orElseThrow(() -> new SignInUnavailable(
-                    "Sign-in is not configured: set " + SettingsKeys.OIDC_PROVIDER_URI + ", " + SettingsKeys.OIDC_CLIENT_ID
+                    "Sign-in is not configured: set " + SettingsKeys.OIDC_PROVIDER_URI + ", "
+                            + SettingsKeys.OIDC_CLIENT_ID
                             + " and " + SettingsKeys.OIDC_CLIENT_SECRET + "."));
             metadata = send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration")).GET(),
                     "read the identity provider's configuration");
@@ -108,15 +111,18 @@ public class IdentityProviderClient {
 
     private JsonObject send(HttpRequest.Builder request, String what) {
         try {
-            HttpResponse<String> response = http().send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request.timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new SignInUnavailable("The identity provider answered " + response.statusCode() + " when asked to "
-                        + what + ": " + response.body().lines().findFirst().orElse(""));
+                throw new SignInUnavailable(
+                        "The identity provider answered " + response.statusCode() + " when asked to "
+                                + what + ": " + response.body().lines().findFirst().orElse(""));
             }
             return JSON.createReader(new StringReader(response.body())).readObject();
         } catch (IOException e) {
-            throw new SignInUnavailable("Cannot reach the identity provider to " + what + " (" + e.getClass().getSimpleName()
-                    + "); check " + SettingsKeys.OIDC_PROVIDER_URI + ".");
+            throw new SignInUnavailable(
+                    "Cannot reach the identity provider to " + what + " (" + e.getClass().getSimpleName()
+                            + "); check " + SettingsKeys.OIDC_PROVIDER_URI + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SignInUnavailable("Interrupted while asking the identity provider to " + what + ".");

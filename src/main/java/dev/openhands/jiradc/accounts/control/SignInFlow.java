@@ -60,7 +60,8 @@ public class SignInFlow {
     /** Sends the browser to the identity provider's authorization endpoint, back to {@code redirectUri}. */
     public Started start(String redirectUri) throws SignInFailed {
         if (!secrets.available()) {
-            throw new SignInFailed("unavailable", "no " + SettingsKeys.SECRETS_KEY + " is configured to seal sign-ins with");
+            throw new SignInFailed("unavailable",
+                    "no " + SettingsKeys.SECRETS_KEY + " is configured to seal sign-ins with");
         }
         try {
             PendingSignIn pending = PendingSignIn.start(redirectUri, clock.instant());
@@ -84,7 +85,8 @@ public class SignInFlow {
     public SignedInIdentity finish(Optional<String> sealedPendingSignIn, String state, String code, String error)
             throws SignInFailed {
         PendingSignIn pending = sealedPendingSignIn
-                .flatMap(sealed -> secrets.openFromBrowser(PendingSignIn.PURPOSE, sealed)).flatMap(PendingSignIn::fromJson).filter(started -> started.answeredBy(state, clock.instant()))
+                .flatMap(sealed -> secrets.openFromBrowser(PendingSignIn.PURPOSE, sealed))
+                .flatMap(PendingSignIn::fromJson).filter(started -> started.answeredBy(state, clock.instant()))
                 .orElseThrow(() -> new SignInFailed("expired", "No sign-in was started in this browser in the last "
                         + PendingSignIn.LIFETIME.toMinutes() + " minutes, or it was already completed."));
         if (error != null) {
@@ -95,11 +97,13 @@ public class SignInFlow {
             JsonObject claims = provider.idTokens().verify(tokens.getString("id_token", ""), pending.nonce());
             String email = claims.getString("email", "");
             if (email.isBlank()) {
-                throw new SignInFailed("no-email", "The identity provider did not say which email address you have; ask its"
-                        + " administrator to release the 'email' claim to this service.");
+                throw new SignInFailed("no-email",
+                        "The identity provider did not say which email address you have; ask its"
+                                + " administrator to release the 'email' claim to this service.");
             }
             if (!emailVerified(claims)) {
-                throw new SignInFailed("unverified", "The identity provider does not say that " + email + " is verified.");
+                throw new SignInFailed("unverified",
+                        "The identity provider does not say that " + email + " is verified.");
             }
             return new SignedInIdentity(claims.getString("sub"), email, claims.getString("name", ""), groups(claims),
                     IdTokens.textClaim(claims, settings.signIn().userIdClaim()).orElse(""));
@@ -124,7 +128,8 @@ public class SignInFlow {
     private List<String> groups(JsonObject claims) {
         JsonValue groups = claims.get(settings.signIn().groupsClaim());
         if (groups instanceof JsonArray array) {
-            return array.stream().filter(JsonString.class::isInstance).map(group -> ((JsonString) group).getString()).toList();
+            return array.stream().filter(JsonString.class::isInstance).map(group -> ((JsonString) group).getString())
+                    .toList();
         }
         return groups instanceof JsonString single ? List.of(single.getString()) : List.of();
     }

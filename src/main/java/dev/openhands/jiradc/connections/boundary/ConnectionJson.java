@@ -12,7 +12,8 @@ import java.util.Optional;
  * A connection as {@code /api/integrations/jira-dc/connections} answers it; the fields that do not apply are left out.
  * After an automatic install it also names the Jira webhook, and with manual setup it shows what to enter in Jira.
  */
-@JsonbPropertyOrder({"id", "setup", "status", "eventsUrl", "createdAt", "activatedAt", "lastDeliveryAt", "secretRotatedAt",
+@JsonbPropertyOrder({"id", "setup", "status", "eventsUrl", "createdAt", "activatedAt", "lastDeliveryAt",
+        "secretRotatedAt",
         "previousSecretValidUntil", "jiraWebhookId", "jiraWebhookName", "notice", "secret", "events", "instructions"})
 public record ConnectionJson(String id, String setup, String status, String eventsUrl, Instant createdAt,
         Instant activatedAt, Instant lastDeliveryAt, Instant secretRotatedAt, Instant previousSecretValidUntil,
@@ -32,7 +33,8 @@ public record ConnectionJson(String id, String setup, String status, String even
 
     /** The answer to "Install automatically": the webhook's name, and a notice when another held the usual one. */
     public ConnectionJson installedAs(WebhookRegistration.Installed installed) {
-        String notice = !installed.renamed() ? null : "Another Jira webhook is already named '" + Connection.WEBHOOK_NAME
+        String notice = !installed.renamed() ? null : "Another Jira webhook is already named '"
+                + Connection.WEBHOOK_NAME
                 + "'; it was left as it is, and this service's webhook was created as '" + installed.webhookName()
                 + "'. In Jira (Administration > System > WebHooks), check whether the other one is still needed.";
         return new ConnectionJson(id, setup, status, eventsUrl, createdAt, activatedAt, lastDeliveryAt, secretRotatedAt,
@@ -42,7 +44,8 @@ public record ConnectionJson(String id, String setup, String status, String even
     /** With manual setup: the secret, the events and what to do with them in Jira. */
     public ConnectionJson withManualDetails(String plainSecret) {
         return new ConnectionJson(id, setup, status, eventsUrl, createdAt, activatedAt, lastDeliveryAt, secretRotatedAt,
-                previousSecretValidUntil, jiraWebhookId, null, null, plainSecret, Connection.EVENTS, MANUAL_INSTRUCTIONS);
+                previousSecretValidUntil, jiraWebhookId, null, null, plainSecret, Connection.EVENTS,
+                MANUAL_INSTRUCTIONS);
     }
 
     private static <T> T orNull(Optional<T> value) {

@@ -42,7 +42,8 @@ public class Connections {
     private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
 
     /** A connection's secrets as loaded: none when it is unknown or inactive. */
-    private record Accepted(String current, Optional<String> previous, Optional<Instant> previousUntil, Instant loadedAt) {
+    private record Accepted(String current, Optional<String> previous, Optional<Instant> previousUntil,
+            Instant loadedAt) {
 
         List<String> at(Instant now) {
             if (current == null) {
@@ -89,7 +90,8 @@ public class Connections {
             return new Accepted(null, Optional.empty(), Optional.empty(), now);
         }
         List<String> sealed = connection.acceptedSealedSecrets(now);
-        return new Accepted(open(sealed.get(0)), sealed.size() > 1 ? Optional.of(open(sealed.get(1))) : Optional.empty(),
+        return new Accepted(open(sealed.get(0)),
+                sealed.size() > 1 ? Optional.of(open(sealed.get(1))) : Optional.empty(),
                 connection.previousSecretValidUntil(now), now);
     }
 

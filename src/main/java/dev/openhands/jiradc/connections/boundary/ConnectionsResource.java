@@ -93,7 +93,8 @@ public class ConnectionsResource {
     @Path("{id}/rotate-secret")
     public ConnectionJson rotateSecret(@PathParam("id") String id, AdminPat body) {
         WithSecret rotated = registration.rotateSecret(id, AdminPat.of(body));
-        return rotated.connection().setup() == Connection.Setup.MANUAL ? manualDetails(rotated) : json(rotated.connection());
+        return rotated.connection().setup() == Connection.Setup.MANUAL ? manualDetails(rotated)
+                : json(rotated.connection());
     }
 
     @POST

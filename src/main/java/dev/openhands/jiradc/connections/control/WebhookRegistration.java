@@ -15,7 +15,6 @@ import dev.openhands.jiradc.settings.entity.Secret;
 import dev.openhands.jiradc.settings.entity.SettingsKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -82,7 +81,8 @@ public class WebhookRegistration {
 
     /** Creates or updates the global webhook "OpenHands" for the automatic connection, which it creates the first time. */
     public Installed installAutomatically(Secret adminPat) {
-        Connection connection = em.createNamedQuery(Connection.BY_SETUP, Connection.class).setParameter("setup", Setup.AUTOMATIC)
+        Connection connection = em.createNamedQuery(Connection.BY_SETUP, Connection.class)
+                .setParameter("setup", Setup.AUTOMATIC)
                 .getResultStream().reduce((first, later) -> later)
                 .orElseGet(() -> persist(new Connection(Setup.AUTOMATIC, seal(newSecret()), clock.instant())));
         String name = register(adminPat, connection, secretOf(connection));
@@ -179,7 +179,8 @@ public class WebhookRegistration {
     }
 
     private URI appUrl() {
-        return settings.appUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
+        return settings.appUrl()
+                .orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
     }
 
     private Connection persist(Connection connection) {
@@ -207,8 +208,9 @@ public class WebhookRegistration {
                 throw e;
             }
             throw new BadRequestException(switch (e.status()) {
-                case 401 -> "Jira did not accept this PAT (401): it is wrong, expired or revoked. Create a new one in Jira"
-                        + " under Profile > Personal Access Tokens and try again.";
+                case 401 ->
+                    "Jira did not accept this PAT (401): it is wrong, expired or revoked. Create a new one in Jira"
+                            + " under Profile > Personal Access Tokens and try again.";
                 case 403 -> "This PAT's Jira user may not manage global webhooks (403). Use a short-lived PAT of a Jira"
                         + " administrator who can create webhooks.";
                 default -> e.getMessage();

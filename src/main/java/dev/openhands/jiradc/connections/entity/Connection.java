@@ -134,7 +134,8 @@ public class Connection {
     /** The sealed secrets a delivery may be signed with now: the current one, and the previous during its grace. */
     public List<String> acceptedSealedSecrets(Instant now) {
         List<String> secrets = new ArrayList<>(List.of(secretSealed));
-        if (previousSecretSealed != null && previousSecretValidUntil != null && now.isBefore(previousSecretValidUntil)) {
+        if (previousSecretSealed != null && previousSecretValidUntil != null
+                && now.isBefore(previousSecretValidUntil)) {
             secrets.add(previousSecretSealed);
         }
         return secrets;

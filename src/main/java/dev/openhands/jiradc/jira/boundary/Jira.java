@@ -65,11 +65,13 @@ public class Jira {
     /** Jira rotates refresh tokens: the old pair stops working once this returns. */
     public JiraTokens refresh(Secret refreshToken) {
         Form form = client(new Form("grant_type", "refresh_token")).param("refresh_token", refreshToken.reveal());
-        return JiraResponses.call(base(), "refresh the user's access token", () -> api().token(form)).tokens(clock.instant());
+        return JiraResponses.call(base(), "refresh the user's access token", () -> api().token(form))
+                .tokens(clock.instant());
     }
 
     public JiraUser myself(Secret accessToken) {
-        return JiraResponses.call(base(), "read the current user", () -> api().myself("Bearer " + accessToken.reveal()));
+        return JiraResponses.call(base(), "read the current user",
+                () -> api().myself("Bearer " + accessToken.reveal()));
     }
 
     /** The Jira user with this login name, looked up with the service account's PAT. */
@@ -91,8 +93,10 @@ public class Jira {
 
     /** The Jira users whose email is exactly this one, ignoring case (Jira's search itself is fuzzy). */
     public List<JiraUser> usersByEmail(String email) {
-        return JiraResponses.call(base(), "search users by email", () -> api().searchUsers(serviceAccount(), email)).stream()
-                .filter(Objects::nonNull).filter(user -> user.emailAddress().filter(email::equalsIgnoreCase).isPresent())
+        return JiraResponses.call(base(), "search users by email", () -> api().searchUsers(serviceAccount(), email))
+                .stream()
+                .filter(Objects::nonNull)
+                .filter(user -> user.emailAddress().filter(email::equalsIgnoreCase).isPresent())
                 .toList();
     }
 
@@ -115,7 +119,8 @@ public class Jira {
     }
 
     public String callbackUrl() {
-        return settings.oauthCallbackUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
+        return settings.oauthCallbackUrl()
+                .orElseThrow(() -> new IllegalStateException(SettingsKeys.APP_URL + " is not configured"));
     }
 
     private Form client(Form form) {
@@ -125,7 +130,8 @@ public class Jira {
     }
 
     URI base() {
-        return settings.jiraBaseUrl().orElseThrow(() -> new IllegalStateException(SettingsKeys.BASE_URL + " is not configured"));
+        return settings.jiraBaseUrl()
+                .orElseThrow(() -> new IllegalStateException(SettingsKeys.BASE_URL + " is not configured"));
     }
 
     JiraApi api() {

@@ -41,8 +41,9 @@ public class JiraIssues {
                 () -> jira.api().issue(pat(), key, "summary,description,labels,status,project"));
         CommentPage page = JiraResponses.call(jira.base(), "read the comments of " + key,
                 () -> jira.api().comments(pat(), key, "-created", maxComments, null));
-        List<JiraComment> comments = new ArrayList<>(page.comments().stream().filter(Objects::nonNull).map(Comment::comment)
-                .toList());
+        List<JiraComment> comments = new ArrayList<>(
+                page.comments().stream().filter(Objects::nonNull).map(Comment::comment)
+                        .toList());
         Collections.reverse(comments);
         return new JiraIssue(Objects.requireNonNullElse(issue.id(), ""), Objects.requireNonNullElse(issue.key(), key),
                 issue.summary(), issue.description(), List.copyOf(comments));
@@ -65,7 +66,8 @@ public class JiraIssues {
     }
 
     private void comment(String key, String wikiMarkup, MarkerValue marker, Optional<Visibility> visibility) {
-        NewComment comment = new NewComment(wikiMarkup, List.of(new Marker(BOT_PROPERTY, marker)), visibility.orElse(null));
+        NewComment comment = new NewComment(wikiMarkup, List.of(new Marker(BOT_PROPERTY, marker)),
+                visibility.orElse(null));
         JiraResponses.send(jira.base(), "comment on " + key, () -> jira.api().addComment(pat(), key, comment));
     }
 
@@ -76,8 +78,10 @@ public class JiraIssues {
     public boolean hasCommentedOn(String key, String jobId, String about) {
         CommentPage page = JiraResponses.call(jira.base(), "read the comments of " + key,
                 () -> jira.api().comments(pat(), key, "-created", 50, "properties"));
-        return page.comments().stream().filter(Objects::nonNull).flatMap(comment -> comment.property(BOT_PROPERTY).stream())
-                .anyMatch(marker -> jobId.equals(marker.getString("job", "")) && about.equals(marker.getString("about", "")));
+        return page.comments().stream().filter(Objects::nonNull)
+                .flatMap(comment -> comment.property(BOT_PROPERTY).stream())
+                .anyMatch(marker -> jobId.equals(marker.getString("job", ""))
+                        && about.equals(marker.getString("about", "")));
     }
 
     /** Adds a thumbs-up to a comment; best effort: servers without the reactions API are ignored. */

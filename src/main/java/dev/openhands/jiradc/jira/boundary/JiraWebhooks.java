@@ -38,7 +38,8 @@ public class JiraWebhooks {
     }
 
     public JiraWebhook create(Secret adminPat, JsonObject webhook) {
-        return JiraResponses.call(jira.base(), "create the webhook", () -> api().createWebhook(bearer(adminPat), webhook));
+        return JiraResponses.call(jira.base(), "create the webhook",
+                () -> api().createWebhook(bearer(adminPat), webhook));
     }
 
     public JiraWebhook update(Secret adminPat, String id, JsonObject webhook) {
@@ -49,7 +50,8 @@ public class JiraWebhooks {
     /** @return false when Jira has no such webhook (any more) */
     public boolean delete(Secret adminPat, String id) {
         try {
-            JiraResponses.send(jira.base(), "delete the webhook " + id, () -> api().deleteWebhook(bearer(adminPat), id));
+            JiraResponses.send(jira.base(), "delete the webhook " + id,
+                    () -> api().deleteWebhook(bearer(adminPat), id));
             return true;
         } catch (JiraCallFailed e) {
             if (e.status() == 404) {
@@ -67,7 +69,8 @@ public class JiraWebhooks {
         } catch (RuntimeException e) {
             legacyApi = false; // not found, or an answer that is not a list: no 9.x API to name
         }
-        return "Jira at " + jira.base() + " answers 404 on " + PATH + (legacyApi ? " and has the Jira 9.x webhook API" : "")
+        return "Jira at " + jira.base() + " answers 404 on " + PATH
+                + (legacyApi ? " and has the Jira 9.x webhook API" : "")
                 + ": it is Jira 9.x or older, which cannot sign webhook deliveries, so OpenHands cannot trust them."
                 + " Upgrade Jira Data Center to 10.3 LTS or later, then install the webhook again.";
     }

@@ -65,6 +65,7 @@ public class SimulatorReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         SimulatorUse use = SimulatorUse.of(settings.enabled(), settings.devMode(), simulator);
-        return HealthCheckResponse.named("simulator").status(use.ready()).withData(SettingsKeys.BASE_URL, use.said()).build();
+        return HealthCheckResponse.named("simulator").status(use.ready()).withData(SettingsKeys.BASE_URL, use.said())
+                .build();
     }
 }

@@ -58,12 +58,14 @@ public interface JiraApi {
     @GET
     @Path("rest/api/2/issue/{key}/comment")
     CommentPage comments(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key,
-            @QueryParam("orderBy") String orderBy, @QueryParam("maxResults") int maxResults, @QueryParam("expand") String expand);
+            @QueryParam("orderBy") String orderBy, @QueryParam("maxResults") int maxResults,
+            @QueryParam("expand") String expand);
 
     @POST
     @Path("rest/api/2/issue/{key}/comment")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response addComment(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key, NewComment comment);
+    Response addComment(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("key") String key,
+            NewComment comment);
 
     /** Internal API (Jira 8.x+), best effort: older servers answer 404. */
     @POST
@@ -74,7 +76,8 @@ public interface JiraApi {
     /** A fuzzy search: by login name, display name or email. */
     @GET
     @Path("rest/api/2/user/search")
-    List<JiraUser> searchUsers(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String query);
+    List<JiraUser> searchUsers(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @QueryParam("username") String query);
 
     /** Jira 10+: global webhooks, with a signing secret in {@code configuration.SECRET}. Needs an admin's PAT. */
     @GET
@@ -89,7 +92,8 @@ public interface JiraApi {
     @PUT
     @Path("rest/jira-webhook/1.0/webhooks/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    JiraWebhook updateWebhook(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id, JsonObject webhook);
+    JiraWebhook updateWebhook(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id,
+            JsonObject webhook);
 
     @DELETE
     @Path("rest/jira-webhook/1.0/webhooks/{id}")
@@ -116,7 +120,8 @@ public interface JiraApi {
     JiraUser user(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("username") String username);
 
     /** The token endpoint's answer; Jira's access tokens live an hour unless it says otherwise. */
-    record Tokens(@JsonbProperty("access_token") String accessToken, @JsonbProperty("refresh_token") String refreshToken,
+    record Tokens(@JsonbProperty("access_token") String accessToken,
+            @JsonbProperty("refresh_token") String refreshToken,
             @JsonbProperty("expires_in") Long expiresIn) {
 
         public JiraTokens tokens(Instant now) {
@@ -155,7 +160,8 @@ public interface JiraApi {
     }
 
     /** A comment, with its {@code properties} when asked to expand them. */
-    record Comment(String id, JiraUser author, String body, String created, Visibility visibility, List<Property> properties) {
+    record Comment(String id, JiraUser author, String body, String created, Visibility visibility,
+            List<Property> properties) {
 
         public JiraComment comment() {
             return new JiraComment(id == null ? "" : id, author == null ? new JiraUser(null, null, null, null) : author,

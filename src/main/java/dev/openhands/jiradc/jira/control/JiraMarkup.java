@@ -17,7 +17,8 @@ public final class JiraMarkup {
     /** Deeper nesting is read as text: it keeps the renderer's recursion short whatever the agent writes. */
     private static final int MAX_NESTING = 32;
     private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), StrikethroughExtension.builder().requireTwoTildes(true).build()))
+            .extensions(
+                    List.of(TablesExtension.create(), StrikethroughExtension.builder().requireTwoTildes(true).build()))
             .maxOpenBlockParsers(MAX_NESTING)
             .build();
 

@@ -84,13 +84,16 @@ public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
         private final String details;
 
         Answered(Kind kind, int status, String errorCode, String details, Optional<Duration> retryAfter) {
-            super(kind, status, errorCode, "Jira answered " + status + (details.isEmpty() ? "." : ": " + details), retryAfter);
+            super(kind, status, errorCode, "Jira answered " + status + (details.isEmpty() ? "." : ": " + details),
+                    retryAfter);
             this.details = details;
         }
 
         JiraCallFailed whileTryingTo(String what) {
-            return new JiraCallFailed(kind(), status(), errorCode(), "Jira answered " + status() + " while trying to " + what
-                    + (details.isEmpty() ? "." : ": " + details), retryAfter());
+            return new JiraCallFailed(kind(), status(), errorCode(),
+                    "Jira answered " + status() + " while trying to " + what
+                            + (details.isEmpty() ? "." : ": " + details),
+                    retryAfter());
         }
     }
 
@@ -106,9 +109,10 @@ public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
     static JiraCallFailed unreachable(URI jira, String what, ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                return new JiraCallFailed(Kind.TLS, 0, "", "Jira's TLS certificate is not trusted (" + cause.getMessage()
-                        + ") while trying to " + what + ". Add the certificate of the CA that issued it to "
-                        + SettingsKeys.TRUSTED_CA + " (Additional Trusted CA Certificates) and redeploy.");
+                return new JiraCallFailed(Kind.TLS, 0, "",
+                        "Jira's TLS certificate is not trusted (" + cause.getMessage()
+                                + ") while trying to " + what + ". Add the certificate of the CA that issued it to "
+                                + SettingsKeys.TRUSTED_CA + " (Additional Trusted CA Certificates) and redeploy.");
             }
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
@@ -118,8 +122,9 @@ public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
             }
         }
         if (OutboundClient.unreadableAnswer(e)) {
-            return new JiraCallFailed(Kind.FAILED, 0, "", "Jira answered something this service cannot read while trying to "
-                    + what + " (" + rootCause(e) + "); is " + jira + " really Jira Data Center?");
+            return new JiraCallFailed(Kind.FAILED, 0, "",
+                    "Jira answered something this service cannot read while trying to "
+                            + what + " (" + rootCause(e) + "); is " + jira + " really Jira Data Center?");
         }
         return new JiraCallFailed(Kind.UNREACHABLE, 0, "", "Calling Jira at " + jira + " failed while trying to " + what
                 + ": " + e.getMessage());
@@ -134,7 +139,8 @@ public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
             parts.add(description.isEmpty() ? code : code + " (" + description + ")");
         }
         if (error.get("errorMessages") instanceof JsonArray messages) {
-            messages.stream().filter(JsonString.class::isInstance).map(m -> ((JsonString) m).getString()).forEach(parts::add);
+            messages.stream().filter(JsonString.class::isInstance).map(m -> ((JsonString) m).getString())
+                    .forEach(parts::add);
         }
         if (error.get("errors") instanceof JsonObject fields) {
             fields.forEach((field, message) -> parts.add(field + ": "

@@ -29,8 +29,10 @@ public record SimulatorUse(boolean ready, String said) {
         if (devMode) {
             return new SimulatorUse(true, "the development simulator (allowed: " + SettingsKeys.DEV_MODE + "=true)");
         }
-        return new SimulatorUse(false, "is the development simulator, which plays Jira and OpenHands with made-up answers:"
-                + " set " + SettingsKeys.BASE_URL + " (and " + SettingsKeys.API_URL + ") to your Jira Data Center and OpenHands,"
-                + " or " + SettingsKeys.DEV_MODE + "=true for a local demo only, and redeploy.");
+        return new SimulatorUse(false,
+                "is the development simulator, which plays Jira and OpenHands with made-up answers:"
+                        + " set " + SettingsKeys.BASE_URL + " (and " + SettingsKeys.API_URL
+                        + ") to your Jira Data Center and OpenHands,"
+                        + " or " + SettingsKeys.DEV_MODE + "=true for a local demo only, and redeploy.");
     }
 }

@@ -152,7 +152,8 @@ final class WikiRenderer extends AbstractVisitor {
         if (inLink) {
             out.append(WikiText.escape(text.getLiteral()));
         } else {
-            WikiLinks.split(text.getLiteral(), plain -> out.append(WikiText.escape(plain)), target -> link(target, null));
+            WikiLinks.split(text.getLiteral(), plain -> out.append(WikiText.escape(plain)),
+                    target -> link(target, null));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.openhands.jiradc.jira.entity;
 
-import java.util.Optional;
 import java.time.Duration;
+import java.util.Optional;
 /** A call to Jira that did not succeed, with what happened in words a Jira admin can act on. */
 public class JiraCallFailed extends RuntimeException {
 

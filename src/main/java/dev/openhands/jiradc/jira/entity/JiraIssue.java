@@ -7,7 +7,8 @@ import java.util.Optional;
 public record JiraIssue(String id, String key, String summary, String description, List<JiraComment> comments) {
 
     /** @param visibility the role or group the comment is restricted to, if it is */
-    public record JiraComment(String id, JiraUser author, String body, String created, Optional<Visibility> visibility) {
+    public record JiraComment(String id, JiraUser author, String body, String created,
+            Optional<Visibility> visibility) {
 
         public boolean restricted() {
             return visibility.isPresent();

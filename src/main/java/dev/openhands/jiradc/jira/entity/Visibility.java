@@ -9,8 +9,9 @@ public record Visibility(String type, String value) {
 
     /** The restriction a comment's JSON carries; empty for a comment everyone who sees the issue sees. */
     public static Optional<Visibility> of(JsonObject comment) {
-        return comment.get("visibility") instanceof JsonObject visibility && visibility.get("type") instanceof JsonString type
+        return comment.get("visibility") instanceof JsonObject visibility
+                && visibility.get("type") instanceof JsonString type
                 && visibility.get("value") instanceof JsonString value
-                ? Optional.of(new Visibility(type.getString(), value.getString())) : Optional.empty();
+                        ? Optional.of(new Visibility(type.getString(), value.getString())) : Optional.empty();
     }
 }

@@ -76,7 +76,8 @@ public record WebhookEvent(
         issue.flatMap(i -> text(i, "self")).ifPresent(urls::add);
         Optional<JiraUser> user = object(json, "user").map(u -> user(u, urls));
         Optional<Comment> comment = commentJson.map(c -> new Comment(
-                plain(text(c, "id"), "its comment's 'id'", MAX_ID).orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
+                plain(text(c, "id"), "its comment's 'id'", MAX_ID)
+                        .orElseThrow(() -> new MalformedEvent("its comment has no 'id'")),
                 text(c, "body").orElse(""),
                 object(c, "author").map(u -> user(u, urls)),
                 object(c, "updateAuthor").map(u -> user(u, urls)),
@@ -85,16 +86,20 @@ public record WebhookEvent(
 
         Optional<String> issueId = plain(issue.flatMap(i -> text(i, "id"))
                 .or(() -> commentJson.flatMap(c -> text(c, "self")).map(COMMENT_SELF::matcher).filter(Matcher::find)
-                        .map(m -> m.group(1))), "its issue id", MAX_ID);
+                        .map(m -> m.group(1))),
+                "its issue id", MAX_ID);
         Optional<JsonObject> fields = issue.flatMap(i -> object(i, "fields"));
-        List<String> labels = fields.map(f -> f.get("labels")).filter(JsonArray.class::isInstance).map(JsonArray.class::cast)
-                .map(array -> array.stream().filter(JsonString.class::isInstance).map(l -> ((JsonString) l).getString()).toList())
+        List<String> labels = fields.map(f -> f.get("labels")).filter(JsonArray.class::isInstance)
+                .map(JsonArray.class::cast)
+                .map(array -> array.stream().filter(JsonString.class::isInstance).map(l -> ((JsonString) l).getString())
+                        .toList())
                 .orElse(List.of());
         Optional<JsonObject> changelog = object(json, "changelog");
         List<ChangelogItem> items = changelog.map(c -> c.get("items")).filter(JsonArray.class::isInstance)
                 .map(JsonArray.class::cast)
                 .map(array -> array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
-                        .map(item -> new ChangelogItem(text(item, "field").orElse(""), text(item, "fromString").orElse(""),
+                        .map(item -> new ChangelogItem(text(item, "field").orElse(""),
+                                text(item, "fromString").orElse(""),
                                 text(item, "toString").orElse("")))
                         .toList())
                 .orElse(List.of());

@@ -51,9 +51,11 @@ public final class JobComments {
     /** @param summary the agent's closing words, in Markdown */
     public String finished(String actor, String repository, Optional<String> summary, List<String> pullRequests,
             Optional<String> conversationId) {
-        StringBuilder comment = new StringBuilder(mention(actor)).append(" OpenHands finished working in ").append(repository);
+        StringBuilder comment = new StringBuilder(mention(actor)).append(" OpenHands finished working in ")
+                .append(repository);
         if (pullRequests.isEmpty()) {
-            comment.append(". OpenHands did not report a pull request; if the agent opened one, the conversation shows it.");
+            comment.append(
+                    ". OpenHands did not report a pull request; if the agent opened one, the conversation shows it.");
         } else {
             comment.append(": ").append(String.join(", ", pullRequests)).append('.');
         }
@@ -81,26 +83,33 @@ public final class JobComments {
     }
 
     public String failed(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " The OpenHands job stopped without finishing: " + WikiMarkup.escape(sentence(reason)) + " "
-                + conversation(conversationId, "Open the conversation") + " to see what happened, then comment " + mention
+        return mention(actor) + " The OpenHands job stopped without finishing: " + WikiMarkup.escape(sentence(reason))
+                + " "
+                + conversation(conversationId, "Open the conversation") + " to see what happened, then comment "
+                + mention
                 + " on this issue to try again.";
     }
 
-    public String stale(String actor, Duration silentFor, Optional<String> lastStatus, Optional<String> conversationId) {
+    public String stale(String actor, Duration silentFor, Optional<String> lastStatus,
+            Optional<String> conversationId) {
         return mention(actor) + " The OpenHands job has given no sign of progress for " + words(silentFor)
-                + lastStatus.map(status -> " (last status: " + status + ")").orElse("") + ". It may be stuck or waiting for"
-                + " you. " + conversation(conversationId, "Check on the conversation") + "; to start over, comment " + mention
+                + lastStatus.map(status -> " (last status: " + status + ")").orElse("")
+                + ". It may be stuck or waiting for"
+                + " you. " + conversation(conversationId, "Check on the conversation") + "; to start over, comment "
+                + mention
                 + " on this issue. I'll still report here if it finishes.";
     }
 
     public String unreadable(String actor, Duration unreadFor, Optional<String> conversationId) {
-        return mention(actor) + " I have not been able to read the OpenHands job for " + words(unreadFor) + ": OpenHands does"
+        return mention(actor) + " I have not been able to read the OpenHands job for " + words(unreadFor)
+                + ": OpenHands does"
                 + " not answer me. I'll keep trying and report here when it ends; meanwhile, "
                 + conversation(conversationId, "check on the conversation") + ".";
     }
 
     public String stoppedFollowing(String actor, String reason, Optional<String> conversationId) {
-        return mention(actor) + " I can no longer follow the OpenHands job: " + WikiMarkup.escape(sentence(reason)) + " "
+        return mention(actor) + " I can no longer follow the OpenHands job: " + WikiMarkup.escape(sentence(reason))
+                + " "
                 + conversation(conversationId, "Follow it in OpenHands") + ".";
     }
 

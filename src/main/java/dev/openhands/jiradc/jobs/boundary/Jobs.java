@@ -66,7 +66,8 @@ public class Jobs {
     }
 
     public Optional<Job> ofTrigger(String triggerId) {
-        return em.createNamedQuery(Job.BY_TRIGGER, Job.class).setParameter("triggerId", triggerId).getResultStream().findFirst();
+        return em.createNamedQuery(Job.BY_TRIGGER, Job.class).setParameter("triggerId", triggerId).getResultStream()
+                .findFirst();
     }
 
     /** The newest job on the issue still being followed for this account: where a follow-up comment goes. */
@@ -98,7 +99,8 @@ public class Jobs {
         var ask = seen.isEmpty() ? em.createNamedQuery(Job.REQUEST_FIRST_START)
                 : em.createNamedQuery(Job.REQUEST_START_AGAIN).setParameter("seen", seen.get());
         // in whole milliseconds, which every database stores as given: the next attempt finds it by this value
-        return ask.setParameter("id", jobId).setParameter("now", clock.instant().truncatedTo(ChronoUnit.MILLIS)).executeUpdate() == 1;
+        return ask.setParameter("id", jobId).setParameter("now", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .executeUpdate() == 1;
     }
 
     /** OpenHands answered the start with a refusal: nothing was started, and the next attempt asks afresh. */
@@ -146,7 +148,8 @@ public class Jobs {
         // in whole milliseconds, which every database stores as given: a failed attempt finds its claim by this value
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Job.AnnouncementClaim claim;
-        if (em.createNamedQuery(Job.ANNOUNCE_FIRST).setParameter("id", checked.id()).setParameter("now", now).executeUpdate() == 1) {
+        if (em.createNamedQuery(Job.ANNOUNCE_FIRST).setParameter("id", checked.id()).setParameter("now", now)
+                .executeUpdate() == 1) {
             claim = Job.AnnouncementClaim.FIRST;
         } else if (em.createNamedQuery(Job.ANNOUNCE_AGAIN).setParameter("id", checked.id()).setParameter("now", now)
                 .setParameter("expired", now.minus(settings.processingLease())).executeUpdate() == 1) {
@@ -163,9 +166,11 @@ public class Jobs {
      * out, so that the next check says it at once, after looking whether it was said.
      */
     public void announcingFailed(Job checked) {
-        checked.announcingAt().ifPresent(claimed -> em.createNamedQuery(Job.ANNOUNCING_FAILED).setParameter("id", checked.id())
-                .setParameter("claimed", claimed).setParameter("expired", claimed.minus(settings.processingLease()).minusMillis(1))
-                .executeUpdate());
+        checked.announcingAt()
+                .ifPresent(claimed -> em.createNamedQuery(Job.ANNOUNCING_FAILED).setParameter("id", checked.id())
+                        .setParameter("claimed", claimed)
+                        .setParameter("expired", claimed.minus(settings.processingLease()).minusMillis(1))
+                        .executeUpdate());
     }
 
     /** The issue says the job started: following goes on at the usual pace, with what the check saw. */
@@ -195,7 +200,8 @@ public class Jobs {
     @SuppressWarnings("unchecked")
     public List<Job> claimIfDue(String jobId, Duration lease) {
         var now = clock.instant();
-        List<Job> due = em.createNativeQuery(DUE_ONE, Job.class).setParameter(1, jobId).setParameter(2, now).getResultList();
+        List<Job> due = em.createNativeQuery(DUE_ONE, Job.class).setParameter(1, jobId).setParameter(2, now)
+                .getResultList();
         var until = untilAfter(now, lease);
         due.forEach(job -> job.claim(ThisInstance.NAME, until));
         return due;
@@ -239,7 +245,8 @@ public class Jobs {
 
     /** A check could not be made (OpenHands or Jira did not answer): try again later, backing off. */
     public void postponed(Job checked) {
-        held(checked).postponed(clock.instant(), settings.jobPolicy().pollInterval(), settings.jobPolicy().maxPollInterval());
+        held(checked).postponed(clock.instant(), settings.jobPolicy().pollInterval(),
+                settings.jobPolicy().maxPollInterval());
     }
 
     /**

@@ -100,8 +100,9 @@ public class JobCheck {
             stop(job, "this service can no longer get an OpenHands API key for you (" + e.getMessage() + ")");
         } catch (EventsNotServed e) {
             LOG.warning(() -> "Cannot follow the job for " + job.issueKey() + ": " + e.getMessage());
-            stop(job, "this OpenHands server does not let me read the conversation's events, which I need to report how it"
-                    + " ends; ask your administrator to update OpenHands");
+            stop(job,
+                    "this OpenHands server does not let me read the conversation's events, which I need to report how it"
+                            + " ends; ask your administrator to update OpenHands");
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
             Job.Announcement due = announcement(job, job.conversationId());
@@ -110,8 +111,9 @@ public class JobCheck {
             } else if (due != Job.Announcement.NOT_DUE) {
                 announce(job, job.conversationId(), Optional.empty());
             } else if (jobs.unreadable(job) == Job.Progress.BECAME_STALE) {
-                sayStale(job, comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
-                        job.conversationId()));
+                sayStale(job,
+                        comments().unreadable(job.actorName(), Duration.between(job.lastChangeAt(), Instant.now()),
+                                job.conversationId()));
             }
         }
     }
@@ -134,7 +136,8 @@ public class JobCheck {
             fail(job, task.get().failure());
         } else {
             Optional<String> conversationId = task.get().appConversationId();
-            Job.Observation seen = new Job.Observation(task.get().status().name(), conversationId.orElse(null), null, null);
+            Job.Observation seen = new Job.Observation(task.get().status().name(), conversationId.orElse(null), null,
+                    null);
             switch (announcement(job, conversationId)) {
                 case WITH_LINK, WITHOUT_LINK -> announce(job, conversationId, Optional.of(seen));
                 case WAIT_FOR_LINK -> jobs.awaitingLink(job, Optional.of(seen));
@@ -161,7 +164,8 @@ public class JobCheck {
         if (claim == Job.AnnouncementClaim.FIRST || !issues.hasCommentedOn(job.issueKey(), job.id(), "start")) {
             try {
                 issues.comment(job.issueKey(), comments().onIt(job.actorName(), job.repository(),
-                        job.repositoryNamedIn().orElseThrow(), conversationId), job.id(), "start", job.replyVisibility());
+                        job.repositoryNamedIn().orElseThrow(), conversationId), job.id(), "start",
+                        job.replyVisibility());
             } catch (JiraCallFailed e) {
                 jobs.announcingFailed(job);
                 throw e;
@@ -174,7 +178,8 @@ public class JobCheck {
             try {
                 issues.thumbsUp(commentId);
             } catch (JiraCallFailed e) {
-                LOG.warning(() -> "Could not add a thumbs-up to the request on " + job.issueKey() + ": " + e.getMessage());
+                LOG.warning(
+                        () -> "Could not add a thumbs-up to the request on " + job.issueKey() + ": " + e.getMessage());
             }
         });
     }
@@ -193,7 +198,8 @@ public class JobCheck {
             List<ConversationEvent> events = openHands.newestEvents(apiKey, conversationId, CLOSING_EVENTS);
             String error = events.stream().filter(event -> event.kind() == ConversationEvent.Kind.ERROR)
                     .flatMap(event -> event.text().stream()).findFirst()
-                    .orElse(status == ExecutionStatus.ERROR ? "the agent ran into an error" : "the agent got stuck and could not go on");
+                    .orElse(status == ExecutionStatus.ERROR ? "the agent ran into an error"
+                            : "the agent got stuck and could not go on");
             fail(job, error);
         } else if (status == null && conversation.sandboxStatus() != SandboxStatus.RUNNING) {
             // the sandbox was paused or removed: the agent may have finished between two checks
@@ -203,13 +209,16 @@ public class JobCheck {
             } else if (conversation.sandboxGone()) {
                 fail(job, "its sandbox was removed before the agent finished");
             } else {
-                observe(job, new Job.Observation("READY", conversationId, conversation.sandboxStatus().name().toLowerCase(),
-                        events.stream().findFirst().map(ConversationEvent::id).orElse(null)));
+                observe(job,
+                        new Job.Observation("READY", conversationId, conversation.sandboxStatus().name().toLowerCase(),
+                                events.stream().findFirst().map(ConversationEvent::id).orElse(null)));
             }
         } else {
-            String newest = openHands.newestEvents(apiKey, conversationId, 1).stream().findFirst().map(ConversationEvent::id)
+            String newest = openHands.newestEvents(apiKey, conversationId, 1).stream().findFirst()
+                    .map(ConversationEvent::id)
                     .orElse(null);
-            observe(job, new Job.Observation("READY", conversationId, status == null ? null : status.apiName(), newest));
+            observe(job,
+                    new Job.Observation("READY", conversationId, status == null ? null : status.apiName(), newest));
         }
     }
 
@@ -239,13 +248,15 @@ public class JobCheck {
     private void finish(Job job, Conversation conversation, List<ConversationEvent> events) {
         Optional<String> summary = closingWords(events);
         String repository = conversation.repository().orElse(job.repository());
-        List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(), repository, conversation.gitProvider(),
+        List<String> pullRequests = PullRequestLinks.of(conversation.pullRequests(), repository,
+                conversation.gitProvider(),
                 settings.jobPolicy().pullRequestUrl());
         if (pullRequests.isEmpty()) {
             // OpenHands fills pr_number only when the agent used its own pull-request tool; it may have named one itself
             pullRequests = summary.map(words -> PullRequestLinks.mentionedIn(words, repository)).orElse(List.of());
         }
-        sayTheEnd(job, comments().finished(job.actorName(), job.repository(), summary, pullRequests, job.conversationId()));
+        sayTheEnd(job,
+                comments().finished(job.actorName(), job.repository(), summary, pullRequests, job.conversationId()));
         jobs.finished(job, summary.orElse(""), pullRequests);
         int found = pullRequests.size();
         LOG.info(() -> "Finished with " + found + " pull request(s) known; reported on the issue");
@@ -259,7 +270,8 @@ public class JobCheck {
     /** The agent's newest finish call or message: the SDK's own rule for a conversation's final response. */
     private static Optional<ConversationEvent> lastWords(List<ConversationEvent> newestFirst) {
         return newestFirst.stream()
-                .filter(event -> event.kind() == ConversationEvent.Kind.FINISH || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
+                .filter(event -> event.kind() == ConversationEvent.Kind.FINISH
+                        || event.kind() == ConversationEvent.Kind.AGENT_MESSAGE)
                 .findFirst();
     }
 

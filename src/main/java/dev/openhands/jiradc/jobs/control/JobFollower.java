@@ -117,7 +117,8 @@ public class JobFollower {
     }
 
     private void checkOne(Job job) {
-        ProcessingContext.with(() -> check.check(job), "issue", job.issueKey(), "delivery", job.triggerId(), "job", job.id());
+        ProcessingContext.with(() -> check.check(job), "issue", job.issueKey(), "delivery", job.triggerId(), "job",
+                job.id());
     }
 
     @PreDestroy

@@ -304,8 +304,10 @@ public class Job {
      * @return whether anything changed since the last check
      */
     public boolean observed(Observation seen, Instant now, Duration shortest, Duration longest) {
-        boolean changed = !Objects.equals(taskStatus, seen.taskStatus()) || !Objects.equals(executionStatus, seen.executionStatus())
-                || !Objects.equals(lastEventId, seen.lastEventId()) || (conversationId == null && seen.conversationId() != null);
+        boolean changed = !Objects.equals(taskStatus, seen.taskStatus())
+                || !Objects.equals(executionStatus, seen.executionStatus())
+                || !Objects.equals(lastEventId, seen.lastEventId())
+                || (conversationId == null && seen.conversationId() != null);
         if (seen.conversationId() != null) {
             conversationId = seen.conversationId();
         }

@@ -10,6 +10,8 @@ import java.util.Optional;
  * @param repositoryNamedIn where the repository was named, as the "I'm on it" comment says it ("the issue's
  *     description"); empty for a follow-up passed on to a running job, which is not announced
  */
-public record JobRequest(String issueId, String issueKey, Optional<String> commentId, String accountId, String actorName,
-        String repository, Optional<String> followUpOf, Optional<Visibility> replyVisibility, Optional<String> repositoryNamedIn) {
+public record JobRequest(String issueId, String issueKey, Optional<String> commentId, String accountId,
+        String actorName,
+        String repository, Optional<String> followUpOf, Optional<Visibility> replyVisibility,
+        Optional<String> repositoryNamedIn) {
 }

@@ -55,12 +55,14 @@ public class JiraUserResolution {
         // the email in a delivery is whatever its sender typed into their Jira profile: it says whom to tell to link, never
         // who they are; an email-mode link is made only by the person's own Check, with the email their sign-in verified
         List<Account> sameEmail = user.emailAddress().map(accounts::byEmail).orElse(List.of());
-        return sameEmail.isEmpty() ? Resolution.noAccount() : Resolution.of(Status.ACCOUNT_NOT_LINKED, sameEmail.get(0));
+        return sameEmail.isEmpty() ? Resolution.noAccount()
+                : Resolution.of(Status.ACCOUNT_NOT_LINKED, sameEmail.get(0));
     }
 
     /** Linked, and OpenHands can start as them: they pasted a key, or this service gets keys itself. */
     private Resolution usable(Account account) {
-        return Resolution.of(settings.managesApiKeys() || account.hasOpenHandsApiKey() ? Status.LINKED : Status.NO_OPENHANDS_KEY,
+        return Resolution.of(
+                settings.managesApiKeys() || account.hasOpenHandsApiKey() ? Status.LINKED : Status.NO_OPENHANDS_KEY,
                 account);
     }
 }

@@ -54,7 +54,8 @@ public final class LinkJson {
     public record ResolutionPreview(String jiraName, String jiraKey, String outcome, String jiraEmail, String account) {
 
         static ResolutionPreview of(JiraUser user, Resolution result) {
-            return new ResolutionPreview(user.name(), user.key(), result.status().code(), user.emailAddress().orElse(null),
+            return new ResolutionPreview(user.name(), user.key(), result.status().code(),
+                    user.emailAddress().orElse(null),
                     result.account().map(account -> account.email()).orElse(null));
         }
     }

@@ -56,7 +56,8 @@ public class LinkResource {
         Account account = user.account();
         if (settings.linkingMethod() != LinkingMethod.OAUTH) {
             throw new ClientErrorException("This installation links Jira users by email (" + SettingsKeys.LINKING_METHOD
-                    + "=email): there is nothing to connect. Make sure your Jira email is " + account.email() + ".", 409);
+                    + "=email): there is nothing to connect. Make sure your Jira email is " + account.email() + ".",
+                    409);
         }
         requireValidSettings();
         return Response.seeOther(oauth.start(account.id())).build();
@@ -81,8 +82,10 @@ public class LinkResource {
     private void requireValidSettings() {
         if (settings.misconfigured()) {
             throw new ServerErrorException("Jira cannot be reached until an admin fixes the integration's settings and"
-                    + " redeploys: " + settings.problems().stream().map(problem -> problem.key() + " " + problem.message())
-                            .collect(Collectors.joining(" ")), Response.Status.SERVICE_UNAVAILABLE);
+                    + " redeploys: "
+                    + settings.problems().stream().map(problem -> problem.key() + " " + problem.message())
+                            .collect(Collectors.joining(" ")),
+                    Response.Status.SERVICE_UNAVAILABLE);
         }
     }
 }

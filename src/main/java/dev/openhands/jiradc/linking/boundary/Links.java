@@ -45,7 +45,8 @@ public class Links {
                 || ofAccount.filter(link -> !link.jiraKey().equals(jiraUser.key())).isPresent()) {
             return false;
         }
-        ofUser.ifPresentOrElse(link -> link.describe(jiraUser), () -> em.persist(JiraLink.byEmail(accountId, jiraUser)));
+        ofUser.ifPresentOrElse(link -> link.describe(jiraUser),
+                () -> em.persist(JiraLink.byEmail(accountId, jiraUser)));
         return true;
     }
 
@@ -58,7 +59,8 @@ public class Links {
 
     /** The latest finished "Connect" of anyone, for troubleshooting the OAuth setup. */
     public Optional<OAuthAttempt> lastAttemptOfAnyone() {
-        return em.createNamedQuery(OAuthAttempt.LATEST_OF_ANYONE, OAuthAttempt.class).setMaxResults(1).getResultStream().findFirst();
+        return em.createNamedQuery(OAuthAttempt.LATEST_OF_ANYONE, OAuthAttempt.class).setMaxResults(1).getResultStream()
+                .findFirst();
     }
 
     public Optional<OAuthAttempt> lastAttempt(String accountId) {

@@ -51,13 +51,18 @@ public class LinkCheck {
         List<JiraUser> matches = jira.usersByEmail(account.email());
         if (matches.size() != 1) {
             throw new ClientErrorException(matches.isEmpty()
-                    ? "No Jira user has the email " + account.email() + "; ask a Jira administrator to set it on your Jira profile."
-                    : "Several Jira users have the email " + account.email() + ", so none can be linked by email; ask a Jira"
-                            + " administrator to make it unique.", 409);
+                    ? "No Jira user has the email " + account.email()
+                            + "; ask a Jira administrator to set it on your Jira profile."
+                    : "Several Jira users have the email " + account.email()
+                            + ", so none can be linked by email; ask a Jira"
+                            + " administrator to make it unique.",
+                    409);
         }
         if (accounts.byEmail(account.email()).size() > 1 || !links.linkByEmail(account.id(), matches.get(0))) {
-            throw new ClientErrorException("The Jira user " + matches.get(0).name() + " cannot be linked to you by email: another"
-                    + " OpenHands account has the same email, or yours is linked to another Jira user.", 409);
+            throw new ClientErrorException(
+                    "The Jira user " + matches.get(0).name() + " cannot be linked to you by email: another"
+                            + " OpenHands account has the same email, or yours is linked to another Jira user.",
+                    409);
         }
         return matches.get(0);
     }

@@ -60,7 +60,8 @@ public class OAuthLinking {
      * Handles Jira's redirect back. The state must be one this account started, not used before and
      * not older than ten minutes; then the code is exchanged (with the PKCE verifier) and the link stored.
      */
-    public Result complete(Optional<String> signedInAccount, String state, String code, String error, String errorDescription) {
+    public Result complete(Optional<String> signedInAccount, String state, String code, String error,
+            String errorDescription) {
         Instant now = clock.instant();
         OAuthAttempt attempt = state == null || state.isBlank() ? null : em.find(OAuthAttempt.class, state);
         if (attempt == null) {
@@ -75,16 +76,18 @@ public class OAuthLinking {
         }
         Result result = signedInAccount.isEmpty() ? result(LinkOutcome.NOT_SIGNED_IN, "")
                 : attempt.expired(now) ? result(LinkOutcome.STATE_EXPIRED, "")
-                : error != null && !error.isBlank() ? jiraError(error, errorDescription)
-                : code == null || code.isBlank() ? result(LinkOutcome.FAILED, "Jira sent no authorization code back.")
-                : link(attempt, code);
+                        : error != null && !error.isBlank() ? jiraError(error, errorDescription)
+                                : code == null || code.isBlank()
+                                        ? result(LinkOutcome.FAILED, "Jira sent no authorization code back.")
+                                        : link(attempt, code);
         attempt.finish(result.outcome(), result.message(), now);
         LOG.info(() -> "Jira account connection for account " + attempt.accountId() + ": " + result.outcome().code());
         return result;
     }
 
     private boolean claim(String state, Instant now) {
-        return em.createNamedQuery(OAuthAttempt.CLAIM).setParameter("state", state).setParameter("now", now).executeUpdate() == 1;
+        return em.createNamedQuery(OAuthAttempt.CLAIM).setParameter("state", state).setParameter("now", now)
+                .executeUpdate() == 1;
     }
 
     private Result link(OAuthAttempt attempt, String code) {
@@ -111,7 +114,8 @@ public class OAuthLinking {
                 secrets.seal(JiraLink.ACCESS_TOKEN_PURPOSE, tokens.accessToken().reveal()),
                 secrets.seal(JiraLink.REFRESH_TOKEN_PURPOSE, tokens.refreshToken().reveal()),
                 tokens.accessExpiresAt()));
-        return result(LinkOutcome.CONNECTED, "Connected to Jira Data Center as " + user.displayName() + " (" + user.name() + ").");
+        return result(LinkOutcome.CONNECTED,
+                "Connected to Jira Data Center as " + user.displayName() + " (" + user.name() + ").");
     }
 
     private Result jiraError(String error, String description) {
@@ -141,7 +145,8 @@ public class OAuthLinking {
 
     private Result recordForCaller(Optional<String> account, LinkOutcome outcome, Instant now) {
         Result result = result(outcome, "");
-        account.ifPresent(id -> em.persist(OAuthAttempt.failedWithoutState(Pkce.randomToken(), id, outcome, result.message(), now)));
+        account.ifPresent(id -> em
+                .persist(OAuthAttempt.failedWithoutState(Pkce.randomToken(), id, outcome, result.message(), now)));
         return result;
     }
 
@@ -156,9 +161,11 @@ public class OAuthLinking {
             case STATE_REPLAYED -> "This connection request was already used; each one works once." + again;
             case WRONG_ACCOUNT -> "This connection request was started by another OpenHands user. Sign in as yourself."
                     + again;
-            case NOT_SIGNED_IN -> "Your OpenHands session ended while you were in Jira. Sign in, then click Connect again.";
-            case TOKEN_REFUSED -> "Jira refused to issue a token. " + detail + " Check that " + SettingsKeys.OAUTH_CLIENT_ID
-                    + " and " + SettingsKeys.OAUTH_CLIENT_SECRET + " match Jira's application link." + again;
+            case NOT_SIGNED_IN ->
+                "Your OpenHands session ended while you were in Jira. Sign in, then click Connect again.";
+            case TOKEN_REFUSED ->
+                "Jira refused to issue a token. " + detail + " Check that " + SettingsKeys.OAUTH_CLIENT_ID
+                        + " and " + SettingsKeys.OAUTH_CLIENT_SECRET + " match Jira's application link." + again;
             case CALLBACK_MISMATCH -> "Jira does not accept this service's callback URL. " + detail + " In Jira, open"
                     + " Administration > Applications > Application links, edit the OpenHands link and set its redirect"
                     + " URL to exactly " + jira.callbackUrl() + "." + again;

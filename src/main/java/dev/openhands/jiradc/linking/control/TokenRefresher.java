@@ -58,20 +58,25 @@ public class TokenRefresher {
         }
         JiraLink link = found.get();
         if (link.accessTokenValidFor(MARGIN, clock.instant())) {
-            return Optional.of(Secret.of(secrets.open(JiraLink.ACCESS_TOKEN_PURPOSE, link.sealedAccessToken().orElseThrow())));
+            return Optional
+                    .of(Secret.of(secrets.open(JiraLink.ACCESS_TOKEN_PURPOSE, link.sealedAccessToken().orElseThrow())));
         }
         JiraTokens fresh;
         try {
-            fresh = jira.refresh(Secret.of(secrets.open(JiraLink.REFRESH_TOKEN_PURPOSE, link.sealedRefreshToken().orElseThrow())));
+            fresh = jira.refresh(
+                    Secret.of(secrets.open(JiraLink.REFRESH_TOKEN_PURPOSE, link.sealedRefreshToken().orElseThrow())));
         } catch (JiraCallFailed e) {
             // only invalid_grant says the refresh token is dead; a throttled or failing Jira, or a mistyped client secret
             // (invalid_client), must not make everyone reconnect: the tokens are kept and the failure goes up
             if (INVALID_GRANT.equals(e.errorCode())) {
-                link.broken("Jira no longer accepts the stored tokens (" + e.getMessage() + "). Connect your Jira account again.");
+                link.broken("Jira no longer accepts the stored tokens (" + e.getMessage()
+                        + "). Connect your Jira account again.");
             } else {
-                LOG.warning(() -> "Jira did not refresh a user's access token, which is kept for the next try: " + e.getMessage()
+                LOG.warning(() -> "Jira did not refresh a user's access token, which is kept for the next try: "
+                        + e.getMessage()
                         + ("invalid_client".equals(e.errorCode()) ? " Check " + SettingsKeys.OAUTH_CLIENT_ID + " and "
-                                + SettingsKeys.OAUTH_CLIENT_SECRET + " against Jira's incoming application link." : ""));
+                                + SettingsKeys.OAUTH_CLIENT_SECRET + " against Jira's incoming application link."
+                                : ""));
             }
             throw e;
         }

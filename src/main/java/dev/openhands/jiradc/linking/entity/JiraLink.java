@@ -81,7 +81,8 @@ public class JiraLink {
         describe(user);
     }
 
-    public static JiraLink byOAuth(String accountId, JiraUser user, String sealedAccess, String sealedRefresh, Instant expiresAt) {
+    public static JiraLink byOAuth(String accountId, JiraUser user, String sealedAccess, String sealedRefresh,
+            Instant expiresAt) {
         JiraLink link = new JiraLink(accountId, LinkMethod.OAUTH, user);
         link.rotated(sealedAccess, sealedRefresh, expiresAt);
         return link;

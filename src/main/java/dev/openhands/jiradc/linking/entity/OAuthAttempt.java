@@ -69,7 +69,8 @@ public class OAuthAttempt {
     }
 
     /** A failed callback that matched no attempt of this account, recorded so the account sees what happened. */
-    public static OAuthAttempt failedWithoutState(String id, String accountId, LinkOutcome outcome, String message, Instant now) {
+    public static OAuthAttempt failedWithoutState(String id, String accountId, LinkOutcome outcome, String message,
+            Instant now) {
         OAuthAttempt attempt = new OAuthAttempt(id, accountId, null, now);
         attempt.finish(outcome, message, now);
         return attempt;

@@ -67,7 +67,8 @@ public class OpenHands {
     void prepare() {
         // Jersey's default (a buffered body over HttpURLConnection) sends a POST again, unasked, when the first answer
         // is lost: a second conversation. A streamed body is never sent twice.
-        restClient = new OutboundClient<>(OpenHandsApi.class, Map.of("jersey.config.client.request.entity.processing", "CHUNKED"),
+        restClient = new OutboundClient<>(OpenHandsApi.class,
+                Map.of("jersey.config.client.request.entity.processing", "CHUNKED"),
                 new OpenHandsResponses(), new CallTimer(metrics, "openhands"));
     }
 
@@ -121,7 +122,8 @@ public class OpenHands {
             // no provider could be searched: an outage, tried again, not "no access"
             throw failure;
         }
-        return searched.isEmpty() ? new RepositoryLookup.GitNotConnected(notConnected) : new RepositoryLookup.NotFound(searched);
+        return searched.isEmpty() ? new RepositoryLookup.GitNotConnected(notConnected)
+                : new RepositoryLookup.NotFound(searched);
     }
 
     /** One provider's search; empty when OpenHands answers 400, 401 or 403. */
@@ -172,9 +174,11 @@ public class OpenHands {
      *
      * @throws StartUnanswered when the request went out and no answer came back
      */
-    public StartTask startConversation(String apiKey, String conversationId, RepositoryLookup.Found repository, String title,
+    public StartTask startConversation(String apiKey, String conversationId, RepositoryLookup.Found repository,
+            String title,
             String message) {
-        AppConversationStartRequest request = new AppConversationStartRequest(conversationId, title, repository.fullName(),
+        AppConversationStartRequest request = new AppConversationStartRequest(conversationId, title,
+                repository.fullName(),
                 repository.provider().apiName(), SendMessageRequest.user(message));
         String what = "to start a conversation";
         OpenHandsApi api = api();
@@ -186,8 +190,9 @@ public class OpenHands {
             if (root(e) instanceof ConnectException || OutboundClient.unreadableAnswer(e)) {
                 throw failed(what, e);
             }
-            throw new StartUnanswered("No answer from OpenHands at " + baseUri() + " when asked to start a conversation ("
-                    + rootCause(e) + "); it may have started it");
+            throw new StartUnanswered(
+                    "No answer from OpenHands at " + baseUri() + " when asked to start a conversation ("
+                            + rootCause(e) + "); it may have started it");
         }
     }
 
@@ -217,13 +222,15 @@ public class OpenHands {
     /** The start task as it is now; empty when OpenHands does not know it. */
     public Optional<StartTask> startTask(String apiKey, String id) {
         return ask("to look at the start task " + id, api -> api.startTasks(bearer(apiKey), id)).stream()
-                .filter(Objects::nonNull).map(AppConversationStartTask::task).filter(task -> task.id().equals(id)).findFirst();
+                .filter(Objects::nonNull).map(AppConversationStartTask::task).filter(task -> task.id().equals(id))
+                .findFirst();
     }
 
     /** The conversation as it is now; empty when OpenHands does not know it (deleted). */
     public Optional<Conversation> conversation(String apiKey, String id) {
         return ask("to look at the conversation " + id, api -> api.conversations(bearer(apiKey), id)).stream()
-                .filter(conversation -> conversation != null && id.equals(conversation.id())).map(AppConversation::conversation)
+                .filter(conversation -> conversation != null && id.equals(conversation.id()))
+                .map(AppConversation::conversation)
                 .findFirst();
     }
 
@@ -239,7 +246,8 @@ public class OpenHands {
         } catch (OpenHandsUnavailable e) {
             if (e.status() == 404) {
                 throw new EventsNotServed("OpenHands at " + baseUri() + " answered 404 to GET /api/v1/conversation/"
-                        + conversationId + "/events/search: it does not serve the V1 events API this service follows jobs with");
+                        + conversationId
+                        + "/events/search: it does not serve the V1 events API this service follows jobs with");
             }
             throw e;
         }
@@ -288,8 +296,9 @@ public class OpenHands {
 
     private OpenHandsUnavailable failed(String what, ProcessingException e) {
         if (OutboundClient.unreadableAnswer(e)) {
-            return new OpenHandsUnavailable("OpenHands answered something this service cannot read when asked " + what + " ("
-                    + rootCause(e) + ").");
+            return new OpenHandsUnavailable(
+                    "OpenHands answered something this service cannot read when asked " + what + " ("
+                            + rootCause(e) + ").");
         }
         return unreachable(e);
     }
@@ -297,9 +306,10 @@ public class OpenHands {
     private OpenHandsUnavailable unreachable(ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SSLException) {
-                return new OpenHandsUnavailable("OpenHands' TLS certificate at " + baseUri() + " is not trusted (" + rootCause(e)
-                        + "). Add the certificate of the CA that issued it to " + SettingsKeys.TRUSTED_CA
-                        + " (Additional Trusted CA Certificates, for Jira and OpenHands) and redeploy.");
+                return new OpenHandsUnavailable(
+                        "OpenHands' TLS certificate at " + baseUri() + " is not trusted (" + rootCause(e)
+                                + "). Add the certificate of the CA that issued it to " + SettingsKeys.TRUSTED_CA
+                                + " (Additional Trusted CA Certificates, for Jira and OpenHands) and redeploy.");
             }
         }
         return new OpenHandsUnavailable("Cannot reach OpenHands at " + baseUri() + " (" + rootCause(e) + "); check "

@@ -59,9 +59,11 @@ public class OpenHandsService {
      */
     public String apiKeyOf(String userId) {
         CreateUserApiKeyResponse issued = ask(userId);
-        verdicts.fire(ServiceKeyVerdict.accepted("OpenHands accepted the service key when asked for a person's API key."));
+        verdicts.fire(
+                ServiceKeyVerdict.accepted("OpenHands accepted the service key when asked for a person's API key."));
         if (issued.key() == null || issued.key().isBlank()) {
-            throw new OpenHandsUnavailable("OpenHands answered without an API key when asked for one; try again later.");
+            throw new OpenHandsUnavailable(
+                    "OpenHands answered without an API key when asked for one; try again later.");
         }
         return issued.key();
     }
@@ -72,14 +74,17 @@ public class OpenHandsService {
             ask(NOBODY);
             return announce(ServiceKeyVerdict.accepted("OpenHands accepted the service key."));
         } catch (ApiKeyNotIssued e) {
-            return announce(ServiceKeyVerdict.accepted("OpenHands accepted the service key (and, as expected, knows no user "
-                    + NOBODY + ")."));
+            return announce(
+                    ServiceKeyVerdict.accepted("OpenHands accepted the service key (and, as expected, knows no user "
+                            + NOBODY + ")."));
         } catch (ServiceKeyRefused e) {
             return ServiceKeyVerdict.refused(e);
         } catch (OpenHandsUnavailable e) {
-            return announce(ServiceKeyVerdict.unanswered(e.getMessage(), "Check that this service can reach OpenHands at "
-                    + settings.apiUrl().map(Object::toString).orElse("its address") + " and that it is the OpenHands app server,"
-                    + " then check again."));
+            return announce(ServiceKeyVerdict.unanswered(e.getMessage(),
+                    "Check that this service can reach OpenHands at "
+                            + settings.apiUrl().map(Object::toString).orElse("its address")
+                            + " and that it is the OpenHands app server,"
+                            + " then check again."));
         }
     }
 
@@ -87,17 +92,21 @@ public class OpenHandsService {
         IntegrationSettings.ServiceKey serviceKey = settings.serviceKey().orElseThrow(() -> new IllegalStateException(
                 SettingsKeys.SERVICE_API_KEY + " is not set"));
         try {
-            return api().apiKey(serviceKey.apiKey().reveal(), userId, serviceKey.orgId(), new CreateUserApiKeyRequest(KEY_NAME));
+            return api().apiKey(serviceKey.apiKey().reveal(), userId, serviceKey.orgId(),
+                    new CreateUserApiKeyRequest(KEY_NAME));
         } catch (ServiceKeyRefused e) {
             verdicts.fire(ServiceKeyVerdict.refused(e));
             throw e;
         } catch (ProcessingException e) {
             if (OutboundClient.unreadableAnswer(e)) {
-                throw new OpenHandsUnavailable("OpenHands answered something this service cannot read when asked for an API key ("
-                        + e.getMessage() + "); check that " + SettingsKeys.API_URL + " is the OpenHands app server.");
+                throw new OpenHandsUnavailable(
+                        "OpenHands answered something this service cannot read when asked for an API key ("
+                                + e.getMessage() + "); check that " + SettingsKeys.API_URL
+                                + " is the OpenHands app server.");
             }
-            throw new OpenHandsUnavailable("Cannot reach OpenHands at " + settings.apiUrl().map(Object::toString).orElse("?")
-                    + " (" + e.getMessage() + ").");
+            throw new OpenHandsUnavailable(
+                    "Cannot reach OpenHands at " + settings.apiUrl().map(Object::toString).orElse("?")
+                            + " (" + e.getMessage() + ").");
         }
     }
 
@@ -108,6 +117,7 @@ public class OpenHandsService {
 
     private OpenHandsServiceApi api() {
         return restClient.at(settings.apiUrl().orElseThrow(() -> new OpenHandsUnavailable(
-                "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + ".")), settings.trustedCertificates());
+                "The OpenHands address is not configured: set " + SettingsKeys.APP_URL + ".")),
+                settings.trustedCertificates());
     }
 }

@@ -48,7 +48,8 @@ public class ServiceKeyStatus {
 
     void check() {
         ServiceKeyVerdict verdict = service.check();
-        next = scheduler.schedule(this::check, (verdict.state() == ServiceKeyVerdict.State.ACCEPTED ? REFRESH : RETRY).toSeconds(),
+        next = scheduler.schedule(this::check,
+                (verdict.state() == ServiceKeyVerdict.State.ACCEPTED ? REFRESH : RETRY).toSeconds(),
                 TimeUnit.SECONDS);
     }
 
@@ -56,7 +57,8 @@ public class ServiceKeyStatus {
         ServiceKeyVerdict.State before = latest.map(ServiceKeyVerdict::state).orElse(null);
         latest = Optional.of(verdict);
         if (verdict.state() != before && verdict.state() != ServiceKeyVerdict.State.ACCEPTED) {
-            LOG.warning(() -> "The OpenHands service key: " + verdict.detail() + verdict.fix().map(fix -> " " + fix).orElse(""));
+            LOG.warning(() -> "The OpenHands service key: " + verdict.detail()
+                    + verdict.fix().map(fix -> " " + fix).orElse(""));
         } else if (verdict.state() != before) {
             LOG.info(() -> "The OpenHands service key: " + verdict.detail());
         }

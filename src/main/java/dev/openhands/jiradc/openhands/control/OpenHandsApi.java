@@ -39,7 +39,8 @@ public interface OpenHandsApi {
     /** A targeted search, on one Git provider, for repositories the user can reach; never a full listing. */
     @GET
     @Path("v1/git/repositories/search")
-    RepositoryPage searchRepositories(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("provider") String provider,
+    RepositoryPage searchRepositories(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @QueryParam("provider") String provider,
             @QueryParam("query") String query, @QueryParam("limit") int limit);
 
     /** The Git provider the user works with in OpenHands, and their organisations there. */
@@ -57,7 +58,8 @@ public interface OpenHandsApi {
     /** The start tasks with these ids, {@code null} for an unknown id. */
     @GET
     @Path("v1/app-conversations/start-tasks")
-    List<AppConversationStartTask> startTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
+    List<AppConversationStartTask> startTasks(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @QueryParam("ids") String ids);
 
     /** The user's start tasks created since a time, oldest first. */
     @GET
@@ -69,7 +71,8 @@ public interface OpenHandsApi {
     /** The conversations with these ids, {@code null} for an unknown id. */
     @GET
     @Path("v1/app-conversations")
-    List<AppConversation> conversations(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @QueryParam("ids") String ids);
+    List<AppConversation> conversations(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @QueryParam("ids") String ids);
 
     /** A page of a conversation's events. */
     @GET
@@ -81,7 +84,8 @@ public interface OpenHandsApi {
     @POST
     @Path("v1/app-conversations/{id}/send-message")
     @Consumes(MediaType.APPLICATION_JSON)
-    AppSendMessageResponse sendMessage(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String conversationId,
+    AppSendMessageResponse sendMessage(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("id") String conversationId,
             AppSendMessageRequest message);
 
     /** {@code SaasUserInfo}: whose key it is. */
@@ -118,7 +122,8 @@ public interface OpenHandsApi {
      * a start task shows it again.
      */
     record AppConversationStartRequest(@JsonbProperty("conversation_id") String conversationId, String title,
-            @JsonbProperty("selected_repository") String selectedRepository, @JsonbProperty("git_provider") String gitProvider,
+            @JsonbProperty("selected_repository") String selectedRepository,
+            @JsonbProperty("git_provider") String gitProvider,
             @JsonbProperty("initial_message") SendMessageRequest initialMessage) {
     }
 
@@ -177,7 +182,8 @@ public interface OpenHandsApi {
     }
 
     /** {@code AppConversationStartTaskPage}. */
-    record AppConversationStartTaskPage(List<AppConversationStartTask> items, @JsonbProperty("next_page_id") String nextPageId) {
+    record AppConversationStartTaskPage(List<AppConversationStartTask> items,
+            @JsonbProperty("next_page_id") String nextPageId) {
 
         public AppConversationStartTaskPage {
             if (items == null) {
@@ -218,7 +224,8 @@ public interface OpenHandsApi {
      * One of the kinds of {@code Event}, with the fields of those a report reads: {@code ActionEvent} (the agent's
      * {@code finish} call), {@code MessageEvent}, {@code AgentErrorEvent} and {@code ConversationErrorEvent}.
      */
-    record Event(String id, String kind, String source, @JsonbProperty("tool_name") String toolName, FinishAction action,
+    record Event(String id, String kind, String source, @JsonbProperty("tool_name") String toolName,
+            FinishAction action,
             @JsonbProperty("llm_message") Message llmMessage, String error, String detail) {
 
         /** What a report needs of it: the agent's final words (its finish call, or a message of its own) or an error's text. */
@@ -226,7 +233,8 @@ public interface OpenHandsApi {
             String eventId = id == null ? "" : id;
             boolean byAgent = "agent".equals(source);
             if ("ActionEvent".equals(kind) && byAgent && "finish".equals(toolName) && action != null) {
-                return new ConversationEvent(eventId, ConversationEvent.Kind.FINISH, Optional.ofNullable(action.message()));
+                return new ConversationEvent(eventId, ConversationEvent.Kind.FINISH,
+                        Optional.ofNullable(action.message()));
             }
             if ("MessageEvent".equals(kind) && byAgent && llmMessage != null && llmMessage.content() != null) {
                 String text = llmMessage.content().stream().filter(part -> part != null && "text".equals(part.type()))

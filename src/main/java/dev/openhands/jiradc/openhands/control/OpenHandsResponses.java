@@ -31,10 +31,12 @@ public class OpenHandsResponses implements ResponseExceptionMapper<RuntimeExcept
     static RuntimeException failure(int status, String body) {
         String said = said(body);
         if (status == 401 || status == 403) {
-            return new ApiKeyRefused("OpenHands did not accept the API key (" + status + (said.isEmpty() ? "" : ": " + said)
-                    + ")");
+            return new ApiKeyRefused(
+                    "OpenHands did not accept the API key (" + status + (said.isEmpty() ? "" : ": " + said)
+                            + ")");
         }
-        return new OpenHandsUnavailable("OpenHands answered " + status + (said.isEmpty() ? "" : " (" + said + ")"), status);
+        return new OpenHandsUnavailable("OpenHands answered " + status + (said.isEmpty() ? "" : " (" + said + ")"),
+                status);
     }
 
     /** FastAPI's {@code {"detail": "..."}} when it is text, else the body's first line: the body may be anything. */

@@ -25,7 +25,8 @@ public interface OpenHandsServiceApi {
     @POST
     @Path("users/{userId}/orgs/{orgId}/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    CreateUserApiKeyResponse apiKey(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey, @PathParam("userId") String userId,
+    CreateUserApiKeyResponse apiKey(@HeaderParam(SERVICE_KEY_HEADER) String serviceKey,
+            @PathParam("userId") String userId,
             @PathParam("orgId") String orgId, CreateUserApiKeyRequest request);
 
     /** {@code CreateUserApiKeyRequest}: the key's name; the same name gets the same key. */

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
  */
 public class ServiceResponses implements ResponseExceptionMapper<RuntimeException> {
 
-    static final String FIX_SERVICE_KEY = "Set " + SettingsKeys.SERVICE_API_KEY + " to the service key configured on the"
+    static final String FIX_SERVICE_KEY = "Set " + SettingsKeys.SERVICE_API_KEY
+            + " to the service key configured on the"
             + " OpenHands server (its AUTOMATIONS_SERVICE_KEY) and redeploy this service.";
     static final String FIX_NOT_CONFIGURED = "Configure a service key on the OpenHands server (AUTOMATIONS_SERVICE_KEY), the"
             + " same value as " + SettingsKeys.SERVICE_API_KEY + " here, and restart OpenHands.";
@@ -34,15 +35,19 @@ public class ServiceResponses implements ResponseExceptionMapper<RuntimeExceptio
             case 401 -> new ServiceKeyRefused(answered + ": it does not accept this service's key ("
                     + SettingsKeys.SERVICE_API_KEY + ").", FIX_SERVICE_KEY);
             case 503 -> detail.toLowerCase(java.util.Locale.ROOT).contains("not configured")
-                    ? new ServiceKeyRefused(answered + ": the OpenHands server has no service key configured.", FIX_NOT_CONFIGURED)
+                    ? new ServiceKeyRefused(answered + ": the OpenHands server has no service key configured.",
+                            FIX_NOT_CONFIGURED)
                     : new OpenHandsUnavailable(answered + " when asked for an API key; try again later.");
             case 404 -> detail.equals("Not Found") || detail.isEmpty()
-                    ? new OpenHandsUnavailable(answered + ": it has no service API at this address. " + FIX_NO_SERVICE_API)
+                    ? new OpenHandsUnavailable(
+                            answered + ": it has no service API at this address. " + FIX_NO_SERVICE_API)
                     : new ApiKeyNotIssued(ApiKeyNotIssued.Reason.UNKNOWN_USER, answered + ".");
             case 403 -> detail.isEmpty()
-                    ? new OpenHandsUnavailable(answered + " without saying why when asked for an API key; try again later.")
+                    ? new OpenHandsUnavailable(
+                            answered + " without saying why when asked for an API key; try again later.")
                     : new ApiKeyNotIssued(ApiKeyNotIssued.Reason.NOT_IN_ORGANISATION, answered + ".");
-            default -> new OpenHandsUnavailable(answered + " when asked for an API key" + (status == 422 ? "." : "; try again later."));
+            default -> new OpenHandsUnavailable(
+                    answered + " when asked for an API key" + (status == 422 ? "." : "; try again later."));
         };
     }
 

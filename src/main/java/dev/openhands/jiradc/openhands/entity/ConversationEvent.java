@@ -14,7 +14,6 @@ public record ConversationEvent(String id, Kind kind, Optional<String> text) {
         /** A message from the agent. */
         AGENT_MESSAGE,
         /** The agent or the conversation reported an error. */
-        ERROR,
-        OTHER
+        ERROR, OTHER
     }
 }

@@ -70,10 +70,12 @@ public class Diagnostics {
     public Report run() {
         JiraProbe probe = probeJira();
         List<DeliveryFacts> recent = deliveries.recent(RECENT_DELIVERIES).stream()
-                .map(d -> new DeliveryFacts(d.receivedAt(), d.webhookEvent(), d.issueKey(), d.actor(), d.outcome(), d.result()))
+                .map(d -> new DeliveryFacts(d.receivedAt(), d.webhookEvent(), d.issueKey(), d.actor(), d.outcome(),
+                        d.result()))
                 .toList();
         List<Check> checks = new ArrayList<>(List.of(
-                TroubleshootingChecks.integration(settings, TroubleshootingChecks.changedSinceDeployment(settings, settingsProducer.configuredNow())),
+                TroubleshootingChecks.integration(settings,
+                        TroubleshootingChecks.changedSinceDeployment(settings, settingsProducer.configuredNow())),
                 TroubleshootingChecks.baseUrl(settings),
                 TroubleshootingChecks.serviceAccount(settings, probe),
                 TroubleshootingChecks.jiraReachable(settings, probe),
@@ -84,7 +86,8 @@ public class Diagnostics {
                         .map(r -> new Refusal(r.reason(), r.count(), r.lastAt())).toList(), clock.instant()),
                 TroubleshootingChecks.deliveries(settings, recent),
                 TroubleshootingChecks.usersLinked(settings, links.all().stream()
-                        .map(l -> new LinkFacts(l.jiraName(), accounts.byId(l.accountId()).map(Account::email), l.brokenReason()))
+                        .map(l -> new LinkFacts(l.jiraName(), accounts.byId(l.accountId()).map(Account::email),
+                                l.brokenReason()))
                         .toList())));
         if (settings.managesApiKeys()) {
             checks.add(4, TroubleshootingChecks.openHandsServiceKey(openHandsService.check()));
@@ -93,8 +96,10 @@ public class Diagnostics {
     }
 
     private List<ConnectionFacts> connections() {
-        return connections.all().stream().map(c -> new ConnectionFacts(c.id(), c.setup().code(), c.active(), c.activatedAt(),
-                c.lastDeliveryAt(), settings.appUrl().map(c::eventsUrl).orElse(""))).toList();
+        return connections.all().stream()
+                .map(c -> new ConnectionFacts(c.id(), c.setup().code(), c.active(), c.activatedAt(),
+                        c.lastDeliveryAt(), settings.appUrl().map(c::eventsUrl).orElse("")))
+                .toList();
     }
 
     private JiraProbe probeJira() {

@@ -39,11 +39,12 @@ public class StoredCounts {
     public MetricSnapshot[] gauges() {
         Counted counted = last;
         if (counted == null || counted.at().plus(MAX_AGE).isBefore(Instant.now())) {
-            counted = new Counted(new MetricSnapshot[] {
+            counted = new Counted(new MetricSnapshot[]{
                     Metrics.gauge("openhands_jira_jobs", "Jobs in the database, by status" + EVERY, "status",
                             everyStatus(Job.Status.values(), jobs.countByStatus())),
                     Metrics.gauge("openhands_jira_inbox", "Inbox entries in the database, by status" + EVERY, "status",
-                            everyStatus(InboxItem.Status.values(), inbox.byStatus()))}, Instant.now());
+                            everyStatus(InboxItem.Status.values(), inbox.byStatus()))},
+                    Instant.now());
             last = counted;
         }
         return counted.gauges();

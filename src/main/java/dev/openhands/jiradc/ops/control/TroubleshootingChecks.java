@@ -59,7 +59,8 @@ public final class TroubleshootingChecks {
     public record Refusal(String reason, long count, Instant lastAt) {
     }
 
-    public record DeliveryFacts(Instant receivedAt, Optional<String> event, Optional<String> issueKey, Optional<String> actor,
+    public record DeliveryFacts(Instant receivedAt, Optional<String> event, Optional<String> issueKey,
+            Optional<String> actor,
             String outcome, Optional<String> result) {
 
         boolean askedForOpenHands() {
@@ -99,11 +100,14 @@ public final class TroubleshootingChecks {
                 changed.add(key);
             }
         });
-        Set<String> problemsThen = deployed.problems().stream().map(SettingsProblem::toString).collect(Collectors.toSet());
+        Set<String> problemsThen = deployed.problems().stream().map(SettingsProblem::toString)
+                .collect(Collectors.toSet());
         Set<String> problemsNow = now.problems().stream().map(SettingsProblem::toString).collect(Collectors.toSet());
         if (!problemsThen.equals(problemsNow)) {
-            now.problems().stream().map(SettingsProblem::key).filter(key -> !changed.contains(key)).forEach(changed::add);
-            deployed.problems().stream().map(SettingsProblem::key).filter(key -> !changed.contains(key)).forEach(changed::add);
+            now.problems().stream().map(SettingsProblem::key).filter(key -> !changed.contains(key))
+                    .forEach(changed::add);
+            deployed.problems().stream().map(SettingsProblem::key).filter(key -> !changed.contains(key))
+                    .forEach(changed::add);
         }
         return changed;
     }
@@ -119,11 +123,13 @@ public final class TroubleshootingChecks {
         if (!problems.isEmpty()) {
             return Check.problem("integration", title, ENABLED + "=true, but " + problems.size()
                     + (problems.size() == 1 ? " value is" : " values are") + " missing or invalid.",
-                    "Fix and redeploy: " + problems.stream().map(SettingsProblem::toString).collect(Collectors.joining(" ")));
+                    "Fix and redeploy: "
+                            + problems.stream().map(SettingsProblem::toString).collect(Collectors.joining(" ")));
         }
         if (!changedSinceDeployment.isEmpty()) {
-            return Check.problem("integration", title, "Changed in the configuration since this deployment started, not in effect yet: "
-                    + String.join(", ", changedSinceDeployment) + ".",
+            return Check.problem("integration", title,
+                    "Changed in the configuration since this deployment started, not in effect yet: "
+                            + String.join(", ", changedSinceDeployment) + ".",
                     "Redeploy the application (or restart the server) so that the new values take effect.");
         }
         return Check.ok("integration", title, ENABLED + "=true, linking by " + settings.linkingMethod().configValue()
@@ -133,10 +139,12 @@ public final class TroubleshootingChecks {
     /** The base URL must include its scheme. */
     public static Check baseUrl(IntegrationSettings settings) {
         String title = "Jira base URL includes the scheme";
-        Optional<SettingsProblem> problem = settings.problems().stream().filter(p -> p.key().equals(BASE_URL)).findFirst();
+        Optional<SettingsProblem> problem = settings.problems().stream().filter(p -> p.key().equals(BASE_URL))
+                .findFirst();
         if (problem.isPresent()) {
             return Check.problem("base-url", title, BASE_URL + ": " + problem.get().message(),
-                    "Set " + BASE_URL + " to Jira's full address, including https://, for example https://jira.example.com,"
+                    "Set " + BASE_URL
+                            + " to Jira's full address, including https://, for example https://jira.example.com,"
                             + " and redeploy.");
         }
         return settings.jiraBaseUrl()
@@ -159,17 +167,20 @@ public final class TroubleshootingChecks {
                     && !me.emailAddress().get().equalsIgnoreCase(settings.serviceAccountEmail().get())) {
                 return Check.problem("service-account", title, "The PAT belongs to " + who + ", whose email is "
                         + me.emailAddress().get() + ", not " + settings.serviceAccountEmail().get() + ".",
-                        "Use a PAT of the service account itself, or set " + SERVICE_ACCOUNT_EMAIL + " to its email, and redeploy.");
+                        "Use a PAT of the service account itself, or set " + SERVICE_ACCOUNT_EMAIL
+                                + " to its email, and redeploy.");
             }
             return Check.ok("service-account", title, "Jira accepts the PAT as " + who + ".");
         }
         JiraCallFailed failure = probe.failure().orElseThrow();
         if (failure.kind() != JiraCallFailed.Kind.REFUSED) {
-            return Check.unknown("service-account", title, "Not checked: Jira did not answer (see the next check).", null);
+            return Check.unknown("service-account", title, "Not checked: Jira did not answer (see the next check).",
+                    null);
         }
         if (failure.status() == 401 || failure.status() == 403) {
             return Check.problem("service-account", title, failure.getMessage(),
-                    "Sign in to Jira as " + email + ", create a personal access token (Profile > Personal Access Tokens), set it as "
+                    "Sign in to Jira as " + email
+                            + ", create a personal access token (Profile > Personal Access Tokens), set it as "
                             + SERVICE_ACCOUNT_PAT + " and redeploy.");
         }
         return Check.problem("service-account", title, failure.getMessage(),
@@ -198,8 +209,10 @@ public final class TroubleshootingChecks {
             String base = settings.jiraBaseUrl().map(Object::toString).orElse("Jira");
             boolean tls = base.startsWith("https:");
             int extra = settings.trustedCertificates().size();
-            return Check.ok("jira-reachable", title, "Jira answered at " + base + (tls ? " over https; its certificate is trusted"
-                    + (extra > 0 ? " (" + extra + " certificate" + (extra == 1 ? "" : "s") + " from " + TRUSTED_CA + ")" : "")
+            return Check.ok("jira-reachable", title, "Jira answered at " + base + (tls
+                    ? " over https; its certificate is trusted"
+                            + (extra > 0 ? " (" + extra + " certificate" + (extra == 1 ? "" : "s") + " from "
+                                    + TRUSTED_CA + ")" : "")
                     : " over plain http, without TLS") + ".");
         }
         JiraCallFailed failure = probe.failure().orElseThrow();
@@ -230,21 +243,32 @@ public final class TroubleshootingChecks {
         String register = "In Jira's incoming application link (Administration > Applications > Application links), the"
                 + " redirect URL must be exactly " + url.get() + " and the scope WRITE.";
         if (lastAttempt.isEmpty()) {
-            return Check.unknown("oauth-callback", title, "No one has clicked Connect yet, so Jira has not confirmed it.", register)
+            return Check
+                    .unknown("oauth-callback", title, "No one has clicked Connect yet, so Jira has not confirmed it.",
+                            register)
                     .withValue(url.get());
         }
         AttemptFacts attempt = lastAttempt.get();
         return switch (attempt.outcome()) {
-            case CONNECTED -> Check.ok("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", succeeded with "
-                    + url.get() + ".").withValue(url.get());
-            case CALLBACK_MISMATCH -> Check.problem("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", failed: "
-                    + attempt.message(), register).withValue(url.get());
-            case TOKEN_REFUSED -> Check.problem("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", failed: "
-                    + attempt.message(), "Copy the client ID and secret from Jira's incoming application link into "
-                    + OAUTH_CLIENT_ID + " and " + OAUTH_CLIENT_SECRET + ", and redeploy. " + register).withValue(url.get());
-            case JIRA_UNREACHABLE, TLS_FAILURE, FAILED -> Check.problem("oauth-callback", title, "The latest Connect, at "
-                    + attempt.at() + ", failed: " + attempt.message(), "See the check of Jira's reachability and certificate. "
-                    + register).withValue(url.get());
+            case CONNECTED ->
+                Check.ok("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", succeeded with "
+                        + url.get() + ".").withValue(url.get());
+            case CALLBACK_MISMATCH ->
+                Check.problem("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", failed: "
+                        + attempt.message(), register).withValue(url.get());
+            case TOKEN_REFUSED -> Check
+                    .problem("oauth-callback", title, "The latest Connect, at " + attempt.at() + ", failed: "
+                            + attempt.message(),
+                            "Copy the client ID and secret from Jira's incoming application link into "
+                                    + OAUTH_CLIENT_ID + " and " + OAUTH_CLIENT_SECRET + ", and redeploy. " + register)
+                    .withValue(url.get());
+            case JIRA_UNREACHABLE, TLS_FAILURE,
+                    FAILED ->
+                Check.problem("oauth-callback", title, "The latest Connect, at "
+                        + attempt.at() + ", failed: " + attempt.message(),
+                        "See the check of Jira's reachability and certificate. "
+                                + register)
+                        .withValue(url.get());
             // the person declined, took too long, or used another account: nothing is wrong with the setup
             default -> Check.ok("oauth-callback", title, "Register exactly " + url.get() + ". The latest Connect, at "
                     + attempt.at() + ", ended with '" + attempt.outcome().code() + "', which is not a setup problem.")
@@ -257,8 +281,10 @@ public final class TroubleshootingChecks {
         String title = "Webhook installed, deliveries arriving";
         List<ConnectionFacts> active = connections.stream().filter(ConnectionFacts::active).toList();
         if (active.isEmpty()) {
-            return Check.problem("webhook", title, connections.isEmpty() ? "No webhook is set up: Jira sends nothing here."
-                    : "No connection is active (" + connections.size() + " inactive): Jira's deliveries are refused.",
+            return Check.problem(
+                    "webhook", title, connections.isEmpty() ? "No webhook is set up: Jira sends nothing here."
+                            : "No connection is active (" + connections.size()
+                                    + " inactive): Jira's deliveries are refused.",
                     "Set up the webhook above: Install automatically, or Set it up in Jira myself and then click"
                             + " 'I created the webhook'.");
         }
@@ -266,14 +292,18 @@ public final class TroubleshootingChecks {
                 .max((a, b) -> a.lastDeliveryAt().get().compareTo(b.lastDeliveryAt().get()));
         if (latest.isPresent()) {
             return Check.ok("webhook", title, active.size() + " active connection" + (active.size() == 1 ? "" : "s")
-                    + "; the last delivery arrived at " + latest.get().lastDeliveryAt().get() + " (" + latest.get().setup()
+                    + "; the last delivery arrived at " + latest.get().lastDeliveryAt().get() + " ("
+                    + latest.get().setup()
                     + " connection " + latest.get().id() + ").").withValue(latest.get().eventsUrl());
         }
         ConnectionFacts first = active.get(0);
         return Check.unknown("webhook", title, "Active since " + first.activatedAt().map(Object::toString).orElse("?")
-                + ", but no delivery has arrived yet.", "Comment " + settings.mention() + " on a Jira issue to test. If nothing"
-                + " arrives, confirm that Jira's network can reach " + settings.appUrl().map(Object::toString).orElse("this service")
-                + " and that Jira's webhook uses exactly this URL.").withValue(first.eventsUrl());
+                + ", but no delivery has arrived yet.",
+                "Comment " + settings.mention() + " on a Jira issue to test. If nothing"
+                        + " arrives, confirm that Jira's network can reach "
+                        + settings.appUrl().map(Object::toString).orElse("this service")
+                        + " and that Jira's webhook uses exactly this URL.")
+                .withValue(first.eventsUrl());
     }
 
     /** Deliveries refused with 403 on this instance: wrong URL or secret in Jira. */
@@ -282,13 +312,16 @@ public final class TroubleshootingChecks {
         List<Refusal> recent = refusals.stream().filter(r -> r.lastAt().isAfter(now.minus(RECENT_REFUSAL))).toList();
         if (recent.isEmpty()) {
             long older = refusals.stream().mapToLong(Refusal::count).sum();
-            return Check.ok("signature-failures", title, older == 0 ? "No delivery was refused since this server started."
-                    : "None in the last 24 hours (" + older + " earlier since this server started).");
+            return Check.ok("signature-failures", title,
+                    older == 0 ? "No delivery was refused since this server started."
+                            : "None in the last 24 hours (" + older + " earlier since this server started).");
         }
         long total = recent.stream().mapToLong(Refusal::count).sum();
         return Check.problem("signature-failures", title, total + " deliver" + (total == 1 ? "y was" : "ies were")
-                + " refused on this server: " + recent.stream().map(r -> r.reason() + " (" + r.count() + ", latest at " + r.lastAt() + ")")
-                .collect(Collectors.joining("; ")) + ".",
+                + " refused on this server: "
+                + recent.stream().map(r -> r.reason() + " (" + r.count() + ", latest at " + r.lastAt() + ")")
+                        .collect(Collectors.joining("; "))
+                + ".",
                 "Confirm that the webhook URL and signing secret in Jira match the values generated here: show the manual"
                         + " details again, or rotate the secret and enter the new one in Jira.");
     }
@@ -296,18 +329,23 @@ public final class TroubleshootingChecks {
     /** Deliveries that reach this service but start no job: the latest request for OpenHands, and what became of it. */
     public static Check deliveries(IntegrationSettings settings, List<DeliveryFacts> recent) {
         String title = "Deliveries start jobs";
-        String rowFix = "Confirm the Jira user is linked, the integration is active, the comment contains " + settings.mention()
-                + " or the update added the " + settings.triggerLabel() + " label, and the user has access to the repository.";
+        String rowFix = "Confirm the Jira user is linked, the integration is active, the comment contains "
+                + settings.mention()
+                + " or the update added the " + settings.triggerLabel()
+                + " label, and the user has access to the repository.";
         if (recent.isEmpty()) {
-            return Check.unknown("deliveries", title, "No delivery in the log (kept for " + words(settings.deliveryLogRetention()) + ").",
+            return Check.unknown("deliveries", title,
+                    "No delivery in the log (kept for " + words(settings.deliveryLogRetention()) + ").",
                     "If Jira lists failed deliveries, confirm that Jira's network can reach "
                             + settings.appUrl().map(Object::toString).orElse("this service") + ".");
         }
         Optional<DeliveryFacts> asked = recent.stream().filter(DeliveryFacts::askedForOpenHands).findFirst();
         if (asked.isEmpty()) {
             DeliveryFacts latest = recent.get(0);
-            return Check.unknown("deliveries", title, recent.size() + " recent deliver" + (recent.size() == 1 ? "y" : "ies")
-                    + ", none asking for OpenHands; the latest: " + latest.outcome() + ".", rowFix);
+            return Check.unknown("deliveries", title,
+                    recent.size() + " recent deliver" + (recent.size() == 1 ? "y" : "ies")
+                            + ", none asking for OpenHands; the latest: " + latest.outcome() + ".",
+                    rowFix);
         }
         DeliveryFacts request = asked.get();
         String what = "The latest request for OpenHands (" + request.issueKey().orElse("?") + " by "
@@ -337,7 +375,8 @@ public final class TroubleshootingChecks {
                 ? "Each user signs in here and clicks Connect under Jira Data Center."
                 : "Each user's OpenHands email must equal their Jira email; they click Check here, or are linked at their first request.";
         if (links.isEmpty()) {
-            return Check.problem("users-linked", title, "No one has linked a Jira account yet, so no Jira event can start a job.",
+            return Check.problem("users-linked", title,
+                    "No one has linked a Jira account yet, so no Jira event can start a job.",
                     howToLink);
         }
         List<LinkFacts> broken = links.stream().filter(l -> l.needsReconnect().isPresent()).toList();

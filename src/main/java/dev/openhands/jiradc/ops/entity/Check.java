@@ -7,7 +7,8 @@ import java.util.Optional;
  * One row of the troubleshooting panel: what was checked, whether it is fine, and if not what to do.
  * {@code value} is something the admin copies (a URL to register); never a secret.
  */
-public record Check(String id, String title, Status status, String detail, Optional<String> fix, Optional<String> value) {
+public record Check(String id, String title, Status status, String detail, Optional<String> fix,
+        Optional<String> value) {
 
     public enum Status {
         /** Checked, and fine. */

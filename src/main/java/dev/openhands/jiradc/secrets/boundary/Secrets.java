@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 public class Secrets {
 
     private static final Logger LOG = ProcessingContext.logger(Secrets.class);
-    private static final byte[] BROWSER_KEY_USE = "openhands-jira-dc values kept by browsers".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BROWSER_KEY_USE = "openhands-jira-dc values kept by browsers"
+            .getBytes(StandardCharsets.US_ASCII);
 
     @Inject
     IntegrationSettings settings;
@@ -34,7 +35,8 @@ public class Secrets {
     void init() {
         Optional<byte[]> key = key();
         cipher = key.map(SecretCipher::new);
-        browserCipher = key.map(bytes -> new SecretCipher(KeyDerivation.hkdfSha256(bytes, new byte[0], BROWSER_KEY_USE, 32)));
+        browserCipher = key
+                .map(bytes -> new SecretCipher(KeyDerivation.hkdfSha256(bytes, new byte[0], BROWSER_KEY_USE, 32)));
     }
 
     private Optional<byte[]> key() {

@@ -29,11 +29,14 @@ public class SecretsKeyReadiness implements HealthCheck {
             if (verification.keyMatchesDatabase()) {
                 return response.up().build();
             }
-            return response.down().withData(SettingsKeys.SECRETS_KEY, "does not open the secrets stored in this database:"
-                    + " it is not the key they were sealed with. Restore the previous secrets.key.").build();
+            return response.down()
+                    .withData(SettingsKeys.SECRETS_KEY, "does not open the secrets stored in this database:"
+                            + " it is not the key they were sealed with. Restore the previous secrets.key.")
+                    .build();
         } catch (Exception e) {
             // also an undeclared RollbackException at commit (WildFly), when the start-up check created the key check first
-            return response.down().withData("database", "cannot check the stored secrets: " + e.getClass().getSimpleName()).build();
+            return response.down()
+                    .withData("database", "cannot check the stored secrets: " + e.getClass().getSimpleName()).build();
         }
     }
 }

@@ -32,20 +32,23 @@ public class KeyVerification {
      * At start, after the schema migration (which observes before everything else): the key a database is first
      * used with is recorded even where nothing asks for readiness, so that a key changed later is found, not recorded.
      */
-    void checkAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Startup startup, KeyVerification self) {
+    void checkAtStartup(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) Startup startup,
+            KeyVerification self) {
         if (!secrets.available()) {
             return;
         }
         try {
             if (!self.keyMatchesDatabase()) {
-                LOG.severe("secrets.key does not open the secrets stored in this database: it is not the key they were sealed"
-                        + " with. Nothing is overwritten; restore the previous secrets.key. Until then the service is not ready.");
+                LOG.severe(
+                        "secrets.key does not open the secrets stored in this database: it is not the key they were sealed"
+                                + " with. Nothing is overwritten; restore the previous secrets.key. Until then the service is not ready.");
             }
         } catch (Exception e) {
             // also what a transaction manager throws undeclared at commit (Narayana's RollbackException on WildFly), as
             // when a readiness probe created the key check first
-            LOG.warning(() -> "Could not check secrets.key against the database at start (" + e.getClass().getSimpleName()
-                    + "); readiness checks it again");
+            LOG.warning(
+                    () -> "Could not check secrets.key against the database at start (" + e.getClass().getSimpleName()
+                            + "); readiness checks it again");
         }
     }
 

@@ -27,7 +27,8 @@ public class IntegrationEnabledFilter implements ContainerRequestFilter {
         path = path.startsWith("/") ? path.substring(1) : path;
         if (path.startsWith("api/integrations/jira-dc") || path.startsWith("integration/jira-dc")) {
             request.abortWith(ErrorMappers.error(Response.status(Response.Status.NOT_FOUND),
-                    "The Jira Data Center integration is not enabled; set " + SettingsKeys.ENABLED + "=true and redeploy."));
+                    "The Jira Data Center integration is not enabled; set " + SettingsKeys.ENABLED
+                            + "=true and redeploy."));
         }
     }
 }

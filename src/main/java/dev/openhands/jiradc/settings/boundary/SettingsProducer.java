@@ -38,8 +38,9 @@ public class SettingsProducer {
                     + settings.jiraBaseUrl().map(url -> ", Jira at " + url).orElse(""));
         }
         if (settings.devMode()) {
-            LOG.warning(() -> "DEV MODE. Serving at " + settings.appUrl().map(Object::toString).orElse("this server's root")
-                    + ": readiness at /health/ready, liveness at /health/live.");
+            LOG.warning(
+                    () -> "DEV MODE. Serving at " + settings.appUrl().map(Object::toString).orElse("this server's root")
+                            + ": readiness at /health/ready, liveness at /health/live.");
         }
     }
 

@@ -29,7 +29,8 @@ public final class PemCertificates {
                     .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
                     .stream().map(X509Certificate.class::cast).toList();
             if (certificates.isEmpty()) {
-                throw new UnreadableCertificates("holds no certificate; paste the CA's PEM text or give the path of a PEM file.");
+                throw new UnreadableCertificates(
+                        "holds no certificate; paste the CA's PEM text or give the path of a PEM file.");
             }
             return certificates;
         } catch (CertificateException e) {
@@ -42,8 +43,9 @@ public final class PemCertificates {
         try {
             return Files.readString(Path.of(value), StandardCharsets.US_ASCII);
         } catch (InvalidPathException | IOException e) {
-            throw new UnreadableCertificates("is neither PEM text (" + BEGIN + " ...) nor a readable PEM file: cannot read '"
-                    + value + "'.");
+            throw new UnreadableCertificates(
+                    "is neither PEM text (" + BEGIN + " ...) nor a readable PEM file: cannot read '"
+                            + value + "'.");
         }
     }
 

@@ -46,7 +46,8 @@ public class SettingsValidator {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern LABEL = Pattern.compile("[^\\s]{1,255}");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID = Pattern
+            .compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Function<String, Optional<String>> config;
     private final List<SettingsProblem> problems = new ArrayList<>();
@@ -96,7 +97,8 @@ public class SettingsValidator {
                     "the email address of the Jira user OpenHands acts as, for example openhands-bot@company.com");
             require(pat, SERVICE_ACCOUNT_PAT,
                     "a personal access token of that Jira user (in Jira: Profile > Personal Access Tokens > Create token)");
-            require(baseUrl, BASE_URL, "the address of Jira Data Center including the scheme, for example https://jira.example.com");
+            require(baseUrl, BASE_URL,
+                    "the address of Jira Data Center including the scheme, for example https://jira.example.com");
             require(appUrl, APP_URL,
                     "the address people use to reach OpenHands, for example https://app.openhands.example.com; callback and webhook URLs are built from it");
             if (linking == LinkingMethod.OAUTH) {
@@ -112,7 +114,8 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease, secretsKey, devMode, signIn,
+                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease,
+                secretsKey, devMode, signIn,
                 metricsAccess(), problems);
     }
 
@@ -122,8 +125,9 @@ public class SettingsValidator {
         Optional<String> org = value(ORG_ID);
         String withoutBoth = "; or set neither, and each person pastes their own OpenHands API key on the settings page.";
         if (key.isPresent() && org.isEmpty()) {
-            problem(ORG_ID, "is required when " + SERVICE_API_KEY + " is set: the id (a UUID) of the OpenHands organisation"
-                    + " whose members start OpenHands from Jira" + withoutBoth);
+            problem(ORG_ID,
+                    "is required when " + SERVICE_API_KEY + " is set: the id (a UUID) of the OpenHands organisation"
+                            + " whose members start OpenHands from Jira" + withoutBoth);
         }
         if (org.isPresent() && key.isEmpty()) {
             problem(SERVICE_API_KEY, "is required when " + ORG_ID + " is set: OpenHands' service key (the value of"
@@ -132,8 +136,9 @@ public class SettingsValidator {
         Optional<String> orgId = org.filter(id -> {
             boolean valid = UUID.matcher(id).matches();
             if (!valid) {
-                problem(ORG_ID, "must be the organisation's id, a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, not '"
-                        + id + "'.");
+                problem(ORG_ID,
+                        "must be the organisation's id, a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6, not '"
+                                + id + "'.");
             }
             return valid;
         }).map(id -> id.toLowerCase(Locale.ROOT));
@@ -150,14 +155,16 @@ public class SettingsValidator {
             maxPoll = poll;
         }
         Optional<String> pullRequestUrl = value(PULL_REQUEST_URL).filter(template -> {
-            boolean valid = template.matches("https?://\\S+") && template.contains("{repository}") && template.contains("{number}");
+            boolean valid = template.matches("https?://\\S+") && template.contains("{repository}")
+                    && template.contains("{number}");
             if (!valid) {
                 problem(PULL_REQUEST_URL, "must be an http(s) URL template with {repository} and {number}, for example"
                         + " https://git.example.com/{repository}/pull/{number}, not '" + template + "'.");
             }
             return valid;
         });
-        return new IntegrationSettings.JobPolicy(poll, maxPoll, positive(JOB_STALE_AFTER, DEFAULT_JOB_STALE_AFTER), pullRequestUrl,
+        return new IntegrationSettings.JobPolicy(poll, maxPoll, positive(JOB_STALE_AFTER, DEFAULT_JOB_STALE_AFTER),
+                pullRequestUrl,
                 duration(JOB_LINK_WAIT, DEFAULT_JOB_LINK_WAIT));
     }
 
@@ -220,7 +227,8 @@ public class SettingsValidator {
         if (EMAIL.matcher(email).matches()) {
             return true;
         }
-        problem(SERVICE_ACCOUNT_EMAIL, "must be an email address, for example openhands-bot@company.com, not '" + email + "'.");
+        problem(SERVICE_ACCOUNT_EMAIL,
+                "must be an email address, for example openhands-bot@company.com, not '" + email + "'.");
         return false;
     }
 
@@ -270,9 +278,12 @@ public class SettingsValidator {
             String host = pair[0].trim().toLowerCase(Locale.ROOT);
             Optional<GitProvider> provider = pair.length == 2 ? GitProvider.byApiName(pair[1]) : Optional.empty();
             if (host.isEmpty() || host.contains("/") || provider.isEmpty()) {
-                problem(GIT_HOSTS, "must list host=provider pairs separated by commas, for example git.example.com=gitlab,"
-                        + " with a provider among " + Arrays.stream(GitProvider.values()).map(GitProvider::apiName)
-                        .collect(Collectors.joining(", ")) + "; '" + entry.trim() + "' is not one.");
+                problem(GIT_HOSTS,
+                        "must list host=provider pairs separated by commas, for example git.example.com=gitlab,"
+                                + " with a provider among "
+                                + Arrays.stream(GitProvider.values()).map(GitProvider::apiName)
+                                        .collect(Collectors.joining(", "))
+                                + "; '" + entry.trim() + "' is not one.");
             } else {
                 hosts.put(host, provider.get());
             }
@@ -286,8 +297,9 @@ public class SettingsValidator {
             try {
                 networks.add(MetricsAccess.Network.parse(range));
             } catch (IllegalArgumentException e) {
-                problem(METRICS_NETWORKS, "must list address ranges separated by commas, for example 10.20.0.0/16,::1/128: "
-                        + e.getMessage() + ".");
+                problem(METRICS_NETWORKS,
+                        "must list address ranges separated by commas, for example 10.20.0.0/16,::1/128: "
+                                + e.getMessage() + ".");
             }
         }
         return new MetricsAccess(secret(METRICS_TOKEN), networks);

@@ -9,16 +9,13 @@ import java.util.stream.Stream;
 
 /** A kind of Git host, by the name OpenHands' API ({@code ProviderType}) and the setting {@code openhands.git-hosts} use. */
 public enum GitProvider {
-    GITHUB("github", "GitHub"),
-    GITLAB("gitlab", "GitLab"),
-    BITBUCKET("bitbucket", "Bitbucket"),
-    BITBUCKET_DATA_CENTER("bitbucket_data_center", "Bitbucket Data Center"),
-    FORGEJO("forgejo", "Forgejo"),
-    AZURE_DEVOPS("azure_devops", "Azure DevOps"),
-    ENTERPRISE_SSO("enterprise_sso", "Enterprise SSO");
+    GITHUB("github", "GitHub"), GITLAB("gitlab", "GitLab"), BITBUCKET("bitbucket", "Bitbucket"), BITBUCKET_DATA_CENTER(
+            "bitbucket_data_center", "Bitbucket Data Center"), FORGEJO("forgejo", "Forgejo"), AZURE_DEVOPS(
+                    "azure_devops", "Azure DevOps"), ENTERPRISE_SSO("enterprise_sso", "Enterprise SSO");
 
     /** The order in which a plain {@code org/repo} is looked for when OpenHands cannot say which provider the person uses. */
-    public static final List<GitProvider> SEARCH_ORDER = List.of(GITHUB, GITLAB, BITBUCKET, BITBUCKET_DATA_CENTER, FORGEJO,
+    public static final List<GitProvider> SEARCH_ORDER = List.of(GITHUB, GITLAB, BITBUCKET, BITBUCKET_DATA_CENTER,
+            FORGEJO,
             AZURE_DEVOPS);
 
     private static final Map<String, GitProvider> PUBLIC_HOSTS = Map.of(
@@ -42,7 +39,8 @@ public enum GitProvider {
     }
 
     public static Optional<GitProvider> byApiName(String name) {
-        return Stream.of(values()).filter(provider -> provider.apiName.equals(name.trim().toLowerCase(Locale.ROOT))).findFirst();
+        return Stream.of(values()).filter(provider -> provider.apiName.equals(name.trim().toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     /**

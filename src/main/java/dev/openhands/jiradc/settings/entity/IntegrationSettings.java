@@ -1,8 +1,8 @@
 package dev.openhands.jiradc.settings.entity;
 
 import java.net.URI;
-import java.time.Duration;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

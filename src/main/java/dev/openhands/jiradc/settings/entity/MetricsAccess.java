@@ -25,8 +25,9 @@ public record MetricsAccess(Optional<Secret> token, List<Network> networks) {
      * @param proxied whether a proxy forwarded it ({@code X-Forwarded-For}): then its address is the proxy's, not the caller's
      */
     public boolean allows(String authorization, String remoteAddress, boolean proxied) {
-        if (token.isPresent() && authorization != null && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
-                ("Bearer " + token.get().reveal()).getBytes(StandardCharsets.UTF_8))) {
+        if (token.isPresent() && authorization != null
+                && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
+                        ("Bearer " + token.get().reveal()).getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
         return !proxied && networks.stream().anyMatch(network -> network.contains(remoteAddress));
@@ -46,7 +47,8 @@ public record MetricsAccess(Optional<Secret> token, List<Network> networks) {
                 }
                 return new Network(address, prefix);
             } catch (RuntimeException | UnknownHostException e) {
-                throw new IllegalArgumentException("'" + cidr.trim() + "' is not an address range such as 10.0.0.0/8", e);
+                throw new IllegalArgumentException("'" + cidr.trim() + "' is not an address range such as 10.0.0.0/8",
+                        e);
             }
         }
 

@@ -99,10 +99,12 @@ public class TriggerHandler implements InboxHandler {
             Account account = resolved.account().orElseThrow();
             return keys.using(account.id(), apiKey -> start(entry, event, actor, account, apiKey, replies, say));
         } catch (ApiKeyRefused e) {
-            return said(replies, new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
+            return said(replies,
+                    new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
         } catch (ApiKeyNotIssued e) {
-            return said(replies, new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
-                    + ": " + e.getMessage()));
+            return said(replies,
+                    new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
+                            + ": " + e.getMessage()));
         } catch (OpenHandsUnavailable e) {
             return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.empty());
         } catch (JobStart.StartMayBeUnderway e) {
@@ -112,7 +114,8 @@ public class TriggerHandler implements InboxHandler {
         }
     }
 
-    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey, Replies replies,
+    private Handled start(InboxEntry entry, WebhookEvent event, JiraUser actor, Account account, String apiKey,
+            Replies replies,
             TriggerComments say) {
         Optional<Job> earlier = jobs.ofTrigger(entry.id());
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
@@ -136,14 +139,16 @@ public class TriggerHandler implements InboxHandler {
             return said(answer, nowhere.deadEnd());
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
-        return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(), named.source().words(), apiKey,
+        return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
+                named.source().words(), apiKey,
                 answer.visibility()));
     }
 
     /** The job started: its follower says so on the issue, with the conversation's link once OpenHands gives it. */
     private static Handled started(Job job) {
-        return Handled.done("job started in " + job.repository() + (job.announced() ? "; \"I'm on it\" said by the job follower"
-                : "; \"I'm on it\" pending, said by the job follower"));
+        return Handled.done(
+                "job started in " + job.repository() + (job.announced() ? "; \"I'm on it\" said by the job follower"
+                        : "; \"I'm on it\" pending, said by the job follower"));
     }
 
     private Handled said(Replies replies, DeadEnd deadEnd) {
@@ -151,10 +156,12 @@ public class TriggerHandler implements InboxHandler {
         return Handled.done(deadEnd.result());
     }
 
-    private Handled jiraFailed(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, JiraCallFailed e) {
+    private Handled jiraFailed(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say,
+            JiraCallFailed e) {
         if (e.status() == 401 || e.status() == 403) {
             serviceAccount.refused(e.getMessage());
-            LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + replies.issueKey() + ": "
+            LOG.severe(() -> "Jira refused the service account's PAT, so nothing can be said on " + replies.issueKey()
+                    + ": "
                     + e.getMessage());
             return Handled.failed("Jira refused the service account: " + e.getMessage());
         }
@@ -165,7 +172,8 @@ public class TriggerHandler implements InboxHandler {
     }
 
     /** Retried with backoff (or as Jira's Retry-After says); on the last attempt, said on the issue if Jira listens. */
-    private Handled unavailable(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, String service, String reason,
+    private Handled unavailable(InboxEntry entry, Replies replies, JiraUser actor, TriggerComments say, String service,
+            String reason,
             Optional<Duration> retryAfter) {
         if (!settings.retryPolicy().lastAttempt(entry.attempt())) {
             return Handled.retryAfter(retryAfter.orElse(settings.retryPolicy().delayAfter(entry.attempt())), reason);
@@ -173,7 +181,8 @@ public class TriggerHandler implements InboxHandler {
         try {
             issues.comment(replies.issueKey(), say.couldNotStart(actor, service), replies.visibility());
         } catch (JiraCallFailed e) {
-            LOG.warning(() -> "Could not tell " + replies.issueKey() + " that its job did not start: " + e.getMessage());
+            LOG.warning(
+                    () -> "Could not tell " + replies.issueKey() + " that its job did not start: " + e.getMessage());
         }
         return Handled.failed(reason);
     }

@@ -52,7 +52,8 @@ public class FollowUp {
         if (!openHands.sendMessage(apiKey, running.conversationId().orElseThrow(), message)) {
             return false;
         }
-        JobRequest request = new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()), account.id(), actor.name(),
+        JobRequest request = new JobRequest(entry.issueId(), issueKey, Optional.of(comment.id()), account.id(),
+                actor.name(),
                 running.repository(), Optional.of(running.id()), replies.visibility(), Optional.empty());
         jobs.forwarded(jobs.starting(entry.id(), request).id(), running.id());
         JobComments say = new JobComments(settings.appUrl().orElseThrow(), settings.mention());

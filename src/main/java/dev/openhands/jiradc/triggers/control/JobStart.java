@@ -57,8 +57,10 @@ public class JobStart {
      * @return the job, started: its follower looks at it as soon as this commits
      */
     public Job start(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
-            JiraUser actor, RepositoryLookup.Found repository, String namedIn, String apiKey, Optional<Visibility> replies) {
-        Optional<Job> previous = jobs.latestOn(issue.id()).filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
+            JiraUser actor, RepositoryLookup.Found repository, String namedIn, String apiKey,
+            Optional<Visibility> replies) {
+        Optional<Job> previous = jobs.latestOn(issue.id())
+                .filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
         Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
                 event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
                 previous.map(Job::id), replies, Optional.of(namedIn))));
@@ -79,13 +81,15 @@ public class JobStart {
      * answer (its instance died, or the answer was lost on the way) first looks in OpenHands for that start, made under
      * the job's id; while the earlier request may still be on its way, it waits.
      */
-    private StartTask startOnce(String apiKey, Job job, RepositoryLookup.Found repository, ConversationRequest conversation) {
+    private StartTask startOnce(String apiKey, Job job, RepositoryLookup.Found repository,
+            ConversationRequest conversation) {
         Optional<Instant> asked = job.startRequestedAt();
         if (asked.isPresent()) {
             Optional<StartTask> made = openHands.startMadeFor(apiKey, job.id(), asked.get());
             if (made.isPresent()) {
-                LOG.info(() -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
-                        + made.get().id());
+                LOG.info(
+                        () -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
+                                + made.get().id());
                 return made.get();
             }
             Duration since = Duration.between(asked.get(), Instant.now());
@@ -97,7 +101,8 @@ public class JobStart {
             throw new StartMayBeUnderway(OpenHands.LONGEST_CALL);
         }
         try {
-            return openHands.startConversation(apiKey, job.id(), repository, conversation.title(), conversation.message());
+            return openHands.startConversation(apiKey, job.id(), repository, conversation.title(),
+                    conversation.message());
         } catch (StartUnanswered e) {
             throw e;
         } catch (RuntimeException e) {

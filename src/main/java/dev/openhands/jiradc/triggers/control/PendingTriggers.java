@@ -13,7 +13,8 @@ public class PendingTriggers {
     PendingEntries inbox;
 
     public int cancelForComment(String issueId, String commentId) {
-        return inbox.cancel(issueId, Optional.of(TriggerRules.commentTriggerKey(issueId, commentId)), "the comment was deleted");
+        return inbox.cancel(issueId, Optional.of(TriggerRules.commentTriggerKey(issueId, commentId)),
+                "the comment was deleted");
     }
 
     public int cancelForIssue(String issueId) {

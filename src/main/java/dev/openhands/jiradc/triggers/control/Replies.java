@@ -14,6 +14,7 @@ public record Replies(String issueKey, Optional<Visibility> visibility) {
      */
     public Replies seenIn(JiraIssue issue, String triggerCommentId) {
         return new Replies(issueKey, visibility.or(() -> issue.comments().stream()
-                .filter(comment -> comment.id().equals(triggerCommentId)).findFirst().flatMap(JiraComment::visibility)));
+                .filter(comment -> comment.id().equals(triggerCommentId)).findFirst()
+                .flatMap(JiraComment::visibility)));
     }
 }

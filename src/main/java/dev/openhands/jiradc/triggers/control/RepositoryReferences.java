@@ -67,7 +67,8 @@ public final class RepositoryReferences {
     private static final Pattern WIKI_LINK = Pattern.compile("^\\[([^|\\]]*)(?:\\|([^\\]]*))?]");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.~-]+");
     private static final Pattern SSH = Pattern.compile("^[\\w.-]+@[\\w.-]+:(.+)$");
-    private static final Set<String> PATH_ENDS = Set.of("-", "tree", "blob", "pull", "pulls", "merge_requests", "issues",
+    private static final Set<String> PATH_ENDS = Set.of("-", "tree", "blob", "pull", "pulls", "merge_requests",
+            "issues",
             "commits", "commit", "src", "browse", "wiki", "actions", "branches");
 
     private RepositoryReferences() {
@@ -81,7 +82,8 @@ public final class RepositoryReferences {
      * @param request the trigger comment's text, empty when the label was added
      * @param earlierOldestFirst the issue's comments by people before the trigger, oldest first
      */
-    public static Choice choose(String description, String request, List<JiraComment> earlierOldestFirst, String requesterKey) {
+    public static Choice choose(String description, String request, List<JiraComment> earlierOldestFirst,
+            String requesterKey) {
         Optional<Choice> chosen = choice(namedIn(request), Source.REQUEST);
         for (int i = earlierOldestFirst.size() - 1; i >= 0 && chosen.isEmpty(); i--) {
             JiraComment comment = earlierOldestFirst.get(i);
@@ -98,8 +100,9 @@ public final class RepositoryReferences {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(found.size() == 1 ? new Choice.Found(found.get(0).repository(), found.get(0).address(), source)
-                : new Choice.Ambiguous(found.stream().map(Named::repository).toList()));
+        return Optional
+                .of(found.size() == 1 ? new Choice.Found(found.get(0).repository(), found.get(0).address(), source)
+                        : new Choice.Ambiguous(found.stream().map(Named::repository).toList()));
     }
 
     private static Optional<Choice> namedByOthers(List<JiraComment> earlierOldestFirst, String requesterKey) {
@@ -123,7 +126,8 @@ public final class RepositoryReferences {
         List<Named> found = new ArrayList<>();
         Matcher line = LINE.matcher(text);
         while (line.find()) {
-            parse(line.group(1).trim()).filter(named -> seen.add(named.repository().toLowerCase(Locale.ROOT))).ifPresent(found::add);
+            parse(line.group(1).trim()).filter(named -> seen.add(named.repository().toLowerCase(Locale.ROOT)))
+                    .ifPresent(found::add);
         }
         return found;
     }
@@ -135,8 +139,9 @@ public final class RepositoryReferences {
             Optional<Named> label = parse(link.group(1));
             Optional<Named> target = link.group(2) == null ? Optional.empty() : parse(link.group(2));
             // [acme/app|https://github.com/acme/app]: the label names it, the link also says where it is
-            return label.isEmpty() ? target : target.filter(found -> found.repository().equalsIgnoreCase(label.get().repository()))
-                    .or(() -> label);
+            return label.isEmpty() ? target
+                    : target.filter(found -> found.repository().equalsIgnoreCase(label.get().repository()))
+                            .or(() -> label);
         }
         String token = text.split("[\\s|\\]]+")[0];
         if (token.contains("://")) {

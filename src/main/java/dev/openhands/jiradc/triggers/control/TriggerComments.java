@@ -33,8 +33,10 @@ public final class TriggerComments {
 
     /** Nobody signed in here with the Jira user's email: whether they have an OpenHands account is not known here. */
     public String noAccount(JiraUser user) {
-        return mention(user) + " I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
-                + " Jira email address. Sign in at " + settings() + " with your OpenHands account and connect Jira Data Center,"
+        return mention(user)
+                + " I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
+                + " Jira email address. Sign in at " + settings()
+                + " with your OpenHands account and connect Jira Data Center,"
                 + " then try again.";
     }
 
@@ -59,16 +61,19 @@ public final class TriggerComments {
     }
 
     public String noOpenHandsKey(JiraUser user) {
-        return mention(user) + " Your accounts are connected, but your OpenHands setup is not finished: add your OpenHands"
+        return mention(user)
+                + " Your accounts are connected, but your OpenHands setup is not finished: add your OpenHands"
                 + " API key at " + settings() + ", then try again.";
     }
 
     public String openHandsKeyRefused(JiraUser user) {
-        return mention(user) + " OpenHands did not accept your API key. Update it at " + settings() + ", then try again.";
+        return mention(user) + " OpenHands did not accept your API key. Update it at " + settings()
+                + ", then try again.";
     }
 
     public String noRepository(JiraUser user) {
-        return mention(user) + " I can't tell which repository to work on. Add a line like this to the description or to a"
+        return mention(user)
+                + " I can't tell which repository to work on. Add a line like this to the description or to a"
                 + " comment, then try again:\n{noformat}\nRepository: org/repo\n{noformat}";
     }
 
@@ -78,9 +83,12 @@ public final class TriggerComments {
     }
 
     public String noAccess(JiraUser user, String repository, List<GitProvider> searched) {
-        return mention(user) + " I can't find the repository " + repository + " among those your OpenHands account reaches on "
-                + names(searched) + ". Check that the name is right and that the Git account connected to OpenHands can access "
-                + repository + ". If it is on another Git host, write its whole address on the Repository: line (for example"
+        return mention(user) + " I can't find the repository " + repository
+                + " among those your OpenHands account reaches on "
+                + names(searched)
+                + ". Check that the name is right and that the Git account connected to OpenHands can access "
+                + repository
+                + ". If it is on another Git host, write its whole address on the Repository: line (for example"
                 + " {{Repository: https://git.example.com/org/repo}}), then try again.";
     }
 
@@ -96,7 +104,8 @@ public final class TriggerComments {
 
     /** Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job runs. */
     public String namedByOthers(JiraUser user, String repository, String namedBy) {
-        return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository + " in a comment. I"
+        return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository
+                + " in a comment. I"
                 + " start a job only in a repository named in the issue's description, in your request or in your own comments,"
                 + " so that nobody else decides where a job runs with your Git access. To work in " + repository
                 + ", ask again naming it:\n{noformat}\n" + mention + "\nRepository: " + repository + "\n{noformat}";
@@ -107,8 +116,10 @@ public final class TriggerComments {
      *     and the delivery log, out of a comment that everyone on the issue reads
      */
     public String couldNotStart(JiraUser user, String service) {
-        return mention(user) + " I couldn't start the job: " + service + " did not answer as it should, several times. Try"
-                + " again later by commenting " + mention + "; if it goes on, tell your Jira administrator (the delivery log"
+        return mention(user) + " I couldn't start the job: " + service
+                + " did not answer as it should, several times. Try"
+                + " again later by commenting " + mention
+                + "; if it goes on, tell your Jira administrator (the delivery log"
                 + " of OpenHands for Jira has the details).";
     }
 }

@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.triggers.control;
 
-import java.util.function.Supplier;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.jira.entity.WebhookEvent.ChangelogItem;
 import dev.openhands.jiradc.webhooks.entity.Decision;
@@ -8,6 +7,7 @@ import dev.openhands.jiradc.webhooks.entity.ServiceAccount;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -35,12 +35,16 @@ public final class TriggerRules {
                     : Decision.deletion("issue-deleted:" + issue, "issue deleted");
             case "comment_deleted" -> issue.isEmpty() || event.comment().isEmpty()
                     ? Decision.none("no trigger: the event names no issue or comment")
-                    : Decision.deletion("comment-deleted:" + issue + ":" + event.comment().get().id(), "comment deleted");
+                    : Decision.deletion("comment-deleted:" + issue + ":" + event.comment().get().id(),
+                            "comment deleted");
             case "comment_created", "comment_updated" -> guarded(event, () -> commented(event, issue));
-            case "jira:issue_updated" -> guarded(event, () -> event.issueEventTypeName().filter("issue_commented"::equals)
-                    .isPresent() && event.comment().isPresent() ? commented(event, issue) : labelsChanged(event, issue));
+            case "jira:issue_updated" -> guarded(event,
+                    () -> event.issueEventTypeName().filter("issue_commented"::equals)
+                            .isPresent() && event.comment().isPresent() ? commented(event, issue)
+                                    : labelsChanged(event, issue));
             case "jira:issue_created" -> guarded(event, () -> created(event, issue));
-            default -> Decision.none("ignored: " + event.webhookEvent() + " is not an event this service subscribes to");
+            default ->
+                Decision.none("ignored: " + event.webhookEvent() + " is not an event this service subscribes to");
         };
     }
 
@@ -71,7 +75,8 @@ public final class TriggerRules {
     }
 
     private Decision labelsChanged(WebhookEvent event, String issue) {
-        Optional<ChangelogItem> labels = event.changelog().stream().filter(item -> item.field().equalsIgnoreCase("labels"))
+        Optional<ChangelogItem> labels = event.changelog().stream()
+                .filter(item -> item.field().equalsIgnoreCase("labels"))
                 .findFirst();
         if (labels.isEmpty()) {
             return Decision.none("no trigger: no label was added and no comment mentions @" + label);

@@ -49,7 +49,8 @@ public class WhichRepository {
     public Answer find(String apiKey, JiraIssue issue, String triggerCommentId, String request, JiraUser actor,
             TriggerComments say) {
         List<JiraComment> earlierByPeople = issue.comments().stream()
-                .filter(comment -> !serviceAccount.current().is(comment.author()) && !comment.id().equals(triggerCommentId))
+                .filter(comment -> !serviceAccount.current().is(comment.author())
+                        && !comment.id().equals(triggerCommentId))
                 .toList();
         Choice choice = RepositoryReferences.choose(issue.description(), request, earlierByPeople, actor.key());
         Optional<DeadEnd> unnamed = deadEnd(choice, actor, say);

@@ -16,7 +16,8 @@ public record DeliveriesJson(List<Line> deliveries, Map<String, Long> refusedOnT
 
         static Line of(Delivery delivery) {
             return new Line(delivery.receivedAt(), delivery.connectionId(), delivery.outcome(),
-                    delivery.webhookEvent().orElse(null), delivery.issueKey().orElse(null), delivery.actor().orElse(null),
+                    delivery.webhookEvent().orElse(null), delivery.issueKey().orElse(null),
+                    delivery.actor().orElse(null),
                     delivery.result().orElse(null));
         }
     }

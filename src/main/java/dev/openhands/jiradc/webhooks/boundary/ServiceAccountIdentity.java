@@ -67,7 +67,8 @@ public class ServiceAccountIdentity {
             if (e.status() == 401 || e.status() == 403) {
                 refused(e.getMessage());
             }
-            LOG.warning(() -> "Cannot learn the service account's Jira name yet, trying again in a minute: " + e.getMessage());
+            LOG.warning(() -> "Cannot learn the service account's Jira name yet, trying again in a minute: "
+                    + e.getMessage());
         }
         next = scheduler.schedule(this::learn, again.toSeconds(), TimeUnit.SECONDS);
     }

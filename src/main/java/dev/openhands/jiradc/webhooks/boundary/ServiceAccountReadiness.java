@@ -30,6 +30,7 @@ public class ServiceAccountReadiness implements HealthCheck {
                     + " Create a new personal access token for the service account and redeploy.").build();
         }
         var account = identity.current();
-        return response.up().withData("name", account == null ? "not known yet" : account.name().orElse("not known yet")).build();
+        return response.up()
+                .withData("name", account == null ? "not known yet" : account.name().orElse("not known yet")).build();
     }
 }

@@ -34,7 +34,8 @@ final class DeliveryJson {
     static JsonObject read(byte[] body) throws CharacterCodingException {
         CharBuffer text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
         int start = text.hasRemaining() && text.charAt(0) == '\uFEFF' ? 1 : 0;
-        try (JsonParser parser = JSON.createParser(new CharArrayReader(text.array(), start, text.remaining() - start))) {
+        try (JsonParser parser = JSON
+                .createParser(new CharArrayReader(text.array(), start, text.remaining() - start))) {
             if (parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new JsonException("not an object");
             }
@@ -74,11 +75,12 @@ final class DeliveryJson {
         if (event != JsonParser.Event.START_OBJECT && event != JsonParser.Event.START_ARRAY) {
             return;
         }
-        for (int depth = 1; depth > 0; ) {
+        for (int depth = 1; depth > 0;) {
             switch (parser.next()) {
                 case START_OBJECT, START_ARRAY -> depth++;
                 case END_OBJECT, END_ARRAY -> depth--;
-                default -> { }
+                default -> {
+                }
             }
         }
     }

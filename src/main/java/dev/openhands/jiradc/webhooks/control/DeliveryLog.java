@@ -54,7 +54,8 @@ public class DeliveryLog {
 
     @Transactional
     public List<Delivery> recent(int limit) {
-        List<Object[]> lines = em.createNamedQuery(Delivery.RECENT, Object[].class).setMaxResults(limit).getResultList();
+        List<Object[]> lines = em.createNamedQuery(Delivery.RECENT, Object[].class).setMaxResults(limit)
+                .getResultList();
         return lines.stream().map(line -> {
             Delivery delivery = (Delivery) line[0];
             delivery.processed((InboxItem.Status) line[1], (String) line[2]);

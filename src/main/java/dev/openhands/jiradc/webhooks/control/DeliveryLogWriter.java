@@ -55,7 +55,8 @@ public class DeliveryLogWriter {
     private volatile ScheduledFuture<?> flushing;
 
     void start(@Observes Startup startup, DeliveryLogWriter self) {
-        flushing = scheduler.scheduleWithFixedDelay(() -> flushAll(self), FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        flushing = scheduler.scheduleWithFixedDelay(() -> flushAll(self), FLUSH_MILLIS, FLUSH_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     private static void flushAll(DeliveryLogWriter self) {
@@ -84,7 +85,7 @@ public class DeliveryLogWriter {
     @Transactional
     public int flush() {
         List<Delivery> batch = new ArrayList<>();
-        for (Delivery next; batch.size() < BATCH && (next = pending.poll()) != null; ) {
+        for (Delivery next; batch.size() < BATCH && (next = pending.poll()) != null;) {
             batch.add(next);
         }
         batch.forEach(em::persist);

@@ -73,7 +73,8 @@ public class DeliveryReceiver {
     /** The checks that need no body, made before it is read: a stranger's large body is never read. */
     public Admission admit(String connectionId, String signatureHeader) {
         byte[] signature = Signatures.parse(signatureHeader).orElseThrow(() -> refuse(connectionId,
-                signatureHeader == null ? "no " + Signatures.HEADER + " header" : "malformed " + Signatures.HEADER + " header"));
+                signatureHeader == null ? "no " + Signatures.HEADER + " header"
+                        : "malformed " + Signatures.HEADER + " header"));
         List<String> secrets = connections.acceptedSecrets(connectionId, clock.instant());
         if (secrets.isEmpty()) {
             throw refuse(connectionId, "unknown or inactive connection");
@@ -91,7 +92,8 @@ public class DeliveryReceiver {
         WebhookEvent event = parse(connectionId, body, now);
         if (Instant.ofEpochMilli(event.timestamp()).isBefore(now.minus(replayWindow()))) {
             // its duplicate key may already be pruned: taken again, a captured delivery would start a new job as its actor
-            throw refuse(connectionId, "signed timestamp older than duplicates are remembered (a replay, or a clock far behind)");
+            throw refuse(connectionId,
+                    "signed timestamp older than duplicates are remembered (a replay, or a clock far behind)");
         }
         for (String url : event.jiraUrls()) {
             if (!jira.names(url)) {

@@ -31,7 +31,8 @@ public class Inbox {
             em.persist(Delivery.of(null, connectionId, now, event, DUPLICATE));
             return DUPLICATE;
         }
-        InboxItem item = new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(), event.issueId().orElse(null),
+        InboxItem item = new InboxItem(key, connectionId, decision.kind(), event.webhookEvent(),
+                event.issueId().orElse(null),
                 event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now);
         em.persist(item);
         em.persist(Delivery.of(item.id(), connectionId, now, event, decision.outcome()));

@@ -31,7 +31,8 @@ public class InboxClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public List<InboxEntry> claim(String instance, int max, Instant now, Duration lease) {
-        List<InboxItem> items = em.createNativeQuery(PENDING.formatted(max), InboxItem.class).setParameter(1, now).getResultList();
+        List<InboxItem> items = em.createNativeQuery(PENDING.formatted(max), InboxItem.class).setParameter(1, now)
+                .getResultList();
         items.forEach(item -> item.claim(instance, now.plus(lease)));
         return items.stream().map(InboxItem::entry).toList();
     }
@@ -50,8 +51,10 @@ public class InboxClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     @SuppressWarnings("unchecked")
     public int cancelPending(Optional<String> dedupKey, String issueId, String reason, Instant now) {
-        var query = em.createNativeQuery("select * from inbox where status = 'PENDING' and kind = 'TRIGGER' and issue_id = ?1"
-                + (dedupKey.isPresent() ? " and dedup_key = ?2" : "") + " for update skip locked", InboxItem.class)
+        var query = em
+                .createNativeQuery("select * from inbox where status = 'PENDING' and kind = 'TRIGGER' and issue_id = ?1"
+                        + (dedupKey.isPresent() ? " and dedup_key = ?2" : "") + " for update skip locked",
+                        InboxItem.class)
                 .setParameter(1, issueId);
         dedupKey.ifPresent(key -> query.setParameter(2, key));
         List<InboxItem> waiting = query.getResultList();
@@ -76,7 +79,8 @@ public class InboxClaims {
      * @return the entries whose claim was lost, and what became of them was not recorded
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<InboxEntry> finish(List<InboxEntry> entries, List<Handled> results, int maxAttempts, String instance, Instant now) {
+    public List<InboxEntry> finish(List<InboxEntry> entries, List<Handled> results, int maxAttempts, String instance,
+            Instant now) {
         List<InboxEntry> lost = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             InboxEntry entry = entries.get(i);
@@ -85,8 +89,10 @@ public class InboxClaims {
             boolean gaveUp = handled.outcome() == Handled.Outcome.RETRY && !retry;
             InboxItem.Status status = retry ? InboxItem.Status.PENDING
                     : handled.outcome() == Handled.Outcome.DONE ? InboxItem.Status.DONE : InboxItem.Status.FAILED;
-            String result = gaveUp ? "failed after " + entry.attempt() + " attempts: " + handled.result() : handled.result();
-            int recorded = em.createNamedQuery(retry ? InboxItem.RETRY : InboxItem.FINISH).setParameter("id", entry.id())
+            String result = gaveUp ? "failed after " + entry.attempt() + " attempts: " + handled.result()
+                    : handled.result();
+            int recorded = em.createNamedQuery(retry ? InboxItem.RETRY : InboxItem.FINISH)
+                    .setParameter("id", entry.id())
                     .setParameter("status", status).setParameter("result", InboxItem.shorten(result))
                     .setParameter("at", retry ? now.plus(handled.retryAfter().orElseThrow()) : now)
                     .setParameter("instance", instance).setParameter("attempt", entry.attempt()).executeUpdate();

@@ -60,7 +60,8 @@ public class InboxDispatcher {
 
     void start(@Observes Startup startup) {
         if (settings.enabled()) {
-            poller = scheduler.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+            poller = scheduler.scheduleWithFixedDelay(this::poll, POLL.toMillis(), POLL.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -73,16 +74,19 @@ public class InboxDispatcher {
         try {
             int released = claims.releaseExpired(clock.instant());
             if (released > 0) {
-                LOG.warning(() -> released + " inbox entries were left unfinished by an instance that stopped; processing them again");
+                LOG.warning(() -> released
+                        + " inbox entries were left unfinished by an instance that stopped; processing them again");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Could not put back the inbox entries whose lease ran out; the next poll tries again", e);
+            LOG.log(Level.SEVERE, "Could not put back the inbox entries whose lease ran out; the next poll tries again",
+                    e);
         }
         drain();
     }
 
     void drain() {
-        if (work.drain(() -> claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease()), this::process)) {
+        if (work.drain(() -> claims.claim(ThisInstance.NAME, BATCH, clock.instant(), settings.processingLease()),
+                this::process)) {
             nudge();
         }
     }
@@ -93,14 +97,16 @@ public class InboxDispatcher {
      */
     private void process(List<InboxEntry> batch) {
         Duration lease = settings.processingLease();
-        List<Handled> results = work.inParallel(batch, entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
+        List<Handled> results = work.inParallel(batch,
+                entry -> ProcessingContext.with(() -> handle(entry), about(entry)),
                 workers, lease, working -> claims.renew(batch, ThisInstance.NAME, clock.instant().plus(lease)));
         List<InboxEntry> lost = claims.finish(batch, results, settings.retryPolicy().maxAttempts(), ThisInstance.NAME,
                 clock.instant());
         for (int i = 0; i < batch.size(); i++) {
             InboxEntry entry = batch.get(i);
             Handled handled = results.get(i);
-            String line = entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", " + handled.result();
+            String line = entry.webhookEvent() + ", attempt " + entry.attempt() + ": " + handled.outcome() + ", "
+                    + handled.result();
             ProcessingContext.with(() -> {
                 if (lost.contains(entry)) {
                     LOG.warning(line + "; not recorded, as this instance's claim ran out and another took the entry");
@@ -112,7 +118,8 @@ public class InboxDispatcher {
     }
 
     private static String[] about(InboxEntry entry) {
-        return new String[] {"issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery", entry.id()};
+        return new String[]{"issue", entry.issueKey() != null ? entry.issueKey() : entry.issueId(), "delivery",
+                entry.id()};
     }
 
     private Handled handle(InboxEntry entry) {
@@ -123,7 +130,8 @@ public class InboxDispatcher {
             return handlers.get().handle(entry);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Unexpected error while processing inbox entry " + entry.id(), e);
-            return Handled.retryAfter(settings.retryPolicy().delayAfter(entry.attempt()), "unexpected error: " + e.getClass().getSimpleName());
+            return Handled.retryAfter(settings.retryPolicy().delayAfter(entry.attempt()),
+                    "unexpected error: " + e.getClass().getSimpleName());
         }
     }
 

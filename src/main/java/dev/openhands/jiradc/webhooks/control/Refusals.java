@@ -37,7 +37,8 @@ public class Refusals {
         if (last == null || last.plus(LOG_INTERVAL).isBefore(now)) {
             lastLogged.put(reason, now);
             LOG.warning(() -> "Refused a webhook delivery to connection " + connectionId + " with 403: " + reason
-                    + " (" + count + " refused for this reason since start). If this is Jira, check that the webhook's URL"
+                    + " (" + count
+                    + " refused for this reason since start). If this is Jira, check that the webhook's URL"
                     + " and signing secret match a connection in Settings > Integrations > Jira Data Center.");
         }
     }
@@ -45,7 +46,8 @@ public class Refusals {
     /** Refusals since start, by reason, with the time of the latest of each. */
     public List<RefusalCount> byReason() {
         List<RefusalCount> all = new ArrayList<>();
-        counts().forEach((reason, count) -> all.add(new RefusalCount(reason, count, lastRefused.getOrDefault(reason, Instant.EPOCH))));
+        counts().forEach((reason, count) -> all
+                .add(new RefusalCount(reason, count, lastRefused.getOrDefault(reason, Instant.EPOCH))));
         return all;
     }
 

@@ -54,7 +54,8 @@ public class Delivery {
     protected Delivery() {
     }
 
-    private Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey, String actor,
+    private Delivery(String inboxId, String connectionId, Instant receivedAt, String webhookEvent, String issueKey,
+            String actor,
             String outcome) {
         this.id = TimeOrderedIds.next();
         this.inboxId = inboxId;
@@ -67,7 +68,8 @@ public class Delivery {
     }
 
     /** The line of a delivery the receiver read as a Jira event. */
-    public static Delivery of(String inboxId, String connectionId, Instant receivedAt, WebhookEvent event, String outcome) {
+    public static Delivery of(String inboxId, String connectionId, Instant receivedAt, WebhookEvent event,
+            String outcome) {
         return new Delivery(inboxId, connectionId, receivedAt, event.webhookEvent(), event.issueKey().orElse(null),
                 event.actor().map(JiraUser::name).orElse(null), outcome);
     }

@@ -39,9 +39,7 @@ public class InboxItem {
         /** Waiting, possibly until {@code availableAt} after a failed attempt. */
         PENDING,
         /** Claimed by an instance until {@code leaseUntil}; after that, any instance may take it again. */
-        PROCESSING,
-        DONE,
-        FAILED
+        PROCESSING, DONE, FAILED
     }
 
     @Id

@@ -17,6 +17,7 @@ public record ServiceAccount(String email, Optional<String> name, Optional<Strin
 
     /** Whether a picker mention {@code [~x]} names this account. */
     public boolean isNamed(String mentioned) {
-        return name.filter(mentioned::equalsIgnoreCase).isPresent() || key.filter(mentioned::equalsIgnoreCase).isPresent();
+        return name.filter(mentioned::equalsIgnoreCase).isPresent()
+                || key.filter(mentioned::equalsIgnoreCase).isPresent();
     }
 }

@@ -4,10 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.browser.Browser;
-import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -17,10 +13,14 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.openhands.jiradc.testing.server.ItLogs;
-import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import dev.openhands.jiradc.testing.server.ItLogs;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -88,19 +88,22 @@ class AccountsIT {
             case "absent" -> "";
             default -> verified.replace("\"", "");
         };
-        ENV.idp.nextSignIn("sub-" + id, "victim-" + id + "@example.com", "Not the victim", List.of(IdentityProvider.ADMIN_GROUP),
+        ENV.idp.nextSignIn("sub-" + id, "victim-" + id + "@example.com", "Not the victim",
+                List.of(IdentityProvider.ADMIN_GROUP),
                 Map.of("email_verified", claim));
         Browser impostor = new Browser(path -> ServiceUrls.local(service, path));
         var landing = impostor.signIn();
         assertEquals("/settings/integrations", landing.uri().getPath());
         assertEquals("sign-in=unverified", landing.uri().getQuery());
-        assertEquals(401, impostor.get("/api/integrations/jira-dc/account").statusCode(), "nothing was put in the session");
+        assertEquals(401, impostor.get("/api/integrations/jira-dc/account").statusCode(),
+                "nothing was put in the session");
     }
 
     @Test
     void anEmailVerifiedClaimWrittenAsTheStringTrueSignsIn() {
         String id = unique();
-        ENV.idp.nextSignIn("sub-" + id, "gina-" + id + "@example.com", "Gina", List.of(), Map.of("email_verified", "true"));
+        ENV.idp.nextSignIn("sub-" + id, "gina-" + id + "@example.com", "Gina", List.of(),
+                Map.of("email_verified", "true"));
         Browser gina = new Browser(path -> ServiceUrls.local(service, path));
         assertEquals("/settings/integrations", gina.signIn().uri().getPath());
         assertEquals(200, gina.get("/api/integrations/jira-dc/account").statusCode());
@@ -112,12 +115,15 @@ class AccountsIT {
         Browser victim = signedIn("sub-" + unique(), "victim-" + unique() + "@example.com", List.of());
         String self = "http://localhost:" + service.getPort();
         assertEquals(403, victim.send("PUT", "/api/integrations/jira-dc/account/openhands-api-key",
-                Map.of("Content-Type", "text/plain"), "{\"apiKey\":\"attacker-key\"}").statusCode(), "a form posted from elsewhere");
+                Map.of("Content-Type", "text/plain"), "{\"apiKey\":\"attacker-key\"}").statusCode(),
+                "a form posted from elsewhere");
         assertEquals(403, victim.send("DELETE", "/api/integrations/jira-dc/link",
-                Map.of("X-Requested-With", "fetch", "Origin", "https://evil.example.com"), "").statusCode(), "another origin");
+                Map.of("X-Requested-With", "fetch", "Origin", "https://evil.example.com"), "").statusCode(),
+                "another origin");
         assertEquals(403, victim.send("POST", "/sign-in/out",
                 Map.of("X-Requested-With", "fetch", "Sec-Fetch-Site", "cross-site"), "").statusCode(), "another site");
-        assertEquals(403, victim.send("POST", "/sign-in/out", Map.of(), "").statusCode(), "no sign of the page's own script");
+        assertEquals(403, victim.send("POST", "/sign-in/out", Map.of(), "").statusCode(),
+                "no sign of the page's own script");
         assertEquals(200, victim.get("/api/integrations/jira-dc/account").statusCode(), "still signed in");
 
         assertEquals(204, victim.send("POST", "/sign-in/out",
@@ -145,7 +151,8 @@ class AccountsIT {
         assertFalse(account.getBoolean("admin"));
         assertEquals("not set", account.getString("openHandsApiKey"));
         try (Connection db = DATABASE.connect();
-             ResultSet rs = db.createStatement().executeQuery("select email_lower from account where subject = 'sub-" + id + "'")) {
+                ResultSet rs = db.createStatement()
+                        .executeQuery("select email_lower from account where subject = 'sub-" + id + "'")) {
             assertTrue(rs.next());
             assertEquals("alice." + id + "@example.com", rs.getString(1));
         }
@@ -153,7 +160,8 @@ class AccountsIT {
 
     @Test
     void theAdminGroupMakesAnAdmin() {
-        Browser admin = signedIn("sub-" + unique(), "admin-" + unique() + "@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        Browser admin = signedIn("sub-" + unique(), "admin-" + unique() + "@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
         assertTrue(Http.json(admin.get("/api/integrations/jira-dc/account")).getBoolean("admin"));
     }
 
@@ -166,19 +174,21 @@ class AccountsIT {
         OpenHandsUsers.keyRefused(OPENHANDS, "wrong-key");
         Browser carol = signedIn("sub-" + id, email, List.of());
 
-        var refused = carol.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"wrong-key\"}");
+        var refused = carol.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"wrong-key\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(Http.json(refused).getString("error").contains("Settings > API Keys"));
         assertEquals("not set", Http.json(carol.get("/api/integrations/jira-dc/account")).getString("openHandsApiKey"));
 
-        var saved = carol.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + goodKey + "\"}");
+        var saved = carol.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"" + goodKey + "\"}");
         assertEquals(200, saved.statusCode(), saved.body());
         var account = carol.get("/api/integrations/jira-dc/account");
         assertEquals("set", Http.json(account).getString("openHandsApiKey"));
         assertFalse(account.body().contains(goodKey));
         try (Connection db = DATABASE.connect();
-             ResultSet rs = db.createStatement().executeQuery(
-                     "select openhands_api_key_sealed from account where subject = 'sub-" + id + "'")) {
+                ResultSet rs = db.createStatement().executeQuery(
+                        "select openhands_api_key_sealed from account where subject = 'sub-" + id + "'")) {
             assertTrue(rs.next());
             assertTrue(rs.getString(1).startsWith("v1:"));
             assertFalse(rs.getString(1).contains(goodKey));
@@ -194,7 +204,8 @@ class AccountsIT {
         String key = "oh-key-" + UUID.randomUUID();
         OpenHandsUsers.keyBelongsTo(OPENHANDS, key, "someone.else@example.com");
         Browser dave = signedIn("sub-" + unique(), "dave-" + unique() + "@example.com", List.of());
-        var refused = dave.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
+        var refused = dave.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"" + key + "\"}");
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(Http.json(refused).getString("error").contains("belongs to another OpenHands user"));
     }
@@ -209,9 +220,11 @@ class AccountsIT {
         String key = "oh-key-" + UUID.randomUUID();
         OpenHandsUsers.keyBelongsTo(OPENHANDS, key, null);
         Browser mallory = signedIn("sub-" + unique(), "mallory-" + unique() + "@example.com", List.of());
-        var refused = mallory.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
+        var refused = mallory.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"" + key + "\"}");
         assertEquals(400, refused.statusCode(), refused.body());
-        assertTrue(Http.json(refused).getString("error").contains("OpenHands does not say that this API key is yours"), refused.body());
+        assertTrue(Http.json(refused).getString("error").contains("OpenHands does not say that this API key is yours"),
+                refused.body());
 
         Browser fred = signedIn(OpenHandsUsers.idOf(key), "fred-" + unique() + "@example.com", List.of());
         var saved = fred.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + key + "\"}");
@@ -229,13 +242,13 @@ class AccountsIT {
 
     /** An ID token the provider's token endpoint answers (a provider gone wrong, or someone in between), and why it is refused. */
     enum ForgedIdToken {
-        SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"),
-        UNSIGNED("it is not signed (alg none)"),
-        HS256_KEYED_WITH_THE_PUBLIC_KEY("it is signed with HS256, which this service does not accept"),
-        FOR_ANOTHER_CLIENT("its claims are refused: JWT aud claim rejected"),
-        FROM_ANOTHER_ISSUER("its claims are refused: JWT iss claim value rejected"),
-        EXPIRED("its claims are refused: Expired JWT"),
-        FOR_ANOTHER_SIGN_IN("its claims are refused: JWT nonce claim value rejected");
+        SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"), UNSIGNED(
+                "it is not signed (alg none)"), HS256_KEYED_WITH_THE_PUBLIC_KEY(
+                        "it is signed with HS256, which this service does not accept"), FOR_ANOTHER_CLIENT(
+                                "its claims are refused: JWT aud claim rejected"), FROM_ANOTHER_ISSUER(
+                                        "its claims are refused: JWT iss claim value rejected"), EXPIRED(
+                                                "its claims are refused: Expired JWT"), FOR_ANOTHER_SIGN_IN(
+                                                        "its claims are refused: JWT nonce claim value rejected");
 
         final String because;
 
@@ -244,24 +257,32 @@ class AccountsIT {
         }
 
         String token(IdentityProvider idp, String nonce) throws Exception {
-            Map<String, Object> claims = new HashMap<>(Map.of("iss", idp.issuerUrl(), "sub", "sub-mallory", "aud", "openhands-jira-dc",
-                    "nonce", nonce, "email", "victim-admin@example.com", "email_verified", true, "groups",
-                    List.of(IdentityProvider.ADMIN_GROUP)));
-            JWTClaimsSet.Builder asClaims = new JWTClaimsSet.Builder().expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000));
+            Map<String, Object> claims = new HashMap<>(
+                    Map.of("iss", idp.issuerUrl(), "sub", "sub-mallory", "aud", "openhands-jira-dc",
+                            "nonce", nonce, "email", "victim-admin@example.com", "email_verified", true, "groups",
+                            List.of(IdentityProvider.ADMIN_GROUP)));
+            JWTClaimsSet.Builder asClaims = new JWTClaimsSet.Builder()
+                    .expirationTime(new java.util.Date(System.currentTimeMillis() + 600_000));
             claims.forEach(asClaims::claim);
             RSAKey provider = idp.publicKey();
             return switch (this) {
-                case SIGNED_BY_ANOTHER_KEY -> signed(new RSAKeyGenerator(2048).keyID(provider.getKeyID()).generate(), asClaims.build());
+                case SIGNED_BY_ANOTHER_KEY ->
+                    signed(new RSAKeyGenerator(2048).keyID(provider.getKeyID()).generate(), asClaims.build());
                 case UNSIGNED -> new PlainJWT(asClaims.build()).serialize();
                 case HS256_KEYED_WITH_THE_PUBLIC_KEY -> {
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(provider.getKeyID()).build(), asClaims.build());
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(provider.getKeyID()).build(),
+                            asClaims.build());
                     jwt.sign(new MACSigner(provider.toPublicKey().getEncoded()));
                     yield jwt.serialize();
                 }
-                case FOR_ANOTHER_CLIENT -> idp.signedByTheProvider(with(claims, "aud", "another-client"), Duration.ofMinutes(10));
-                case FROM_ANOTHER_ISSUER -> idp.signedByTheProvider(with(claims, "iss", "https://evil.example.com"), Duration.ofMinutes(10));
+                case FOR_ANOTHER_CLIENT ->
+                    idp.signedByTheProvider(with(claims, "aud", "another-client"), Duration.ofMinutes(10));
+                case FROM_ANOTHER_ISSUER ->
+                    idp.signedByTheProvider(with(claims, "iss", "https://evil.example.com"), Duration.ofMinutes(10));
                 case EXPIRED -> idp.signedByTheProvider(claims, Duration.ofMinutes(-10));
-                case FOR_ANOTHER_SIGN_IN -> idp.signedByTheProvider(with(claims, "nonce", "replayed"), Duration.ofMinutes(10));
+                case FOR_ANOTHER_SIGN_IN ->
+                    idp.signedByTheProvider(with(claims, "nonce", "replayed"), Duration.ofMinutes(10));
             };
         }
 
@@ -330,8 +351,9 @@ class AccountsIT {
         assertFalse(ItLogs.linesContaining("the provider has no RS256 signing key rotated-in.").isEmpty());
 
         for (int i = 0; i < 10; i++) {
-            var landing = signInAnswered(mallory, nonce -> signed(new RSAKey.Builder(attacker).keyID("unknown-" + unique()).build(),
-                    claims.claim("nonce", nonce).build()));
+            var landing = signInAnswered(mallory,
+                    nonce -> signed(new RSAKey.Builder(attacker).keyID("unknown-" + unique()).build(),
+                            claims.claim("nonce", nonce).build()));
             assertEquals("sign-in=failed", landing.uri().getQuery());
         }
         // twice per 30 s at most (IdTokens): ten sign-ins of a second or less may reach into the next 30 s, not further

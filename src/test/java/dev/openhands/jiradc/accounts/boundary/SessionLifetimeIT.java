@@ -3,14 +3,14 @@ package dev.openhands.jiradc.accounts.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.accounts.entity.PendingSignIn;
-import dev.openhands.jiradc.testing.browser.Browser;
-import dev.openhands.jiradc.testing.browser.BrowserSeals;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.identity.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.browser.BrowserSeals;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.identity.SessionCookies;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -43,7 +43,8 @@ class SessionLifetimeIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ENV.deployment().with("oidc.session-lifetime", "PT8S").with("oidc.admin-reauthenticate-after", "PT4S").war();
+        return ENV.deployment().with("oidc.session-lifetime", "PT8S").with("oidc.admin-reauthenticate-after", "PT4S")
+                .war();
     }
 
     @AfterAll
@@ -53,15 +54,18 @@ class SessionLifetimeIT {
 
     @Test
     void adminCallsAskForAFreshSignInAndEverySessionEndsAtItsLifetimeHoweverBusy() {
-        Browser admin = ENV.signIn(service, "admin-session", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        Browser admin = ENV.signIn(service, "admin-session", "admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
         String token = admin.cookie(SessionCookies.SESSION).orElseThrow();
-        assertEquals(200, admin.get("/api/integrations/jira-dc/connections").statusCode(), "an admin call right after sign-in");
+        assertEquals(200, admin.get("/api/integrations/jira-dc/connections").statusCode(),
+                "an admin call right after sign-in");
 
         var stale = Eventually.await(() -> Optional.of(admin.get("/api/integrations/jira-dc/connections"))
                 .filter(answer -> answer.statusCode() != 200), "admin calls to ask for a fresh sign-in");
         assertEquals(401, stale.statusCode(), stale.body());
         assertTrue(Http.json(stale).getString("error").contains("sign in again"), stale.body());
-        assertEquals(200, admin.get("/api/integrations/jira-dc/account").statusCode(), "the session itself still lives");
+        assertEquals(200, admin.get("/api/integrations/jira-dc/account").statusCode(),
+                "the session itself still lives");
 
         var ended = Eventually.await(() -> Optional.of(admin.get("/api/integrations/jira-dc/account"))
                 .filter(answer -> answer.statusCode() != 200), "the session to end at its lifetime");
@@ -73,8 +77,10 @@ class SessionLifetimeIT {
 
     @Test
     void aPendingSignInLastsFiveMinutes() {
-        assertEquals("/settings/integrations", answeredAfter(Duration.ofMinutes(4).plusSeconds(50)).toString(), "in time");
-        assertEquals("/settings/integrations?sign-in=expired", answeredAfter(Duration.ofMinutes(5).plusSeconds(1)).toString());
+        assertEquals("/settings/integrations", answeredAfter(Duration.ofMinutes(4).plusSeconds(50)).toString(),
+                "in time");
+        assertEquals("/settings/integrations?sign-in=expired",
+                answeredAfter(Duration.ofMinutes(5).plusSeconds(1)).toString());
     }
 
     /**
@@ -83,7 +89,8 @@ class SessionLifetimeIT {
      */
     URI answeredAfter(Duration wait) {
         Browser browser = new Browser(path -> ServiceUrls.local(service, path));
-        ENV.idp.nextSignIn("pending-" + wait.toSeconds(), "pending-" + wait.toSeconds() + "@example.com", "Pending", List.of());
+        ENV.idp.nextSignIn("pending-" + wait.toSeconds(), "pending-" + wait.toSeconds() + "@example.com", "Pending",
+                List.of());
         HttpResponse<String> started = browser.getNoRedirect("/sign-in");
         String cookie = started.headers().allValues("Set-Cookie").stream()
                 .filter(value -> value.startsWith(SessionCookies.PENDING_SIGN_IN + "=")).findFirst().orElseThrow();
@@ -93,8 +100,10 @@ class SessionLifetimeIT {
         String earlier = SEALS.seal(PendingSignIn.PURPOSE, new PendingSignIn(pending.state(), pending.nonce(),
                 pending.codeVerifier(), pending.redirectUri(), pending.startedAt().minus(wait)).toJson());
         URI callback = ENV.idp.answer(URI.create(started.headers().firstValue("Location").orElseThrow()));
-        HttpResponse<String> back = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, callback.getRawPath() + "?"
-                + callback.getRawQuery())).header("Cookie", SessionCookies.PENDING_SIGN_IN + "=" + earlier).GET().build());
+        HttpResponse<String> back = Http.send(HttpRequest
+                .newBuilder(ServiceUrls.local(service, callback.getRawPath() + "?"
+                        + callback.getRawQuery()))
+                .header("Cookie", SessionCookies.PENDING_SIGN_IN + "=" + earlier).GET().build());
         assertEquals(303, back.statusCode(), back.body());
         URI landing = URI.create(back.headers().firstValue("Location").orElseThrow());
         return URI.create(landing.getRawPath() + (landing.getRawQuery() == null ? "" : "?" + landing.getRawQuery()));

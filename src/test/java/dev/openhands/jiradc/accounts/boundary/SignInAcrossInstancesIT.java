@@ -2,16 +2,16 @@ package dev.openhands.jiradc.accounts.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.jira.JiraStubs;
-import dev.openhands.jiradc.testing.server.Leaks;
-import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.identity.SessionCookies;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.identity.SessionCookies;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import dev.openhands.jiradc.testing.server.Leaks;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -114,7 +114,8 @@ class SignInAcrossInstancesIT {
             var account = instance.get(ACCOUNT);
             assertEquals(200, account.statusCode(), "call " + call + ": " + account.body());
             assertEquals(email, Http.json(account).getString("email"));
-            assertEquals(200, instance.get("/api/integrations/jira-dc/connections").statusCode(), "an admin call, call " + call);
+            assertEquals(200, instance.get("/api/integrations/jira-dc/connections").statusCode(),
+                    "an admin call, call " + call);
         }
 
         String key = "oh-key-" + UUID.randomUUID();
@@ -171,7 +172,8 @@ class SignInAcrossInstancesIT {
         String state = location(started).getQuery().replaceAll(".*state=([^&]+).*", "$1");
         String opened = new String(Base64.getUrlDecoder().decode(pending), StandardCharsets.ISO_8859_1);
         assertFalse(opened.contains(state) || pending.contains(state), "the state is sealed");
-        assertFalse(opened.toLowerCase(Locale.ROOT).contains("verifier"), "the pending sign-in is sealed, not only encoded");
+        assertFalse(opened.toLowerCase(Locale.ROOT).contains("verifier"),
+                "the pending sign-in is sealed, not only encoded");
 
         String token = signedInAcrossInstances("clear-" + unique() + "@example.com", List.of()).sessionToken();
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "a random token, nothing else: " + token);

@@ -95,7 +95,8 @@ class IdTokensTest {
 
     IdTokens idTokens() throws Exception {
         provider = serveKeys(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
-        return idTokens(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/jwks"), HttpClient.newHttpClient());
+        return idTokens(URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/jwks"),
+                HttpClient.newHttpClient());
     }
 
     static IdTokens idTokens(URI jwks, HttpClient http) {
@@ -123,7 +124,8 @@ class IdTokensTest {
 
     static String signed(JWK key, JWSAlgorithm algorithm, JWTClaimsSet claims) throws Exception {
         JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
         jwt.sign(signer);
         return jwt.serialize();
     }
@@ -165,7 +167,8 @@ class IdTokensTest {
     @Test
     void aTamperedTokenIsRejected() throws Exception {
         String[] parts = rs256(claims -> claims).split("\\.");
-        String tampered = parts[0] + "." + new PlainJWT(good().subject("admin").build()).serialize().split("\\.")[1] + "." + parts[2];
+        String tampered = parts[0] + "." + new PlainJWT(good().subject("admin").build()).serialize().split("\\.")[1]
+                + "." + parts[2];
         assertTrue(rejected(idTokens(), tampered).contains("signature does not match"));
     }
 
@@ -180,10 +183,13 @@ class IdTokensTest {
     @Test
     void hs256SignedWithThePublicKeyIsRejected() throws Exception {
         IdTokens idTokens = idTokens();
-        for (byte[] secret : List.of(RSA.toPublicKey().getEncoded(), RSA.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))) {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(), good().build());
+        for (byte[] secret : List.of(RSA.toPublicKey().getEncoded(),
+                RSA.toPublicJWK().toJSONString().getBytes(StandardCharsets.UTF_8))) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
+                    good().build());
             jwt.sign(new MACSigner(secret));
-            assertTrue(rejected(idTokens, jwt.serialize()).contains("signed with HS256, which this service does not accept"));
+            assertTrue(rejected(idTokens, jwt.serialize())
+                    .contains("signed with HS256, which this service does not accept"));
         }
         assertEquals(0, keyReads.get(), "refused before any key is looked for");
     }
@@ -220,8 +226,9 @@ class IdTokensTest {
         assertEquals(2, keyReads.get(), "read again once, as the provider may have rotated its keys");
 
         for (int i = 0; i < 50; i++) {
-            assertTrue(rejected(idTokens, signed(withKeyId(ATTACKER, "unknown-" + i), JWSAlgorithm.RS256, good().build()))
-                    .contains("no RS256 signing key"));
+            assertTrue(
+                    rejected(idTokens, signed(withKeyId(ATTACKER, "unknown-" + i), JWSAlgorithm.RS256, good().build()))
+                            .contains("no RS256 signing key"));
         }
         assertEquals(2, keyReads.get(), "not read again within 30 s");
         assertNotNull(idTokens.verify(rs256(claims -> claims), "n-1"), "the known key still works");
@@ -235,14 +242,17 @@ class IdTokensTest {
         published = new JWKSet(next.toPublicJWK());
         assertEquals("u-1", idTokens.verify(signed(next, JWSAlgorithm.RS256, good().build()), "n-1").getString("sub"));
         assertEquals(2, keyReads.get());
-        assertTrue(rejected(idTokens, rs256(claims -> claims)).contains("no RS256 signing key rsa-1"), "the retired key no longer signs");
+        assertTrue(rejected(idTokens, rs256(claims -> claims)).contains("no RS256 signing key rsa-1"),
+                "the retired key no longer signs");
     }
 
     @Test
     void keysTheProviderCannotServeSayWhy() {
         IdTokens idTokens = idTokens(URI.create("http://127.0.0.1:9/jwks"), HttpClient.newHttpClient());
-        String message = assertThrows(IdTokens.InvalidIdToken.class, () -> idTokens.verify(rs256(claims -> claims), "n-1")).getMessage();
-        assertTrue(message.contains("the provider's keys cannot be read (cannot reach http://127.0.0.1:9/jwks"), message);
+        String message = assertThrows(IdTokens.InvalidIdToken.class,
+                () -> idTokens.verify(rs256(claims -> claims), "n-1")).getMessage();
+        assertTrue(message.contains("the provider's keys cannot be read (cannot reach http://127.0.0.1:9/jwks"),
+                message);
     }
 
     /** A provider behind the company's own CA: its keys are read with the CAs of jira-dc.trusted-ca, as every call out. */
@@ -262,7 +272,8 @@ class IdTokensTest {
         provider = serveKeys(https);
         URI jwks = URI.create("https://127.0.0.1:" + https.getAddress().getPort() + "/jwks");
 
-        IdTokens withoutTheCa = idTokens(jwks, HttpClient.newBuilder().sslContext(TrustedCaContext.with(List.of())).build());
+        IdTokens withoutTheCa = idTokens(jwks,
+                HttpClient.newBuilder().sslContext(TrustedCaContext.with(List.of())).build());
         assertTrue(rejected(withoutTheCa, rs256(claims -> claims)).contains("the provider's keys cannot be read"));
         assertEquals(0, keyReads.get(), "the provider was not trusted");
 

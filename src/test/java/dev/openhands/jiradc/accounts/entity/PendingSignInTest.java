@@ -38,7 +38,7 @@ class PendingSignInTest {
 
     @Test
     void anythingElseReadsAsNoPendingSignIn() {
-        for (String other : new String[] {"", "not json", "[]", "{}", "{\"state\":1}",
+        for (String other : new String[]{"", "not json", "[]", "{}", "{\"state\":1}",
                 pending.toJson().replace("\"startedAt\":\"" + STARTED + "\"", "\"startedAt\":\"yesterday\"")}) {
             assertEquals(Optional.empty(), PendingSignIn.fromJson(other), other);
         }

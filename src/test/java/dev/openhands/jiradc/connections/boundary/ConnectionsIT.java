@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.TestDatabase;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.server.Leaks;
-import dev.openhands.jiradc.testing.MockServers;
-import dev.openhands.jiradc.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -66,7 +66,8 @@ class ConnectionsIT {
 
     @BeforeEach
     void signInAsAdmin() {
-        admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
     }
 
     static String newPat() {
@@ -79,7 +80,8 @@ class ConnectionsIT {
         JiraStubs.webhookApi(JIRA, pat, existingWebhooksJson);
     }
 
-    static List<LoggedRequest> jiraCalls(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern, String pat) {
+    static List<LoggedRequest> jiraCalls(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern,
+            String pat) {
         return JIRA.findAll(pattern.withHeader("Authorization", equalTo("Bearer " + pat)));
     }
 
@@ -127,14 +129,16 @@ class ConnectionsIT {
 
         // running it again finds the webhook by its URL and updates it: never a second one
         String pat2 = newPat();
-        jira10(pat2, "[{\"id\":10,\"name\":\"OpenHands\",\"url\":\"" + eventsUrl + "\",\"events\":[],\"active\":true}]");
+        jira10(pat2,
+                "[{\"id\":10,\"name\":\"OpenHands\",\"url\":\"" + eventsUrl + "\",\"events\":[],\"active\":true}]");
         HttpResponse<String> again = install(pat2);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(id, Http.json(again).getString("id"), "the same connection");
         assertTrue(jiraCalls(postRequestedFor(urlEqualTo(WEBHOOKS)), pat2).isEmpty(), "no second webhook");
         List<LoggedRequest> updated = jiraCalls(putRequestedFor(urlEqualTo(WEBHOOKS + "/10")), pat2);
         assertEquals(1, updated.size());
-        assertEquals(secret, body(updated.get(0)).getJsonObject("configuration").getString("SECRET"), "re-installing keeps the secret");
+        assertEquals(secret, body(updated.get(0)).getJsonObject("configuration").getString("SECRET"),
+                "re-installing keeps the secret");
 
         // rotation sends Jira the new secret; the old one stays valid for the configured grace
         String pat3 = newPat();
@@ -164,10 +168,12 @@ class ConnectionsIT {
     @Test
     void anotherWebhookNamedOpenHandsIsNeverTakenOver() {
         String pat = newPat();
-        jira10(pat, "[{\"id\":7,\"name\":\"OpenHands\",\"url\":\"https://attacker.example.com/collect\",\"active\":true}]");
+        jira10(pat,
+                "[{\"id\":7,\"name\":\"OpenHands\",\"url\":\"https://attacker.example.com/collect\",\"active\":true}]");
         HttpResponse<String> installed = install(pat);
         assertEquals(200, installed.statusCode(), installed.body());
-        assertTrue(jiraCalls(putRequestedFor(urlPathMatching(WEBHOOKS + "/.*")), pat).isEmpty(), "the other webhook is not updated");
+        assertTrue(jiraCalls(putRequestedFor(urlPathMatching(WEBHOOKS + "/.*")), pat).isEmpty(),
+                "the other webhook is not updated");
         List<LoggedRequest> created = jiraCalls(postRequestedFor(urlEqualTo(WEBHOOKS)), pat);
         assertEquals(1, created.size(), "ours is created beside it");
         JsonObject connection = Http.json(installed);
@@ -183,11 +189,13 @@ class ConnectionsIT {
     void jira9IsRefusedWithWhatToDo() {
         String pat = newPat();
         JIRA.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(notFound()));
-        JIRA.stubFor(get("/rest/webhooks/1.0/webhook").withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(okJson("[]")));
+        JIRA.stubFor(get("/rest/webhooks/1.0/webhook").withHeader("Authorization", equalTo("Bearer " + pat))
+                .willReturn(okJson("[]")));
         HttpResponse<String> refused = install(pat);
         assertEquals(409, refused.statusCode(), refused.body());
         String message = Http.json(refused).getString("error");
-        assertTrue(message.contains("Jira 9.x") && message.contains("cannot sign") && message.contains("10.3 LTS"), message);
+        assertTrue(message.contains("Jira 9.x") && message.contains("cannot sign") && message.contains("10.3 LTS"),
+                message);
         assertTrue(jiraCalls(postRequestedFor(urlEqualTo(WEBHOOKS)), pat).isEmpty());
         assertNoPat(refused, pat);
     }
@@ -216,9 +224,11 @@ class ConnectionsIT {
     void jiraErrorBodiesAreShownInWords() {
         String pat = newPat();
         jira10(pat, "[]");
-        JIRA.stubFor(post(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(aResponse().withStatus(400)
+        JIRA.stubFor(post(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + pat)).willReturn(aResponse()
+                .withStatus(400)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"errorMessages\":[\"Webhook URL must be reachable\"],\"errors\":{\"url\":\"Invalid URL\"}}")));
+                .withBody(
+                        "{\"errorMessages\":[\"Webhook URL must be reachable\"],\"errors\":{\"url\":\"Invalid URL\"}}")));
         HttpResponse<String> refused = install(pat);
         assertEquals(400, refused.statusCode(), refused.body());
         String message = Http.json(refused).getString("error");
@@ -259,10 +269,12 @@ class ConnectionsIT {
         JsonObject shownAgain = Http.json(admin.get("/api/integrations/jira-dc/connections/" + id + "/manual-details"));
         assertEquals(secret, shownAgain.getString("secret"));
 
-        HttpResponse<String> activated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/activate", "{}");
+        HttpResponse<String> activated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/activate",
+                "{}");
         assertEquals("active", Http.json(activated).getString("status"));
 
-        HttpResponse<String> rotated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/rotate-secret", "{}");
+        HttpResponse<String> rotated = admin.postJson("/api/integrations/jira-dc/connections/" + id + "/rotate-secret",
+                "{}");
         assertEquals(200, rotated.statusCode(), rotated.body());
         String newSecret = Http.json(rotated).getString("secret");
         SECRETS_SEEN.add(newSecret);

@@ -3,19 +3,21 @@ package dev.openhands.jiradc.jira.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.TestCa;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.TestCa;
 import dev.openhands.jiradc.testing.server.TestDeployment;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -25,13 +27,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import java.util.Objects;
-import java.util.Arrays;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -54,8 +54,10 @@ class JiraTrustedCaIT {
 
     @Deployment(name = "untrusted", managed = false, testable = false)
     static WebArchive untrusted() {
-        ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
+        ENV.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+                        .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500",
+                                "openhands-bot@example.com", "OH"))));
         return deployment().war("untrusted");
     }
 
@@ -74,9 +76,9 @@ class JiraTrustedCaIT {
      * (an https app URL would make the session cookie Secure, which a client on plain http does not send back).
      */
     static TestDeployment deployment() {
-        return ENV.deployment().with("openhands.api-url", ENV.openHandsUrl()).with("openhands.app-url", "http://openhands.example.com");
+        return ENV.deployment().with("openhands.api-url", ENV.openHandsUrl()).with("openhands.app-url",
+                "http://openhands.example.com");
     }
-
 
     @AfterAll
     static void stop() {
@@ -91,7 +93,8 @@ class JiraTrustedCaIT {
     @BeforeEach
     void deployWhatTheTestNames(TestInfo test) {
         String name = Arrays.stream(test.getTestMethod().orElseThrow().getParameters())
-                .map(parameter -> parameter.getAnnotation(OperateOnDeployment.class)).filter(Objects::nonNull).findFirst()
+                .map(parameter -> parameter.getAnnotation(OperateOnDeployment.class)).filter(Objects::nonNull)
+                .findFirst()
                 .orElseThrow().value();
         if (!name.equals(deployed)) {
             ENV.jira.resetRequests();
@@ -102,7 +105,8 @@ class JiraTrustedCaIT {
 
     @Test
     @Order(1)
-    void withoutTheCaOpenHandsIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
+    void withoutTheCaOpenHandsIsRefusedWithTheTrustedCaAdvice(
+            @ArquillianResource @OperateOnDeployment("untrusted") URL service) {
         HttpResponse<String> savedKey = saveApiKey(service);
         assertEquals(503, savedKey.statusCode(), savedKey.body());
         assertTrue(Http.json(savedKey).getString("error").contains("OpenHands' TLS certificate at " + ENV.openHandsUrl()
@@ -115,7 +119,8 @@ class JiraTrustedCaIT {
 
     @Test
     @Order(2)
-    void withoutTheCaJiraIsRefusedWithTheTrustedCaAdvice(@ArquillianResource @OperateOnDeployment("untrusted") URL service) {
+    void withoutTheCaJiraIsRefusedWithTheTrustedCaAdvice(
+            @ArquillianResource @OperateOnDeployment("untrusted") URL service) {
         JsonObject reachable = undeployedAfter("untrusted", () -> check(service, "jira-reachable"));
         assertEquals("problem", reachable.getString("status"), reachable.toString());
         assertTrue(reachable.getString("fix").contains("jira-dc.trusted-ca"), reachable.toString());
@@ -139,9 +144,12 @@ class JiraTrustedCaIT {
 
     static void assertTrusted(JsonObject reachable) {
         assertEquals("ok", reachable.getString("status"), reachable.toString());
-        assertTrue(reachable.getString("detail").contains("its certificate is trusted (1 certificate from jira-dc.trusted-ca)"),
+        assertTrue(
+                reachable.getString("detail")
+                        .contains("its certificate is trusted (1 certificate from jira-dc.trusted-ca)"),
                 reachable.toString());
-        assertFalse(ENV.jira.findAll(getRequestedFor(urlEqualTo("/rest/api/2/myself"))).isEmpty(), "Jira was called over https");
+        assertFalse(ENV.jira.findAll(getRequestedFor(urlEqualTo("/rest/api/2/myself"))).isEmpty(),
+                "Jira was called over https");
     }
 
     JsonObject undeployedAfter(String name, Supplier<JsonObject> look) {
@@ -157,12 +165,14 @@ class JiraTrustedCaIT {
         String subject = "person-" + UUID.randomUUID();
         OpenHandsUsers.keyBelongsTo(ENV.openHands, "oh-key-" + subject, subject + "@example.com");
         Browser person = ENV.signIn(service, subject, subject + "@example.com", List.of());
-        return person.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-key-" + subject + "\"}");
+        return person.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"oh-key-" + subject + "\"}");
     }
 
     /** The troubleshooting check with this id, as an admin sees it. */
     static JsonObject check(URL service, String id) {
-        Browser admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        Browser admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
         var diagnostics = admin.get("/api/integrations/jira-dc/diagnostics");
         assertEquals(200, diagnostics.statusCode(), diagnostics.body());
         return Http.json(diagnostics).getJsonArray("checks").getValuesAs(JsonObject.class).stream()

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +20,8 @@ class JiraMarkupFuzzTest {
 
     static final long SEED = Long.getLong("fuzz.seed", 1717L);
     static final int INPUTS = Integer.getInteger("fuzz.inputs", 5_000);
-    private static final Pattern ALLOWED =
-            Pattern.compile("link https?://[A-Za-z0-9._~:/?#&=+,;@%$*'()-]+|macro (code|noformat|quote)");
+    private static final Pattern ALLOWED = Pattern
+            .compile("link https?://[A-Za-z0-9._~:/?#&=+,;@%$*'()-]+|macro (code|noformat|quote)");
 
     @Test
     void nothingButTheRenderersOwnMarkupComesOut() {
@@ -40,10 +39,12 @@ class JiraMarkupFuzzTest {
             }
         }
         System.out.printf("JiraMarkupFuzzTest: seed %d, %d Markdown inputs (replay with -Dfuzz.seed=%d, more with"
-                + " -Dfuzz.inputs=N): %d constructs Jira would render %s, %d inputs with markup smuggled in%n", SEED, INPUTS,
+                + " -Dfuzz.inputs=N): %d constructs Jira would render %s, %d inputs with markup smuggled in%n", SEED,
+                INPUTS,
                 SEED, kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds, failures.size());
-        assertTrue(failures.isEmpty(), () -> failures.size() + " of " + INPUTS + " inputs smuggled markup through (seed "
-                + SEED + "), the first:\n" + failures.get(0));
+        assertTrue(failures.isEmpty(),
+                () -> failures.size() + " of " + INPUTS + " inputs smuggled markup through (seed "
+                        + SEED + "), the first:\n" + failures.get(0));
     }
 
     @Test

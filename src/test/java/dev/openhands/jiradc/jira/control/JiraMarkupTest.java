@@ -108,7 +108,8 @@ class JiraMarkupTest {
 
     @Test
     void linesBreakAsInTheMarkdownExceptWhereJiraNeedsOneLine() {
-        assertEquals("first\nsecond\n\n* item that goes on", JiraMarkup.fromMarkdown("first\nsecond\n\n- item\n  that goes on"));
+        assertEquals("first\nsecond\n\n* item that goes on",
+                JiraMarkup.fromMarkdown("first\nsecond\n\n- item\n  that goes on"));
     }
 
     @Test

@@ -105,7 +105,8 @@ final class WikiConstructs {
     /** A word that runs into {@code ://}, which Jira links whatever the scheme. */
     private static int autolink(String wiki, int start, List<String> found) {
         int end = start;
-        while (end < wiki.length() && (Character.isLetterOrDigit(wiki.charAt(end)) || "+.-".indexOf(wiki.charAt(end)) >= 0)) {
+        while (end < wiki.length()
+                && (Character.isLetterOrDigit(wiki.charAt(end)) || "+.-".indexOf(wiki.charAt(end)) >= 0)) {
             end++;
         }
         if (end > start && Character.isLetter(wiki.charAt(start)) && wiki.startsWith("://", end)) {

@@ -25,31 +25,36 @@ class JobCommentsTest {
 
     @Test
     void aJobThatCannotBeReadIsSaidWithWhatToDoMeanwhile() {
-        assertEquals("[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me. I'll"
-                + " keep trying and report here when it ends; meanwhile, [check on the conversation|"
-                + "https://app.openhands.example.com/conversations/c1].",
+        assertEquals(
+                "[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me. I'll"
+                        + " keep trying and report here when it ends; meanwhile, [check on the conversation|"
+                        + "https://app.openhands.example.com/conversations/c1].",
                 comments.unreadable("alice", Duration.ofMinutes(150), Optional.of("c1")));
     }
 
     @Test
     void aFinishedJobWithoutAReportedPullRequestDoesNotClaimThereIsNone() {
-        assertEquals("[~alice] OpenHands finished working in acme/web-app. OpenHands did not report a pull request; if the agent"
-                + " opened one, the conversation shows it.\n\n"
-                + "*Nothing* to change\n\n[The whole conversation in OpenHands|https://app.openhands.example.com/conversations/c1]."
-                + " To ask for more, comment @openhands on this issue.",
-                comments.finished("alice", "acme/web-app", Optional.of("**Nothing** to change"), List.of(), Optional.of("c1")));
+        assertEquals(
+                "[~alice] OpenHands finished working in acme/web-app. OpenHands did not report a pull request; if the agent"
+                        + " opened one, the conversation shows it.\n\n"
+                        + "*Nothing* to change\n\n[The whole conversation in OpenHands|https://app.openhands.example.com/conversations/c1]."
+                        + " To ask for more, comment @openhands on this issue.",
+                comments.finished("alice", "acme/web-app", Optional.of("**Nothing** to change"), List.of(),
+                        Optional.of("c1")));
     }
 
     @Test
     void aVeryLongSummaryIsCutToFitAJiraComment() {
-        String comment = comments.finished("alice", "acme/web-app", Optional.of("x".repeat(50_000)), List.of(), Optional.of("c1"));
+        String comment = comments.finished("alice", "acme/web-app", Optional.of("x".repeat(50_000)), List.of(),
+                Optional.of("c1"));
         assertTrue(comment.length() < 32_767, "Jira's comment limit");
         assertTrue(comment.contains("x\n\n…\n\n[The whole conversation"), "says that there is more");
     }
 
     @Test
     void aSummaryOfMarkupCharactersIsCutToFitAJiraCommentToo() {
-        String comment = comments.finished("alice", "acme/web-app", Optional.of("{".repeat(20_000)), List.of(), Optional.of("c1"));
+        String comment = comments.finished("alice", "acme/web-app", Optional.of("{".repeat(20_000)), List.of(),
+                Optional.of("c1"));
         assertTrue(comment.length() < 32_767, "Jira's comment limit: " + comment.length());
         assertTrue(comment.contains("&#123;\n\n…\n\n[The whole conversation"), "says that there is more");
     }

@@ -8,13 +8,13 @@ import dev.openhands.jiradc.openhands.boundary.OpenHands;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.jira.JiraCommentStore;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.server.PayaraMicroServer;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -33,8 +33,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -64,7 +64,8 @@ class JobsClusterIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
-        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
+        war = ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S")
+                .with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.processing.lease", LEASE.toString()).war();
         return war;
     }
@@ -98,15 +99,19 @@ class JobsClusterIT {
             issues.add(world.issue("Repository: " + REPOSITORY));
         }
         second.awaitReady(Duration.ofMinutes(3));
-        ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(), world.connection.secret());
+        ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(),
+                world.connection.secret());
         for (int i = 0; i < JOBS; i++) {
-            byte[] trigger = people.get(i).asks(issues.get(i).comment(JiraScenario.nextId(), "@openhands fix it")).bytes(ENV.jiraUrl());
+            byte[] trigger = people.get(i).asks(issues.get(i).comment(JiraScenario.nextId(), "@openhands fix it"))
+                    .bytes(ENV.jiraUrl());
             var accepted = (i % 2 == 0 ? world.connection : viaSecond).deliver(trigger);
             assertEquals(200, accepted.statusCode(), accepted.body());
         }
         for (int i = 0; i < JOBS; i++) {
             String onIt = world.commentOn(issues.get(i));
-            assertTrue(onIt.contains("I'm on it in " + REPOSITORY) && onIt.contains("/conversations/" + conversationOf(people.get(i))),
+            assertTrue(
+                    onIt.contains("I'm on it in " + REPOSITORY)
+                            && onIt.contains("/conversations/" + conversationOf(people.get(i))),
                     onIt);
             openHands.awaitEventsRead(conversationOf(people.get(i)));
         }
@@ -152,7 +157,8 @@ class JobsClusterIT {
     @Order(2)
     void workThatTakesLongerThanItsLeaseIsNotTakenOverMidway() {
         JiraScenario world = JiraScenario.on(ENV, service);
-        OpenHandsConversations slowly = new OpenHandsConversations(ENV.openHands, REPOSITORY).answeringAfter(LONGER_THAN_THE_LEASE);
+        OpenHandsConversations slowly = new OpenHandsConversations(ENV.openHands, REPOSITORY)
+                .answeringAfter(LONGER_THAN_THE_LEASE);
         Person person = world.person().ready(REPOSITORY);
         slowly.startTaskIs(person.apiKey, taskOf(person), "READY", conversationOf(person), null);
         slowly.conversationIs(person.apiKey, conversationOf(person), "finished", "RUNNING", 7);
@@ -195,7 +201,8 @@ class JobsClusterIT {
         for (int i = 0; i < TRIGGERS; i++) {
             issues.add(world.issue("Repository: " + REPOSITORY));
         }
-        ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(), world.connection.secret());
+        ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(),
+                world.connection.secret());
 
         long start = System.nanoTime();
         int viaFirst = 0;
@@ -205,7 +212,8 @@ class JobsClusterIT {
             if (i == TRIGGERS / 2) {
                 second.kill();
             }
-            byte[] trigger = people.get(i % people.size()).asks(issues.get(i).comment(JiraScenario.nextId(), "@openhands fix it"))
+            byte[] trigger = people.get(i % people.size())
+                    .asks(issues.get(i).comment(JiraScenario.nextId(), "@openhands fix it"))
                     .bytes(ENV.jiraUrl());
             boolean sent = false;
             if (i % 2 == 1) {
@@ -221,26 +229,36 @@ class JobsClusterIT {
         // A start the killed instance had asked for, and OpenHands never received, is asked for again only once the
         // lease has run out and the longest an OpenHands call can take has passed since the ask.
         Duration takeOverAndStartAgain = LEASE.plus(OpenHands.LONGEST_CALL).plusSeconds(30);
-        Set<String> commentUrls = issues.stream().map(issue -> "/rest/api/2/issue/" + issue.key + "/comment").collect(toSet());
-        Eventually.await(() -> Optional.of(ENV.jira.findAll(postRequestedFor(urlMatching("/rest/api/2/issue/[^/]+/comment"))))
-                .filter(comments -> comments.stream().filter(comment -> commentUrls.contains(comment.getUrl())).count()
-                        >= 2L * TRIGGERS), "a start and an end on every issue", takeOverAndStartAgain);
+        Set<String> commentUrls = issues.stream().map(issue -> "/rest/api/2/issue/" + issue.key + "/comment")
+                .collect(toSet());
+        Eventually.await(
+                () -> Optional.of(ENV.jira.findAll(postRequestedFor(urlMatching("/rest/api/2/issue/[^/]+/comment"))))
+                        .filter(comments -> comments.stream().filter(comment -> commentUrls.contains(comment.getUrl()))
+                                .count() >= 2L * TRIGGERS),
+                "a start and an end on every issue", takeOverAndStartAgain);
         double seconds = (System.nanoTime() - start) / 1e9;
         Eventually.pause(2 * MAX_POLL_INTERVAL.toMillis());
 
         for (Issue issue : issues) {
-            List<String> about = ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")))
-                    .stream().map(request -> Http.json(request.getBodyAsString()).getJsonArray("properties").getJsonObject(0)
-                            .getJsonObject("value").getString("about", "")).sorted().toList();
+            List<String> about = ENV.jira
+                    .findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")))
+                    .stream()
+                    .map(request -> Http.json(request.getBodyAsString()).getJsonArray("properties").getJsonObject(0)
+                            .getJsonObject("value").getString("about", ""))
+                    .sorted().toList();
             assertEquals(List.of("end", "start"), about, "one start and one end on " + issue.key);
         }
-        assertEquals(TRIGGERS + JOBS + 1, count("select count(*) from job"), "one job per trigger (and the 21 of the tests before)");
+        assertEquals(TRIGGERS + JOBS + 1, count("select count(*) from job"),
+                "one job per trigger (and the 21 of the tests before)");
         int conversations = ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size();
-        assertEquals(TRIGGERS, conversations, "one conversation per trigger: a start the killed instance asked for and did"
-                + " not record is found in OpenHands, not asked for again");
-        System.out.printf("Cluster: %d triggers in %.1f s from the first delivery to the last report; %d delivered to the"
-                + " first instance (%d of them meant for the second after it was killed), %d to the second before it was"
- + " killed; conversations started: %d%n", TRIGGERS, seconds, viaFirst, redelivered,
+        assertEquals(TRIGGERS, conversations,
+                "one conversation per trigger: a start the killed instance asked for and did"
+                        + " not record is found in OpenHands, not asked for again");
+        System.out.printf(
+                "Cluster: %d triggers in %.1f s from the first delivery to the last report; %d delivered to the"
+                        + " first instance (%d of them meant for the second after it was killed), %d to the second before it was"
+                        + " killed; conversations started: %d%n",
+                TRIGGERS, seconds, viaFirst, redelivered,
                 toSecond - redelivered, conversations);
     }
 

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.openhands.jiradc.testing.Eventually;
-import dev.openhands.jiradc.testing.server.ItLogs;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
-import dev.openhands.jiradc.testing.server.Leaks;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
-import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.ItLogs;
+import dev.openhands.jiradc.testing.server.Leaks;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -87,8 +87,10 @@ class JobsIT {
                 OpenHandsConversations.id("conv-" + person.id));
         openHands.startTaskIs(person.apiKey, job.task, "WORKING", null, null);
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
-        assertEquals("[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations].", world.commentOn(issue),
+        assertEquals(
+                "[~" + person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                        + " conversation in OpenHands|" + APP + "/conversations].",
+                world.commentOn(issue),
                 "the conversation is not ready within the link wait");
         return job;
     }
@@ -101,14 +103,17 @@ class JobsIT {
 
     /** OpenHands answers this when asked about the job's conversation. */
     static void askedAboutTheConversation(StartedJob job, ResponseDefinitionBuilder answer) {
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
-                .willReturn(answer));
+        ENV.openHands.stubFor(
+                get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(job.conversation))
+                        .willReturn(answer));
     }
 
     /** The service looked at the job's conversation {@code times} more times: it had every chance to say more. */
     void lookedAtAgain(StartedJob job, int times) {
         int seen = openHands.conversationChecks(job.conversation);
-        Eventually.await(() -> Optional.of(openHands.conversationChecks(job.conversation)).filter(checks -> checks >= seen + times),
+        Eventually.await(
+                () -> Optional.of(openHands.conversationChecks(job.conversation))
+                        .filter(checks -> checks >= seen + times),
                 times + " more looks at " + job.conversation);
     }
 
@@ -130,7 +135,8 @@ class JobsIT {
     void aJobIsFollowedFromWorkingToReadyToRunningToFinishedAndItsSummaryAndPullRequestAreSaid() {
         StartedJob job = running(aJobStarts());
         openHands.eventsAre(job.person.apiKey, job.conversation,
-                OpenHandsConversations.finish("e9", "## What I did\n\n- Added a null check in `LoginService`\n- Wrote **a test**"),
+                OpenHandsConversations.finish("e9",
+                        "## What I did\n\n- Added a null check in `LoginService`\n- Wrote **a test**"),
                 OpenHandsConversations.agentMessage("e8", "Running the tests now"),
                 OpenHandsConversations.observation("e1"));
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING", 12);
@@ -138,7 +144,8 @@ class JobsIT {
         assertEquals("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #12|"
                 + "https://github.com/acme/web-app/pull/12].\n\n"
                 + "h2. What I did\n\n* Added a null check in {{LoginService}}\n* Wrote *a test*\n\n"
-                + "[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "]. To ask for more,"
+                + "[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation
+                + "]. To ask for more,"
                 + " comment @openhands on this issue.", world.commentsOn(job.issue, 2).get(1));
 
         int checks = openHands.conversationChecks(job.conversation);
@@ -147,14 +154,21 @@ class JobsIT {
         assertEquals(checks, openHands.conversationChecks(job.conversation), "a finished job is no longer followed");
 
         List<String> logged = ItLogs.linesContaining("[issue=" + job.issue.key + " delivery=");
-        assertTrue(logged.stream().anyMatch(line -> line.contains("comment_created, attempt 1: DONE, job started in acme/web-app")),
+        assertTrue(
+                logged.stream().anyMatch(
+                        line -> line.contains("comment_created, attempt 1: DONE, job started in acme/web-app")),
                 String.join("\n", logged));
-        assertTrue(logged.stream().anyMatch(line -> line.contains(" job=") && line.contains("Finished with 1 pull request(s)")),
+        assertTrue(
+                logged.stream()
+                        .anyMatch(line -> line.contains(" job=") && line.contains("Finished with 1 pull request(s)")),
                 String.join("\n", logged));
         String metrics = world.metrics();
         assertTrue(metrics.matches("(?s).*\nopenhands_jira_jobs\\{status=\"FINISHED\"} [1-9].*"), metrics);
-        assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"openhands\"} [1-9].*"), metrics);
-        assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"jira\"} [1-9].*"), metrics);
+        assertTrue(
+                metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"openhands\"} [1-9].*"),
+                metrics);
+        assertTrue(metrics.matches("(?s).*\nopenhands_jira_outbound_call_seconds_count\\{service=\"jira\"} [1-9].*"),
+                metrics);
     }
 
     @Test
@@ -171,29 +185,37 @@ class JobsIT {
         running(job);
         finishes(job, "Done.");
         String end = world.commentsOn(issue, 2).get(1);
-        assertTrue(end.contains("[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "]"), end);
+        assertTrue(
+                end.contains(
+                        "[The whole conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "]"),
+                end);
         assertEquals(2, world.commentCount(issue), "the start once, then the end");
     }
 
     @Test
     void anIAmOnItJiraRefusesIsSaidAtALaterCheckAndOnlyOnce() {
         Issue issue = world.issue("Repository: " + REPOSITORY);
-        ENV.jira.stubFor(post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("start-" + issue.key)
-                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("I'm on it"))
-                .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
+        ENV.jira.stubFor(
+                post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("start-" + issue.key)
+                        .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("I'm on it"))
+                        .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
         Person person = world.person().ready(REPOSITORY);
         String conversation = OpenHandsConversations.id("conv-" + person.id);
-        openHands.startTaskIs(person.apiKey, OpenHandsConversations.id("task-" + person.id), "READY", conversation, null);
+        openHands.startTaskIs(person.apiKey, OpenHandsConversations.id("task-" + person.id), "READY", conversation,
+                null);
         openHands.conversationIs(person.apiKey, conversation, "running", "RUNNING");
         openHands.eventsAre(person.apiKey, conversation, OpenHandsConversations.observation("e1"));
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands please fix the login")));
 
         List<String> posted = world.commentsOn(issue, 2);
         assertEquals(posted.get(0), posted.get(1), "refused, then said again");
-        assertTrue(posted.get(1).contains("I'm on it in " + REPOSITORY) && posted.get(1).contains("/conversations/" + conversation),
+        assertTrue(
+                posted.get(1).contains("I'm on it in " + REPOSITORY)
+                        && posted.get(1).contains("/conversations/" + conversation),
                 posted.get(1));
         assertFalse(ENV.jira.findAll(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/" + issue.key + "/comment"))
-                .withQueryParam("expand", equalTo("properties"))).isEmpty(), "the issue was read first, in case Jira had taken it");
+                .withQueryParam("expand", equalTo("properties"))).isEmpty(),
+                "the issue was read first, in case Jira had taken it");
         openHands.awaitEventsRead(conversation);
         pastTheNextLooks();
         assertEquals(2, world.commentCount(issue), "said once it was taken");
@@ -202,10 +224,13 @@ class JobsIT {
     @Test
     void aStartTaskThatFailsIsReportedWithOpenHandsReason() {
         StartedJob job = aJobStarts();
-        openHands.startTaskIs(job.person.apiKey, job.task, "ERROR", null, "No sandbox available: the limit of 5 is reached");
-        assertEquals("[~" + job.person.name + "] The OpenHands job stopped without finishing: OpenHands could not start the"
-                + " conversation \\(No sandbox available: the limit of 5 is reached\\). [Open the conversation|" + APP
-                + "/conversations] to see what happened, then comment @openhands on this issue to try again.",
+        openHands.startTaskIs(job.person.apiKey, job.task, "ERROR", null,
+                "No sandbox available: the limit of 5 is reached");
+        assertEquals(
+                "[~" + job.person.name + "] The OpenHands job stopped without finishing: OpenHands could not start the"
+                        + " conversation \\(No sandbox available: the limit of 5 is reached\\). [Open the conversation|"
+                        + APP
+                        + "/conversations] to see what happened, then comment @openhands on this issue to try again.",
                 world.commentsOn(job.issue, 2).get(1));
     }
 
@@ -216,38 +241,50 @@ class JobsIT {
         openHands.eventsAre(job.person.apiKey, job.conversation,
                 OpenHandsConversations.error("e5", "The LLM provider refused the request: quota exceeded"),
                 OpenHandsConversations.observation("e1"));
-        assertEquals("[~" + job.person.name + "] The OpenHands job stopped without finishing: The LLM provider refused the"
-                + " request: quota exceeded. [Open the conversation|" + APP + "/conversations/" + job.conversation
-                + "] to see what happened, then comment @openhands on this issue to try again.", world.commentsOn(job.issue, 2).get(1));
+        assertEquals(
+                "[~" + job.person.name + "] The OpenHands job stopped without finishing: The LLM provider refused the"
+                        + " request: quota exceeded. [Open the conversation|" + APP + "/conversations/"
+                        + job.conversation
+                        + "] to see what happened, then comment @openhands on this issue to try again.",
+                world.commentsOn(job.issue, 2).get(1));
     }
 
     @Test
     void aSilentJobIsReportedStaleOnceAndItsEndIsStillReported() {
         StartedJob job = running(aJobStarts());
         String stale = world.commentsOn(job.issue, 2).get(1);
-        assertTrue(stale.startsWith("[~" + job.person.name + "] The OpenHands job has given no sign of progress for "), stale);
-        assertTrue(stale.contains("(last status: running). It may be stuck or waiting for you. [Check on the conversation|" + APP
-                + "/conversations/" + job.conversation + "]"), stale);
+        assertTrue(stale.startsWith("[~" + job.person.name + "] The OpenHands job has given no sign of progress for "),
+                stale);
+        assertTrue(stale.contains(
+                "(last status: running). It may be stuck or waiting for you. [Check on the conversation|" + APP
+                        + "/conversations/" + job.conversation + "]"),
+                stale);
         lookedAtAgain(job, 3);
         assertEquals(2, world.commentCount(job.issue), "stale is said once");
 
         finishes(job, "Done at last.");
         String finished = world.commentsOn(job.issue, 3).get(2);
-        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app. OpenHands did not"
-                + " report a pull request; if the agent opened one, the conversation shows it.\n\nDone at last."), finished);
+        assertTrue(finished.startsWith("[~" + job.person.name
+                + "] OpenHands finished working in acme/web-app. OpenHands did not"
+                + " report a pull request; if the agent opened one, the conversation shows it.\n\nDone at last."),
+                finished);
     }
 
     @Test
     void aStaleNoticeJiraRefusesIsSaidAtTheNextCheck() {
         Issue issue = world.issue("Repository: " + REPOSITORY);
-        ENV.jira.stubFor(post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("stale-" + issue.key)
-                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("no sign of progress"))
-                .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
+        ENV.jira.stubFor(
+                post(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")).inScenario("stale-" + issue.key)
+                        .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing("no sign of progress"))
+                        .willReturn(serviceUnavailable()).willSetStateTo("refused once"));
         StartedJob job = running(aJobStartsOn(issue));
         List<String> posted = world.commentsOn(job.issue, 3);
         // said again as of the next check: how long the job has been silent may have grown by a second
-        assertTrue(posted.get(1).contains("no sign of progress") && posted.get(2).replaceAll("for \\d+ seconds", "for N seconds")
-                .equals(posted.get(1).replaceAll("for \\d+ seconds", "for N seconds")), "refused, then said again: " + posted);
+        assertTrue(
+                posted.get(1).contains("no sign of progress")
+                        && posted.get(2).replaceAll("for \\d+ seconds", "for N seconds")
+                                .equals(posted.get(1).replaceAll("for \\d+ seconds", "for N seconds")),
+                "refused, then said again: " + posted);
         lookedAtAgain(job, 3);
         assertEquals(3, world.commentCount(job.issue), "said once it was taken");
     }
@@ -255,10 +292,13 @@ class JobsIT {
     @Test
     void aPullRequestTheAgentNamesInItsLastWordsIsLinkedWhenOpenHandsReportsNone() {
         StartedJob job = running(aJobStarts());
-        finishes(job, "Opened https://github.com/acme/web-app/pull/31 (see also https://github.com/other/repo/pull/1).");
+        finishes(job,
+                "Opened https://github.com/acme/web-app/pull/31 (see also https://github.com/other/repo/pull/1).");
         String finished = world.commentsOn(job.issue, 2).get(1);
-        assertTrue(finished.startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #31|"
-                + "https://github.com/acme/web-app/pull/31]."), finished);
+        assertTrue(finished
+                .startsWith("[~" + job.person.name + "] OpenHands finished working in acme/web-app: [pull request #31|"
+                        + "https://github.com/acme/web-app/pull/31]."),
+                finished);
     }
 
     @Test
@@ -266,9 +306,13 @@ class JobsIT {
         StartedJob job = running(aJobStarts());
         askedAboutTheConversation(job, serviceUnavailable());
         String unread = world.commentsOn(job.issue, 2).get(1);
-        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "), unread);
-        assertTrue(unread.endsWith(": OpenHands does not answer me. I'll keep trying and report here when it ends; meanwhile,"
-                + " [check on the conversation|" + APP + "/conversations/" + job.conversation + "]."), unread);
+        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "),
+                unread);
+        assertTrue(
+                unread.endsWith(
+                        ": OpenHands does not answer me. I'll keep trying and report here when it ends; meanwhile,"
+                                + " [check on the conversation|" + APP + "/conversations/" + job.conversation + "]."),
+                unread);
 
         finishes(job, "Done.");
         assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
@@ -284,9 +328,12 @@ class JobsIT {
         ENV.openHandsContract.tolerate("GET /api/v1/app-conversations\\?ids=" + job.conversation, 200);
         askedAboutTheConversation(job, okJson("{\"id\":\"" + job.conversation + "\",\"sandbox_status\":\"RUNNING\"}"));
         String unread = world.commentsOn(job.issue, 2).get(1);
-        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "), unread);
-        assertFalse(ItLogs.linesContaining("answered something this service cannot read when asked to look at the conversation "
-                + job.conversation).isEmpty(), "the detail is in the log");
+        assertTrue(unread.startsWith("[~" + job.person.name + "] I have not been able to read the OpenHands job for "),
+                unread);
+        assertFalse(ItLogs
+                .linesContaining("answered something this service cannot read when asked to look at the conversation "
+                        + job.conversation)
+                .isEmpty(), "the detail is in the log");
 
         finishes(job, "Done.");
         assertTrue(world.commentsOn(job.issue, 3).get(2).contains("OpenHands finished working in acme/web-app"));
@@ -309,7 +356,8 @@ class JobsIT {
         StartedJob job = running(aJobStarts());
         askedAboutTheConversation(job, unauthorized());
         String said = world.commentsOn(job.issue, 2).get(1);
-        assertTrue(said.contains("OpenHands no longer accepts your API key; update it at Settings > Integrations"), said);
+        assertTrue(said.contains("OpenHands no longer accepts your API key; update it at Settings > Integrations"),
+                said);
         assertEquals(2, world.commentCount(job.issue));
     }
 
@@ -321,11 +369,13 @@ class JobsIT {
         ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/conversation/" + job.conversation + "/events/search"))
                 .willReturn(notFound()));
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
-        assertEquals("[~" + job.person.name + "] I can no longer follow the OpenHands job: this OpenHands server does not let me"
+        assertEquals("[~" + job.person.name
+                + "] I can no longer follow the OpenHands job: this OpenHands server does not let me"
                 + " read the conversation's events, which I need to report how it ends; ask your administrator to update"
                 + " OpenHands. [Follow it in OpenHands|" + APP + "/conversations/" + job.conversation + "].",
                 world.commentsOn(job.issue, 2).get(1));
-        assertTrue(ItLogs.linesContaining("answered 404 to GET /api/v1/conversation/" + job.conversation + "/events/search")
+        assertTrue(ItLogs
+                .linesContaining("answered 404 to GET /api/v1/conversation/" + job.conversation + "/events/search")
                 .size() > 0, "the detail is in the log");
     }
 
@@ -336,12 +386,19 @@ class JobsIT {
                 .willReturn(okJson("{\"success\":true,\"sandbox_status\":\"RUNNING\",\"message\":null}")));
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
 
-        assertEquals("[~" + job.person.name + "] I passed your comment on to the OpenHands job that is still running: [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "].", world.commentsOn(job.issue, 2).get(1));
+        assertEquals(
+                "[~" + job.person.name
+                        + "] I passed your comment on to the OpenHands job that is still running: [follow the"
+                        + " conversation in OpenHands|" + APP + "/conversations/" + job.conversation + "].",
+                world.commentsOn(job.issue, 2).get(1));
         String sent = ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
-                + "/send-message")).withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).get(0).getBodyAsString();
-        assertEquals("Follow-up from User " + job.person.id + " on Jira issue " + job.issue.key + " (" + ENV.jiraUrl() + "/browse/"
-                + job.issue.key + "):\n@openhands also update the README", OpenHandsConversations.messageText(sent));
+                + "/send-message")).withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).get(0)
+                .getBodyAsString();
+        assertEquals(
+                "Follow-up from User " + job.person.id + " on Jira issue " + job.issue.key + " (" + ENV.jiraUrl()
+                        + "/browse/"
+                        + job.issue.key + "):\n@openhands also update the README",
+                OpenHandsConversations.messageText(sent));
         assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).size(), "no second conversation");
     }
@@ -354,11 +411,15 @@ class JobsIT {
         ENV.openHands.stubFor(post("/api/v1/app-conversations/" + job.conversation + "/send-message")
                 .willReturn(aResponse().withStatus(status).withBody("{\"detail\":\"Sandbox is not running.\"}")));
         String second = OpenHandsConversations.id("conv-2-" + job.person.id);
-        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second, null);
+        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second,
+                null);
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands also update the README")));
 
-        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/" + second + "].", world.commentsOn(job.issue, 2).get(1));
+        assertEquals(
+                "[~" + job.person.name + "] I'm on it in " + REPOSITORY
+                        + " (named in the issue's description): [follow the"
+                        + " conversation in OpenHands|" + APP + "/conversations/" + second + "].",
+                world.commentsOn(job.issue, 2).get(1));
         String message = world.firstMessageSentWith(job.person.apiKey, 1);
         assertTrue(message.contains("An earlier OpenHands conversation worked on this issue: " + APP + "/conversations/"
                 + job.conversation + "\n"), message);
@@ -372,8 +433,10 @@ class JobsIT {
         openHands.startTaskIs(other.apiKey, OpenHandsConversations.id("task-" + other.id), "READY", theirs, null);
         world.deliver(other.asks(job.issue.comment(JiraScenario.nextId(), "@openhands do it my way")));
 
-        assertEquals("[~" + other.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/" + theirs + "].", world.commentsOn(job.issue, 2).get(1));
+        assertEquals(
+                "[~" + other.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
+                        + " conversation in OpenHands|" + APP + "/conversations/" + theirs + "].",
+                world.commentsOn(job.issue, 2).get(1));
         assertTrue(ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
                 + "/send-message"))).isEmpty(), "nothing sent into the first person's conversation");
     }
@@ -384,13 +447,18 @@ class JobsIT {
         finishes(job, "Done.");
         assertTrue(world.commentsOn(job.issue, 2).get(1).contains("OpenHands finished working in " + REPOSITORY));
         String second = OpenHandsConversations.id("conv-2-" + job.person.id);
-        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second, null);
+        openHands.startTaskIs(job.person.apiKey, OpenHandsConversations.id("task-2-" + job.person.id), "READY", second,
+                null);
         world.deliver(job.person.asks(job.issue.comment(JiraScenario.nextId(), "@openhands now the docs")));
 
-        assertEquals("[~" + job.person.name + "] I'm on it in " + REPOSITORY + " (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/" + second + "].", world.commentsOn(job.issue, 3).get(2));
-        assertTrue(world.firstMessageSentWith(job.person.apiKey, 1).contains("An earlier OpenHands conversation worked on this"
-                + " issue: " + APP + "/conversations/" + job.conversation + "\n"));
+        assertEquals(
+                "[~" + job.person.name + "] I'm on it in " + REPOSITORY
+                        + " (named in the issue's description): [follow the"
+                        + " conversation in OpenHands|" + APP + "/conversations/" + second + "].",
+                world.commentsOn(job.issue, 3).get(2));
+        assertTrue(world.firstMessageSentWith(job.person.apiKey, 1)
+                .contains("An earlier OpenHands conversation worked on this"
+                        + " issue: " + APP + "/conversations/" + job.conversation + "\n"));
         assertTrue(ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations/" + job.conversation
                 + "/send-message"))).isEmpty(), "an ended conversation is not written to");
     }
@@ -406,7 +474,8 @@ class JobsIT {
         world.deliver(person.asks(issue.comment(commentId, "@openhands please fix the login")));
         world.awaitJira(getRequestedFor(urlPathEqualTo("/rest/api/2/issue/" + issue.key)), 1);
 
-        world.deliverAny(person.asks(JiraEvent.commentDeleted().issue(issue.id, issue.key).comment(commentId, "@openhands please fix the login")));
+        world.deliverAny(person.asks(JiraEvent.commentDeleted().issue(issue.id, issue.key).comment(commentId,
+                "@openhands please fix the login")));
 
         assertEquals("comment deleted: its waiting trigger was cancelled",
                 world.deliveryLogLine(issue, "comment deleted").getString("result"));
@@ -418,11 +487,13 @@ class JobsIT {
     @Test
     void deletingTheIssueCancelsATriggerWaitingToBeTriedAgain() {
         Person person = world.person().ready(REPOSITORY);
-        ENV.openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + person.apiKey))
-                .willReturn(serviceUnavailable()));
+        ENV.openHands.stubFor(
+                post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + person.apiKey))
+                        .willReturn(serviceUnavailable()));
         Issue issue = world.issue("Repository: " + REPOSITORY);
         world.deliver(person.asks(issue.comment(JiraScenario.nextId(), "@openhands")));
-        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("503"), "the first attempt failed");
+        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("503"),
+                "the first attempt failed");
 
         world.deliverAny(person.asks(JiraEvent.issueDeleted().issue(issue.id, issue.key)));
         assertEquals("issue deleted: 0 job(s) no longer followed, 1 waiting trigger(s) cancelled",

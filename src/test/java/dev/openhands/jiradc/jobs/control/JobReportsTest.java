@@ -22,7 +22,8 @@ class JobReportsTest {
                         Optional.of("https://git.acme.internal/{repository}/pull/{number}")));
         assertEquals(List.of("pull request #5 in acme/web-app"),
                 PullRequestLinks.of(List.of(5), "acme/web-app", Optional.of("azure_devops"), Optional.empty()));
-        assertEquals(List.of(), PullRequestLinks.of(List.of(), "acme/web-app", Optional.of("github"), Optional.empty()));
+        assertEquals(List.of(),
+                PullRequestLinks.of(List.of(), "acme/web-app", Optional.of("github"), Optional.empty()));
     }
 
     @Test

@@ -17,8 +17,10 @@ class JobTest {
     static final Duration LINK_WAIT = Duration.ofSeconds(20);
     static final Duration PACE = Duration.ofSeconds(2);
 
-    Job job = new Job("trigger-1", new JobRequest("10001", "ACME-1", Optional.of("20001"), "account-1", "alice", "acme/web-app",
-            Optional.empty(), Optional.empty(), Optional.of("the issue's description")), T0);
+    Job job = new Job("trigger-1",
+            new JobRequest("10001", "ACME-1", Optional.of("20001"), "account-1", "alice", "acme/web-app",
+                    Optional.empty(), Optional.empty(), Optional.of("the issue's description")),
+            T0);
 
     Job.Observation running(String newestEvent) {
         return new Job.Observation("READY", "conv-1", "running", newestEvent);
@@ -56,7 +58,8 @@ class JobTest {
         assertTrue(job.staleAfter(limit, T0.plus(Duration.ofMinutes(61))), "said the first time");
         assertEquals(Job.Status.STALE, job.status());
         assertTrue(job.status().followed(), "a stale job is still followed");
-        assertTrue(job.staleAfter(limit, T0.plus(Duration.ofMinutes(62))), "until the issue was told, for Jira may have refused");
+        assertTrue(job.staleAfter(limit, T0.plus(Duration.ofMinutes(62))),
+                "until the issue was told, for Jira may have refused");
         job.staleReported(T0.plus(Duration.ofMinutes(62)));
         assertFalse(job.staleAfter(limit, T0.plus(Duration.ofMinutes(63))));
 
@@ -94,7 +97,8 @@ class JobTest {
                 "nobody is left without an answer");
         assertEquals(Job.Announcement.WITH_LINK, job.announcement(Optional.of("conv-1"), T0.plusSeconds(60), LINK_WAIT),
                 "with the link when it is known, however late");
-        assertEquals(Job.Announcement.WITHOUT_LINK, job.announcement(Optional.empty(), T0, Duration.ZERO), "no link wait");
+        assertEquals(Job.Announcement.WITHOUT_LINK, job.announcement(Optional.empty(), T0, Duration.ZERO),
+                "no link wait");
     }
 
     @Test
@@ -123,11 +127,14 @@ class JobTest {
 
     @Test
     void aJobItsTriggerAnnouncedIsNotAnnouncedByTheFollower() {
-        Job fromTheVersionBefore = new Job("trigger-3", new JobRequest("10001", "ACME-1", Optional.of("20003"), "account-1",
-                "alice", "acme/web-app", Optional.empty(), Optional.empty(), Optional.empty()), T0);
+        Job fromTheVersionBefore = new Job("trigger-3",
+                new JobRequest("10001", "ACME-1", Optional.of("20003"), "account-1",
+                        "alice", "acme/web-app", Optional.empty(), Optional.empty(), Optional.empty()),
+                T0);
         fromTheVersionBefore.started("task-3", null, T0, SHORTEST);
-        assertEquals(Job.Announcement.NOT_DUE, fromTheVersionBefore.announcement(Optional.of("conv-3"), T0.plusSeconds(30),
-                LINK_WAIT));
+        assertEquals(Job.Announcement.NOT_DUE,
+                fromTheVersionBefore.announcement(Optional.of("conv-3"), T0.plusSeconds(30),
+                        LINK_WAIT));
     }
 
     @Test

@@ -4,15 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.MockServers;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
-import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.TestEnvironment;
-import dev.openhands.jiradc.testing.TestSettings;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -62,8 +62,9 @@ class EmailLinkingIT {
     String jiraUser(String email) {
         String name = "jira-" + UUID.randomUUID().toString().substring(0, 8);
         JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/user")).withQueryParam("username", equalTo(name))
-                .willReturn(okJson(JiraStubs.user(MockServers.baseUrl(JIRA), name, "JIRAUSER" + Math.abs(name.hashCode()),
-                        email, "Someone"))));
+                .willReturn(
+                        okJson(JiraStubs.user(MockServers.baseUrl(JIRA), name, "JIRAUSER" + Math.abs(name.hashCode()),
+                                email, "Someone"))));
         return name;
     }
 
@@ -115,12 +116,16 @@ class EmailLinkingIT {
         String aliceEmail = "alice-" + id + "@example.com";
         signIn(aliceEmail);
         JiraScenario.Issue issue = world.issue("Repository: acme/web-app");
-        world.deliver(issue.comment(JiraScenario.nextId(), "@openhands").actor("mallory-" + id, "JIRAUSER-M" + id, aliceEmail,
-                "Mallory"));
-        assertEquals("[~mallory-" + id + "] You have an OpenHands account, but you have not connected Jira Data Center to it"
-                + " yet. Connect it at [Settings > Integrations|" + ENV.openHandsUrl() + "/settings/integrations], then try again.",
+        world.deliver(
+                issue.comment(JiraScenario.nextId(), "@openhands").actor("mallory-" + id, "JIRAUSER-M" + id, aliceEmail,
+                        "Mallory"));
+        assertEquals(
+                "[~mallory-" + id + "] You have an OpenHands account, but you have not connected Jira Data Center to it"
+                        + " yet. Connect it at [Settings > Integrations|" + ENV.openHandsUrl()
+                        + "/settings/integrations], then try again.",
                 world.commentOn(issue), "told to link, not taken for Alice");
-        try (var db = ENV.database.connect(); var links = db.prepareStatement("select count(*) from jira_link where jira_key = ?")) {
+        try (var db = ENV.database.connect();
+                var links = db.prepareStatement("select count(*) from jira_link where jira_key = ?")) {
             links.setString(1, "JIRAUSER-M" + id);
             var rows = links.executeQuery();
             rows.next();
@@ -132,7 +137,8 @@ class EmailLinkingIT {
         StringBuilder users = new StringBuilder("[");
         for (String name : names) {
             users.append(users.length() > 1 ? "," : "").append(JiraStubs.user(MockServers.baseUrl(JIRA), name,
-                    "JIRAUSER" + Math.abs(name.hashCode()), name.startsWith("other") ? "x" + email : email.toUpperCase(), name));
+                    "JIRAUSER" + Math.abs(name.hashCode()),
+                    name.startsWith("other") ? "x" + email : email.toUpperCase(), name));
         }
         JIRA.stubFor(get(urlPathEqualTo("/rest/api/2/user/search")).withQueryParam("username", equalTo(email))
                 .withHeader("Authorization", equalTo("Bearer " + SETTINGS.servicePat))
@@ -176,7 +182,8 @@ class EmailLinkingIT {
         searchable(email, jiraName);
         HttpResponse<String> check = first.postJson("/api/integrations/jira-dc/link/check", "{}");
         assertEquals(409, check.statusCode(), check.body());
-        assertTrue(Http.json(check).getString("error").contains("another OpenHands account has the same email"), check.body());
+        assertTrue(Http.json(check).getString("error").contains("another OpenHands account has the same email"),
+                check.body());
         assertEquals("account-not-linked", resolve(admin, jiraName), "linked to neither");
     }
 }

@@ -4,9 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -50,7 +50,8 @@ class JiraTlsIT {
 
         HttpResponse<String> back = person.getNoRedirect("/integration/jira-dc/callback?code=c-1&state=" + state);
         assertEquals(303, back.statusCode(), back.body());
-        assertTrue(back.headers().firstValue("Location").orElseThrow().endsWith("/settings/integrations?jira-dc=tls-failure"));
+        assertTrue(back.headers().firstValue("Location").orElseThrow()
+                .endsWith("/settings/integrations?jira-dc=tls-failure"));
         JsonObject attempt = Http.json(person.get("/api/integrations/jira-dc/link")).getJsonObject("lastAttempt");
         assertEquals("tls-failure", attempt.getString("outcome"));
         assertTrue(attempt.getString("message").contains("jira-dc.trusted-ca"), attempt.getString("message"));

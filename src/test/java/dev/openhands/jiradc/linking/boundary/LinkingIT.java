@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.jira.JiraStubs;
-import dev.openhands.jiradc.testing.server.Leaks;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraStubs;
+import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import dev.openhands.jiradc.testing.server.Leaks;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
@@ -42,8 +42,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Connecting a Jira account through Jira's OAuth 2.0 (played by WireMock) and the real callback:
@@ -143,7 +143,8 @@ class LinkingIT {
         if (uri.getRawQuery() != null) {
             for (String pair : uri.getRawQuery().split("&")) {
                 String[] kv = pair.split("=", 2);
-                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        URLDecoder.decode(kv.length > 1 ? kv[1] : "", StandardCharsets.UTF_8));
             }
         }
         return params;
@@ -155,7 +156,8 @@ class LinkingIT {
     }
 
     static List<LoggedRequest> tokenRequests(String param, String value) {
-        return JIRA.findAll(postRequestedFor(urlEqualTo("/rest/oauth2/latest/token")).withFormParam(param, equalTo(value)));
+        return JIRA.findAll(
+                postRequestedFor(urlEqualTo("/rest/oauth2/latest/token")).withFormParam(param, equalTo(value)));
     }
 
     @Test
@@ -205,8 +207,9 @@ class LinkingIT {
         Person carol = new Person().signIn();
         String state = carol.connect().get("state");
         try (Connection db = DATABASE.connect();
-             PreparedStatement older = db.prepareStatement("update oauth_attempt set created_at = created_at - interval '11' minute,"
-                     + " expires_at = expires_at - interval '11' minute where state = ?")) {
+                PreparedStatement older = db
+                        .prepareStatement("update oauth_attempt set created_at = created_at - interval '11' minute,"
+                                + " expires_at = expires_at - interval '11' minute where state = ?")) {
             older.setString(1, state);
             assertEquals(1, older.executeUpdate());
         }
@@ -241,7 +244,8 @@ class LinkingIT {
         String state = erin.connect().get("state");
         Person anonymous = new Person();
         assertEquals("not-signed-in", anonymous.callback("code=code-" + erin.id + "&state=" + state));
-        assertTrue(tokenRequests("code", "code-" + erin.id).isEmpty(), "nothing is exchanged for a browser that is not signed in");
+        assertTrue(tokenRequests("code", "code-" + erin.id).isEmpty(),
+                "nothing is exchanged for a browser that is not signed in");
         assertTrue(erin.lastMessage().contains("Sign in, then click Connect again"), erin.lastMessage());
     }
 
@@ -249,14 +253,16 @@ class LinkingIT {
     void declinedAccessSaysSo() {
         Person fay = new Person().signIn();
         String state = fay.connect().get("state");
-        assertEquals("access-denied", fay.callback("error=access_denied&error_description=The+user+denied+access&state=" + state));
+        assertEquals("access-denied",
+                fay.callback("error=access_denied&error_description=The+user+denied+access&state=" + state));
         assertTrue(fay.lastMessage().contains("You declined access"), fay.lastMessage());
     }
 
     @Test
     void aRefusedTokenExchangeSaysWhatJiraSaid() {
         Person gus = new Person().signIn();
-        JiraStubs.code(JIRA, "code-" + gus.id, JiraStubs.oauthError(400, "invalid_grant", "Authorization code expired"));
+        JiraStubs.code(JIRA, "code-" + gus.id,
+                JiraStubs.oauthError(400, "invalid_grant", "Authorization code expired"));
         String state = gus.connect().get("state");
         assertEquals("token-refused", gus.callback("code=code-" + gus.id + "&state=" + state));
         assertTrue(gus.lastMessage().contains("invalid_grant (Authorization code expired)"), gus.lastMessage());
@@ -289,7 +295,7 @@ class LinkingIT {
         assertEquals(200, response.statusCode(), response.body());
         assertFalse(Http.json(response).getBoolean("linked"));
         try (Connection db = DATABASE.connect();
-             PreparedStatement links = db.prepareStatement("select count(*) from jira_link where jira_key = ?")) {
+                PreparedStatement links = db.prepareStatement("select count(*) from jira_link where jira_key = ?")) {
             links.setString(1, jo.jiraKey);
             var rs = links.executeQuery();
             rs.next();
@@ -339,7 +345,8 @@ class LinkingIT {
         HttpResponse<String> check = lou.browser.postJson("/api/integrations/jira-dc/link/check", "{}");
         assertEquals(502, check.statusCode(), check.body());
         assertTrue(Http.json(check).getString("error").contains("invalid_grant"), check.body());
-        assertTrue(lou.link().getJsonObject("link").getString("needsReconnect").contains("Connect your Jira account again"));
+        assertTrue(lou.link().getJsonObject("link").getString("needsReconnect")
+                .contains("Connect your Jira account again"));
     }
 
     /** 429, 5xx and invalid_client (an admin's typo in the client secret) say nothing about the person's tokens. */
@@ -349,7 +356,8 @@ class LinkingIT {
         Person max = new Person().signIn();
         max.connectWith("code-" + max.id, "at-" + max.id, "rt-" + max.id, 30);
         JIRA.stubFor(post("/rest/oauth2/latest/token").withFormParam("refresh_token", equalTo("rt-" + max.id))
-                .willReturn(failure.equals("invalid_client") ? JiraStubs.oauthError(401, "invalid_client", "Bad client credentials")
+                .willReturn(failure.equals("invalid_client")
+                        ? JiraStubs.oauthError(401, "invalid_client", "Bad client credentials")
                         : aResponse().withStatus(Integer.parseInt(failure))));
         HttpResponse<String> check = max.browser.postJson("/api/integrations/jira-dc/link/check", "{}");
         assertNotEquals(200, check.statusCode(), check.body());
@@ -373,7 +381,8 @@ class LinkingIT {
         assertEquals(200, linked.browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
                 "{\"apiKey\":\"" + apiKey + "\"}").statusCode());
         Person linkedWithoutKey = new Person().signIn();
-        linkedWithoutKey.connectWith("code-" + linkedWithoutKey.id, "at-" + linkedWithoutKey.id, "rt-" + linkedWithoutKey.id, 3600);
+        linkedWithoutKey.connectWith("code-" + linkedWithoutKey.id, "at-" + linkedWithoutKey.id,
+                "rt-" + linkedWithoutKey.id, 3600);
         Person notLinked = new Person().signIn();
         Person stranger = new Person();
         Person admin = new Person().signIn(IdentityProvider.ADMIN_GROUP);
@@ -396,7 +405,8 @@ class LinkingIT {
     }
 
     static JsonObject resolution(Person admin, Person person) {
-        HttpResponse<String> response = admin.browser.get("/api/integrations/jira-dc/users/" + person.jiraName + "/resolution");
+        HttpResponse<String> response = admin.browser
+                .get("/api/integrations/jira-dc/users/" + person.jiraName + "/resolution");
         assertEquals(200, response.statusCode(), response.body());
         return Http.json(response);
     }

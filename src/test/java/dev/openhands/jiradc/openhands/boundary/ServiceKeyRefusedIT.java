@@ -2,13 +2,13 @@ package dev.openhands.jiradc.openhands.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.openhands.OpenHandsServiceKeys;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.openhands.OpenHandsServiceKeys;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
@@ -33,7 +33,8 @@ class ServiceKeyRefusedIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         new OpenHandsServiceKeys(ENV.openHands, ENV.settings.serviceApiKey, ENV.settings.orgId).refuseEveryServiceKey();
-        return ENV.deployment().with("openhands.service-api-key", WRONG_KEY).with("openhands.org-id", ENV.settings.orgId).war();
+        return ENV.deployment().with("openhands.service-api-key", WRONG_KEY)
+                .with("openhands.org-id", ENV.settings.orgId).war();
     }
 
     @AfterAll
@@ -45,12 +46,15 @@ class ServiceKeyRefusedIT {
     void readinessNamesTheServiceKeyAndTheFix() {
         JsonObject check = Eventually.await(() -> Http.json(Http.get(ServiceUrls.local(service, "/health/ready")))
                 .getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("openhands-service-key") && c.getString("status").equals("DOWN"))
+                .filter(c -> c.getString("name").equals("openhands-service-key")
+                        && c.getString("status").equals("DOWN"))
                 .findFirst(), "the service key check to go DOWN");
         String message = check.getJsonObject("data").getString("openhands.service-api-key");
         assertTrue(message.contains("OpenHands answered 401 (Invalid service API key)"), message);
-        assertTrue(message.contains("Set openhands.service-api-key to the service key configured on the OpenHands server"
-                + " (its AUTOMATIONS_SERVICE_KEY) and redeploy"), message);
+        assertTrue(
+                message.contains("Set openhands.service-api-key to the service key configured on the OpenHands server"
+                        + " (its AUTOMATIONS_SERVICE_KEY) and redeploy"),
+                message);
         assertEquals(503, Http.get(ServiceUrls.local(service, "/health/ready")).statusCode());
         assertFalse(message.contains(WRONG_KEY));
     }
@@ -64,7 +68,8 @@ class ServiceKeyRefusedIT {
                 .filter(c -> c.getString("id").equals("openhands-service-key")).findFirst().orElseThrow();
         assertEquals("problem", check.getString("status"));
         assertTrue(check.getString("detail").contains("401"), check.getString("detail"));
-        assertTrue(check.getString("fix").startsWith("Set openhands.service-api-key to the service key"), check.getString("fix"));
+        assertTrue(check.getString("fix").startsWith("Set openhands.service-api-key to the service key"),
+                check.getString("fix"));
         assertFalse(diagnostics.body().contains(WRONG_KEY), "the key itself is never shown");
     }
 }

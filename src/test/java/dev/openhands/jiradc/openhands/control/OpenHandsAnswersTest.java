@@ -44,16 +44,23 @@ class OpenHandsAnswersTest {
 
     @Test
     void aStartTaskIsReadWithItsStatusItsConversationAndTheRequestItWasMadeFor() {
-        AppConversationStartTask task = JSONB.fromJson("{\"id\":\"" + TASK + "\",\"created_by_user_id\":\"u1\",\"status\":\"READY\","
-                + "\"detail\":null,\"app_conversation_id\":\"" + CONVERSATION.replace("-", "") + "\",\"sandbox_id\":\"s1\","
-                + "\"agent_server_url\":\"http://sandbox\",\"request\":{\"conversation_id\":\"" + CONVERSATION + "\","
-                + "\"selected_repository\":\"acme/web-app\",\"pr_number\":[],\"agent_type\":\"default\"},"
-                + "\"created_at\":\"2026-11-29T10:00:00Z\",\"updated_at\":\"2026-11-29T10:00:00Z\"}", AppConversationStartTask.class);
+        AppConversationStartTask task = JSONB.fromJson(
+                "{\"id\":\"" + TASK + "\",\"created_by_user_id\":\"u1\",\"status\":\"READY\","
+                        + "\"detail\":null,\"app_conversation_id\":\"" + CONVERSATION.replace("-", "")
+                        + "\",\"sandbox_id\":\"s1\","
+                        + "\"agent_server_url\":\"http://sandbox\",\"request\":{\"conversation_id\":\"" + CONVERSATION
+                        + "\","
+                        + "\"selected_repository\":\"acme/web-app\",\"pr_number\":[],\"agent_type\":\"default\"},"
+                        + "\"created_at\":\"2026-11-29T10:00:00Z\",\"updated_at\":\"2026-11-29T10:00:00Z\"}",
+                AppConversationStartTask.class);
 
-        assertEquals(new StartTask(TASK, StartTask.Status.READY, Optional.of(CONVERSATION.replace("-", "")), Optional.empty()),
+        assertEquals(
+                new StartTask(TASK, StartTask.Status.READY, Optional.of(CONVERSATION.replace("-", "")),
+                        Optional.empty()),
                 task.task());
         assertTrue(task.madeFor(CONVERSATION), "asked under this id");
-        assertTrue(task.madeFor(CONVERSATION.replace("-", "").toUpperCase()), "OpenHands writes UUIDs with or without dashes");
+        assertTrue(task.madeFor(CONVERSATION.replace("-", "").toUpperCase()),
+                "OpenHands writes UUIDs with or without dashes");
         assertFalse(task.madeFor(TASK));
     }
 
@@ -62,7 +69,8 @@ class OpenHandsAnswersTest {
         assertEquals(StartTask.Status.UNKNOWN, task("{\"id\":\"t\",\"status\":\"WARMING_UP_THE_GPU\"}").status());
         assertEquals(StartTask.Status.UNKNOWN, task("{\"id\":\"t\"}").status());
         assertEquals(StartTask.Status.UNKNOWN, task("{\"id\":\"t\",\"status\":null}").status());
-        assertEquals(StartTask.Status.WAITING_FOR_SANDBOX, task("{\"id\":\"t\",\"status\":\"WAITING_FOR_SANDBOX\"}").status());
+        assertEquals(StartTask.Status.WAITING_FOR_SANDBOX,
+                task("{\"id\":\"t\",\"status\":\"WAITING_FOR_SANDBOX\"}").status());
         StartTask failed = task("{\"id\":\"t\",\"status\":\"ERROR\",\"detail\":\"No sandbox available\"}");
         assertTrue(failed.failed());
         assertEquals("OpenHands could not start the conversation (No sandbox available)", failed.failure());
@@ -78,11 +86,14 @@ class OpenHandsAnswersTest {
 
     @Test
     void aConversationIsReadWithItsStatusesAndPullRequests() {
-        Conversation running = conversation("{\"id\":\"c\",\"sandbox_status\":\"RUNNING\",\"execution_status\":\"finished\","
-                + "\"pr_number\":[12,13],\"git_provider\":\"gitlab\",\"selected_repository\":\"acme/web-app\","
-                + "\"metrics\":{\"accumulated_cost\":0.5},\"tags\":{}}");
-        assertEquals(new Conversation("c", Optional.of(ExecutionStatus.FINISHED), SandboxStatus.RUNNING, List.of(12, 13),
-                Optional.of("gitlab"), Optional.of("acme/web-app")), running);
+        Conversation running = conversation(
+                "{\"id\":\"c\",\"sandbox_status\":\"RUNNING\",\"execution_status\":\"finished\","
+                        + "\"pr_number\":[12,13],\"git_provider\":\"gitlab\",\"selected_repository\":\"acme/web-app\","
+                        + "\"metrics\":{\"accumulated_cost\":0.5},\"tags\":{}}");
+        assertEquals(
+                new Conversation("c", Optional.of(ExecutionStatus.FINISHED), SandboxStatus.RUNNING, List.of(12, 13),
+                        Optional.of("gitlab"), Optional.of("acme/web-app")),
+                running);
         assertEquals("finished", running.executionStatus().orElseThrow().apiName());
     }
 
@@ -91,9 +102,11 @@ class OpenHandsAnswersTest {
         Conversation paused = conversation("{\"id\":\"c\",\"sandbox_status\":\"PAUSED\",\"execution_status\":null}");
         assertEquals(Optional.empty(), paused.executionStatus());
         assertEquals(SandboxStatus.PAUSED, paused.sandboxStatus());
-        assertEquals(Optional.of(ExecutionStatus.UNKNOWN), conversation("{\"id\":\"c\",\"execution_status\":\"hibernating\"}")
-                .executionStatus());
-        assertEquals(SandboxStatus.UNKNOWN, conversation("{\"id\":\"c\",\"sandbox_status\":\"FROZEN\"}").sandboxStatus());
+        assertEquals(Optional.of(ExecutionStatus.UNKNOWN),
+                conversation("{\"id\":\"c\",\"execution_status\":\"hibernating\"}")
+                        .executionStatus());
+        assertEquals(SandboxStatus.UNKNOWN,
+                conversation("{\"id\":\"c\",\"sandbox_status\":\"FROZEN\"}").sandboxStatus());
     }
 
     @Test
@@ -117,7 +130,8 @@ class OpenHandsAnswersTest {
                 + "{\"kind\":\"ConversationErrorEvent\",\"id\":\"e1\",\"source\":\"environment\",\"code\":\"LLMError\","
                 + "\"detail\":\"provider down\"},"
                 + "{\"kind\":\"ActionEvent\",\"id\":\"e0\",\"source\":\"agent\",\"tool_name\":\"terminal\","
-                + "\"action\":{\"kind\":\"TerminalAction\",\"command\":\"ls\"}}],\"next_page_id\":null}", EventPage.class);
+                + "\"action\":{\"kind\":\"TerminalAction\",\"command\":\"ls\"}}],\"next_page_id\":null}",
+                EventPage.class);
         assertEquals(List.of(new ConversationEvent("e5", Kind.FINISH, Optional.of("All done")),
                 new ConversationEvent("e4", Kind.AGENT_MESSAGE, Optional.of("Running\nthe tests")),
                 new ConversationEvent("e3", Kind.OTHER, Optional.empty()),
@@ -128,9 +142,11 @@ class OpenHandsAnswersTest {
 
     @Test
     void aPageWithoutItsItemsIsRefusedInWords() {
-        JsonbException events = assertThrows(JsonbException.class, () -> JSONB.fromJson("{\"next_page_id\":null}", EventPage.class));
+        JsonbException events = assertThrows(JsonbException.class,
+                () -> JSONB.fromJson("{\"next_page_id\":null}", EventPage.class));
         assertTrue(causes(events).contains("a page of events without its items"), causes(events));
-        JsonbException tasks = assertThrows(JsonbException.class, () -> JSONB.fromJson("{}", AppConversationStartTaskPage.class));
+        JsonbException tasks = assertThrows(JsonbException.class,
+                () -> JSONB.fromJson("{}", AppConversationStartTaskPage.class));
         assertTrue(causes(tasks).contains("a page of start tasks without its items"), causes(tasks));
         assertThrows(JsonbException.class, () -> JSONB.fromJson("{\"id\":\"c\"}", listOf(AppConversation.class)),
                 "an object where the description has a list");
@@ -138,9 +154,11 @@ class OpenHandsAnswersTest {
 
     @Test
     void aStartIsWrittenWithOpenHandsNamesAndWithoutWhatItLeavesOut() {
-        String json = JSONB.toJson(new AppConversationStartRequest(CONVERSATION, "Jira DC ACME-1", "acme/web-app", "github",
-                SendMessageRequest.user("fix it")));
-        assertEquals("{\"conversation_id\":\"" + CONVERSATION + "\",\"git_provider\":\"github\",\"initial_message\":{\"content\":"
+        String json = JSONB
+                .toJson(new AppConversationStartRequest(CONVERSATION, "Jira DC ACME-1", "acme/web-app", "github",
+                        SendMessageRequest.user("fix it")));
+        assertEquals("{\"conversation_id\":\"" + CONVERSATION
+                + "\",\"git_provider\":\"github\",\"initial_message\":{\"content\":"
                 + "[{\"text\":\"fix it\",\"type\":\"text\"}],\"role\":\"user\"},\"selected_repository\":\"acme/web-app\","
                 + "\"title\":\"Jira DC ACME-1\"}", json);
         assertEquals("{\"content\":[{\"text\":\"more\",\"type\":\"text\"}],\"role\":\"user\",\"run\":true}",
@@ -150,7 +168,8 @@ class OpenHandsAnswersTest {
     @Test
     void errorAnswersAreARefusedKeyOrWhatOpenHandsAnsweredWithItsStatus() {
         assertEquals("OpenHands did not accept the API key (401: Not authenticated)",
-                assertInstanceOf(ApiKeyRefused.class, OpenHandsResponses.failure(401, "{\"detail\":\"Not authenticated\"}")).getMessage());
+                assertInstanceOf(ApiKeyRefused.class,
+                        OpenHandsResponses.failure(401, "{\"detail\":\"Not authenticated\"}")).getMessage());
         assertInstanceOf(ApiKeyRefused.class, OpenHandsResponses.failure(403, ""));
         OpenHandsUnavailable gone = assertInstanceOf(OpenHandsUnavailable.class,
                 OpenHandsResponses.failure(410, "{\"detail\":\"Conversation is archived\"}"));
@@ -177,7 +196,7 @@ class OpenHandsAnswersTest {
     record ListType(Type element) implements ParameterizedType {
         @Override
         public Type[] getActualTypeArguments() {
-            return new Type[] {element};
+            return new Type[]{element};
         }
 
         @Override

@@ -8,22 +8,22 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.MockServers;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestDatabase;
-import dev.openhands.jiradc.testing.server.TestDeployment;
 import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.server.TestDeployment;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -82,7 +82,9 @@ class ReadinessIT {
         assertEquals("UP", health.getString("status"));
         var checks = health.getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .collect(Collectors.toMap(check -> check.getString("name"), check -> check));
-        assertEquals(java.util.Set.of("database", "settings", "secrets", "jira-service-account", "openhands-service-key", "simulator"),
+        assertEquals(
+                java.util.Set.of("database", "settings", "secrets", "jira-service-account", "openhands-service-key",
+                        "simulator"),
                 checks.keySet());
         checks.values().forEach(check -> assertEquals("UP", check.getString("status"), check.toString()));
         assertEquals(TestDatabase.postgresql() ? "PostgreSQL" : "H2",
@@ -92,7 +94,8 @@ class ReadinessIT {
         // asked in the background at start: a Jira whose answers do not say they are the simulator's
         Eventually.await(() -> Http.json(Http.get(ServiceUrls.local(service, "/health/ready"))).getJsonArray("checks")
                 .getValuesAs(JsonObject.class).stream().filter(check -> check.getString("name").equals("simulator"))
-                .filter(check -> check.getJsonObject("data").getString("jira-dc.base-url").equals("Jira Data Center, not the simulator"))
+                .filter(check -> check.getJsonObject("data").getString("jira-dc.base-url")
+                        .equals("Jira Data Center, not the simulator"))
                 .findFirst(), "the simulator check to know Jira is not the simulator");
     }
 

@@ -2,9 +2,9 @@ package dev.openhands.jiradc.ops.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.browser.HeadlessChromium;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;

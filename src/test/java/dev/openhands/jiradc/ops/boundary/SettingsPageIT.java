@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.openhands.jiradc.testing.ActiveConnection;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.TestSettings;
 import dev.openhands.jiradc.testing.browser.HeadlessChromium;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
-import dev.openhands.jiradc.testing.server.Leaks;
-import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.TestEnvironment;
-import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.server.Leaks;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,8 +78,9 @@ class SettingsPageIT {
                 .withQueryParam("scope", equalTo("WRITE"))
                 .withQueryParam("code_challenge_method", equalTo("S256"))
                 .willReturn(aResponse().withStatus(302).withTransformers("response-template")
-                        .withHeader("Location", ServiceUrls.local(service, "/integration/jira-dc/callback") + "?code=" + code
-                                + "&state={{request.query.state}}")));
+                        .withHeader("Location",
+                                ServiceUrls.local(service, "/integration/jira-dc/callback") + "?code=" + code
+                                        + "&state={{request.query.state}}")));
     }
 
     @Test
@@ -93,15 +94,18 @@ class SettingsPageIT {
         SECRETS_SEEN.addAll(List.of(access, refresh));
         jiraGrantsAccess(code);
         JiraStubs.code(JIRA, code, JiraStubs.tokens(access, refresh, 3600));
-        JiraStubs.myself(JIRA, access, JiraStubs.user(ENV.jiraUrl(), jiraName, "JIRAUSER" + Math.abs(id.hashCode()), email,
-                "Person " + id));
+        JiraStubs.myself(JIRA, access,
+                JiraStubs.user(ENV.jiraUrl(), jiraName, "JIRAUSER" + Math.abs(id.hashCode()), email,
+                        "Person " + id));
 
         try (HeadlessChromium chromium = HeadlessChromium.open(service)) {
             chromium.signIn(ENV.idp, "sub-" + id, email, List.of());
             chromium.textContaining("link-status", "Not connected");
             assertTrue(chromium.textContaining("link-method", "OAuth").contains("OAuth 2.0"));
-            assertFalse(chromium.driver.findElement(By.id("webhook-setup")).isDisplayed(), "webhook setup is for admins only");
-            assertFalse(chromium.driver.findElement(By.id("troubleshooting")).isDisplayed(), "troubleshooting is for admins only");
+            assertFalse(chromium.driver.findElement(By.id("webhook-setup")).isDisplayed(),
+                    "webhook setup is for admins only");
+            assertFalse(chromium.driver.findElement(By.id("troubleshooting")).isDisplayed(),
+                    "troubleshooting is for admins only");
             chromium.textContaining("signed-in-as", email);
             chromium.screenshot("person-not-connected");
 
@@ -111,8 +115,10 @@ class SettingsPageIT {
             assertEquals("connected", chromium.driver.findElement(By.id("outcome")).getDomAttribute("data-outcome"));
             String status = chromium.textContaining("link-status", "Connected to Person " + id + " (" + jiraName + ")");
             assertFalse(status.contains("Not connected"), status);
-            assertEquals("connected", chromium.until(d -> d.findElement(By.id("last-attempt")).getDomAttribute("data-outcome")));
-            assertTrue(chromium.driver.getCurrentUrl().endsWith("/settings/integrations"), "the outcome is taken out of the address");
+            assertEquals("connected",
+                    chromium.until(d -> d.findElement(By.id("last-attempt")).getDomAttribute("data-outcome")));
+            assertTrue(chromium.driver.getCurrentUrl().endsWith("/settings/integrations"),
+                    "the outcome is taken out of the address");
             assertFalse(chromium.driver.findElement(By.id("connect")).isDisplayed(), "no Connect once connected");
             chromium.screenshot("person-connected");
 
@@ -130,8 +136,10 @@ class SettingsPageIT {
             assertEquals("", keyField.getDomProperty("value"), "the field is emptied after sending");
             keyField.sendKeys(goodKey, Keys.ENTER);
             chromium.textContaining("api-key-result", "Saved");
-            assertEquals("set", chromium.until(d -> "set".equals(d.findElement(By.id("api-key-status")).getDomAttribute("data-state"))
-                    ? "set" : null));
+            assertEquals("set",
+                    chromium.until(
+                            d -> "set".equals(d.findElement(By.id("api-key-status")).getDomAttribute("data-state"))
+                                    ? "set" : null));
             assertEquals("Replace key", chromium.driver.findElement(By.id("save-api-key")).getText());
             assertNothingKeptInTheBrowser(chromium, wrongKey, goodKey);
             chromium.screenshot("person-api-key-set");
@@ -147,10 +155,12 @@ class SettingsPageIT {
     void anAdminGeneratesManualWebhookDetailsActivatesThemAndTheChecksFollow() {
         String id = UUID.randomUUID().toString().substring(0, 8);
         JIRA.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10000", TestSettings.SERVICE_ACCOUNT_EMAIL,
-                        "OpenHands bot"))));
+                .willReturn(okJson(
+                        JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10000", TestSettings.SERVICE_ACCOUNT_EMAIL,
+                                "OpenHands bot"))));
         try (HeadlessChromium chromium = HeadlessChromium.open(service)) {
-            chromium.signIn(ENV.idp, "admin-" + id, "admin-" + id + "@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+            chromium.signIn(ENV.idp, "admin-" + id, "admin-" + id + "@example.com",
+                    List.of(IdentityProvider.ADMIN_GROUP));
             chromium.visible("webhook-setup");
             chromium.textContaining("checks-status", "Checked at");
             assertEquals("ok", checkStatus(chromium, "service-account"));
@@ -158,7 +168,8 @@ class SettingsPageIT {
             assertEquals("ok", checkStatus(chromium, "jira-reachable"));
             assertEquals("ok", checkStatus(chromium, "base-url"));
             assertEquals("ok", checkStatus(chromium, "integration"));
-            assertTrue(checkText(chromium, "oauth-callback").contains(CALLBACK), "the exact callback URL to register is shown");
+            assertTrue(checkText(chromium, "oauth-callback").contains(CALLBACK),
+                    "the exact callback URL to register is shown");
 
             // "Set it up in Jira myself", chosen with the keyboard
             WebElement automatic = chromium.driver.findElement(By.id("choose-automatic"));
@@ -174,8 +185,9 @@ class SettingsPageIT {
             assertTrue(connection.matches(), url);
             assertTrue(secret.length() >= 32, "a signing secret is shown");
             assertEquals(List.of("jira:issue_created", "jira:issue_updated", "jira:issue_deleted", "comment_created",
-                    "comment_updated", "comment_deleted"), chromium.driver.findElements(By.cssSelector("#manual-events li"))
-                    .stream().map(WebElement::getText).toList());
+                    "comment_updated", "comment_deleted"),
+                    chromium.driver.findElements(By.cssSelector("#manual-events li"))
+                            .stream().map(WebElement::getText).toList());
 
             chromium.driver.findElement(By.cssSelector("button[data-copy=manual-secret]")).click();
             chromium.textContaining("copy-result", "Secret copied.");
@@ -184,19 +196,23 @@ class SettingsPageIT {
             chromium.textContaining("copy-result", "Events copied.");
             assertEquals(6, chromium.clipboard().split("\n").length);
             String row = "#connections tr[data-connection='" + connection.group(1) + "']";
-            assertEquals("inactive", chromium.until(d -> d.findElement(By.cssSelector(row)).getDomAttribute("data-status")));
+            assertEquals("inactive",
+                    chromium.until(d -> d.findElement(By.cssSelector(row)).getDomAttribute("data-status")));
             chromium.screenshot("admin-manual-webhook-details");
 
             chromium.visible("activate-manual").click();
             chromium.textContaining("activate-result", "Active");
-            assertEquals("active", chromium.until(d -> "active".equals(d.findElement(By.cssSelector(row)).getDomAttribute("data-status"))
-                    ? "active" : null));
+            assertEquals("active",
+                    chromium.until(
+                            d -> "active".equals(d.findElement(By.cssSelector(row)).getDomAttribute("data-status"))
+                                    ? "active" : null));
             // active, but Jira has delivered nothing yet
             chromium.until(d -> "unknown".equals(checkStatus(chromium, "webhook")));
 
             // Jira delivers, signed with the secret the page showed
             var delivered = new ActiveConnection(service, connection.group(1), secret)
-                    .deliver(JiraEvent.issueUpdated().issue("20417", "WEB-17").labels(List.of("bug"), List.of("bug", "frontend"))
+                    .deliver(JiraEvent.issueUpdated().issue("20417", "WEB-17")
+                            .labels(List.of("bug"), List.of("bug", "frontend"))
                             .bytes(ENV.jiraUrl()));
             assertEquals(200, delivered.statusCode(), delivered.body());
             chromium.until(d -> "ok".equals(runChecks(chromium).get("webhook")) ? true : null);
@@ -209,8 +225,10 @@ class SettingsPageIT {
                 runChecks(chromium);
                 return null;
             });
-            assertEquals("jira:issue_updated", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(2)")).getText());
-            assertEquals("WEB-17", chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(3)")).getText());
+            assertEquals("jira:issue_updated",
+                    chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(2)")).getText());
+            assertEquals("WEB-17",
+                    chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(3)")).getText());
             // the connections table is refreshed with each run of the checks, which may have read it before the delivery's commit
             chromium.until(d -> {
                 if (!d.findElement(By.cssSelector(row + " .last-delivery")).getText().equals("None yet")) {
@@ -228,7 +246,8 @@ class SettingsPageIT {
             assertEquals("problem", runChecks(chromium).get("signature-failures"));
             String refusals = checkText(chromium, "signature-failures");
             assertTrue(refusals.contains("wrong signature (1, latest at"), refusals);
-            assertTrue(refusals.contains("Fix: Confirm that the webhook URL and signing secret in Jira match"), refusals);
+            assertTrue(refusals.contains("Fix: Confirm that the webhook URL and signing secret in Jira match"),
+                    refusals);
             chromium.screenshot("admin-troubleshooting");
 
             // an admin PAT Jira refuses: the error next to the button, the PAT gone from the page and the browser
@@ -254,14 +273,16 @@ class SettingsPageIT {
         chromium.driver.findElement(By.id("run-checks")).click();
         chromium.until(d -> before.equals(d.findElement(By.id("checks")).getDomAttribute("data-run")) ? null : true);
         Map<String, String> statuses = new HashMap<>();
-        chromium.driver.findElements(By.cssSelector("#checks li")).forEach(li -> statuses.put(li.getDomAttribute("data-check"),
-                li.getDomAttribute("data-status")));
+        chromium.driver.findElements(By.cssSelector("#checks li"))
+                .forEach(li -> statuses.put(li.getDomAttribute("data-check"),
+                        li.getDomAttribute("data-status")));
         return statuses;
     }
 
     static String checkStatus(HeadlessChromium chromium, String check) {
-        return chromium.until(d -> d.findElements(By.cssSelector("#checks li[data-check='" + check + "']")).stream().findFirst()
-                .map(li -> li.getDomAttribute("data-status")).orElse(null));
+        return chromium.until(
+                d -> d.findElements(By.cssSelector("#checks li[data-check='" + check + "']")).stream().findFirst()
+                        .map(li -> li.getDomAttribute("data-status")).orElse(null));
     }
 
     static String checkText(HeadlessChromium chromium, String check) {

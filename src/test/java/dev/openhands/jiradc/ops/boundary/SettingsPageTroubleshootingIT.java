@@ -2,9 +2,9 @@ package dev.openhands.jiradc.ops.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.browser.HeadlessChromium;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -43,13 +43,15 @@ class SettingsPageTroubleshootingIT {
             String baseUrl = SettingsPageIT.checkText(chromium, "base-url");
             assertTrue(baseUrl.contains("must include the scheme"), baseUrl);
             assertTrue(baseUrl.contains("jira.example.com"), baseUrl);
-            assertTrue(baseUrl.contains("Fix: Set jira-dc.base-url to Jira's full address, including https://"), baseUrl);
+            assertTrue(baseUrl.contains("Fix: Set jira-dc.base-url to Jira's full address, including https://"),
+                    baseUrl);
             // without a base URL Jira cannot be asked; that is said, not passed off as fine
             assertEquals("unknown", SettingsPageIT.checkStatus(chromium, "service-account"));
             assertEquals("unknown", SettingsPageIT.checkStatus(chromium, "jira-reachable"));
             // the other values are fine, so the integration itself is enabled and deployed
             assertEquals("ok", SettingsPageIT.checkStatus(chromium, "integration"));
-            assertEquals("result error", chromium.driver.findElement(org.openqa.selenium.By.id("checks-status")).getDomAttribute("class"));
+            assertEquals("result error",
+                    chromium.driver.findElement(org.openqa.selenium.By.id("checks-status")).getDomAttribute("class"));
             chromium.screenshot("troubleshooting-bad-base-url");
         }
     }

@@ -84,34 +84,41 @@ class TroubleshootingChecksTest {
         Check check = TroubleshootingChecks.baseUrl(bad);
         assertEquals(Status.PROBLEM, check.status());
         assertTrue(check.detail().contains("must include the scheme"), check.detail());
-        assertEquals(Status.OK, TroubleshootingChecks.integration(bad, List.of()).status(), "the base URL has its own row");
+        assertEquals(Status.OK, TroubleshootingChecks.integration(bad, List.of()).status(),
+                "the base URL has its own row");
     }
 
     @Test
     void serviceAccountAndReachabilityFollowWhatJiraAnswered() {
         IntegrationSettings settings = settings();
-        JiraProbe bot = JiraProbe.answered(new JiraUser("JIRAUSER10000", "openhands", Optional.of("OpenHands-Bot@company.com"), "Bot"));
+        JiraProbe bot = JiraProbe
+                .answered(new JiraUser("JIRAUSER10000", "openhands", Optional.of("OpenHands-Bot@company.com"), "Bot"));
         assertEquals(Status.OK, TroubleshootingChecks.serviceAccount(settings, bot).status());
         assertEquals(Status.OK, TroubleshootingChecks.jiraReachable(settings, bot).status());
 
-        JiraProbe someoneElse = JiraProbe.answered(new JiraUser("JIRAUSER1", "alice", Optional.of("alice@company.com"), "Alice"));
+        JiraProbe someoneElse = JiraProbe
+                .answered(new JiraUser("JIRAUSER1", "alice", Optional.of("alice@company.com"), "Alice"));
         assertEquals(Status.PROBLEM, TroubleshootingChecks.serviceAccount(settings, someoneElse).status());
 
-        JiraProbe refused = JiraProbe.failed(new JiraCallFailed(JiraCallFailed.Kind.REFUSED, 401, "", "Jira refused the PAT (401)."));
+        JiraProbe refused = JiraProbe
+                .failed(new JiraCallFailed(JiraCallFailed.Kind.REFUSED, 401, "", "Jira refused the PAT (401)."));
         Check pat = noSecret(TroubleshootingChecks.serviceAccount(settings, refused));
         assertEquals(Status.PROBLEM, pat.status());
         assertTrue(pat.fix().orElseThrow().contains("openhands-bot@company.com"));
         assertEquals(Status.OK, TroubleshootingChecks.jiraReachable(settings, refused).status(), "Jira answered");
 
-        JiraProbe tls = JiraProbe.failed(new JiraCallFailed(JiraCallFailed.Kind.TLS, 0, "", "Jira's TLS certificate is not trusted."));
+        JiraProbe tls = JiraProbe
+                .failed(new JiraCallFailed(JiraCallFailed.Kind.TLS, 0, "", "Jira's TLS certificate is not trusted."));
         Check trust = TroubleshootingChecks.jiraReachable(settings, tls);
         assertEquals(Status.PROBLEM, trust.status());
         assertTrue(trust.fix().orElseThrow().contains("jira-dc.trusted-ca"));
         assertEquals(Status.UNKNOWN, TroubleshootingChecks.serviceAccount(settings, tls).status());
 
-        JiraProbe down = JiraProbe.failed(new JiraCallFailed(JiraCallFailed.Kind.UNREACHABLE, 0, "", "Cannot reach Jira."));
+        JiraProbe down = JiraProbe
+                .failed(new JiraCallFailed(JiraCallFailed.Kind.UNREACHABLE, 0, "", "Cannot reach Jira."));
         assertEquals(Status.PROBLEM, TroubleshootingChecks.jiraReachable(settings, down).status());
-        assertEquals(Status.UNKNOWN, TroubleshootingChecks.jiraReachable(settings, JiraProbe.notAsked("no base URL")).status());
+        assertEquals(Status.UNKNOWN,
+                TroubleshootingChecks.jiraReachable(settings, JiraProbe.notAsked("no base URL")).status());
     }
 
     @Test
@@ -122,11 +129,13 @@ class TroubleshootingChecksTest {
         assertEquals(Status.UNKNOWN, none.status());
         assertEquals(url, none.value().orElseThrow());
         assertEquals(Status.PROBLEM, TroubleshootingChecks.oauthCallback(settings, Optional.of(
-                new AttemptFacts(LinkOutcome.CALLBACK_MISMATCH, "Jira does not accept the redirect URL", NOW))).status());
+                new AttemptFacts(LinkOutcome.CALLBACK_MISMATCH, "Jira does not accept the redirect URL", NOW)))
+                .status());
         assertEquals(Status.PROBLEM, TroubleshootingChecks.oauthCallback(settings, Optional.of(
                 new AttemptFacts(LinkOutcome.TOKEN_REFUSED, "invalid_client", NOW))).status());
         assertEquals(Status.OK, TroubleshootingChecks.oauthCallback(settings, Optional.of(
-                new AttemptFacts(LinkOutcome.ACCESS_DENIED, "declined", NOW))).status(), "a person declining is no setup problem");
+                new AttemptFacts(LinkOutcome.ACCESS_DENIED, "declined", NOW))).status(),
+                "a person declining is no setup problem");
         assertEquals(Status.OK, TroubleshootingChecks.oauthCallback(settings, Optional.of(
                 new AttemptFacts(LinkOutcome.CONNECTED, "ok", NOW))).status());
         config.put("jira-dc.linking-method", "email");
@@ -137,13 +146,16 @@ class TroubleshootingChecksTest {
     void webhookNeedsAnActiveConnectionAndADelivery() {
         IntegrationSettings settings = settings();
         assertEquals(Status.PROBLEM, TroubleshootingChecks.webhook(settings, List.of()).status());
-        ConnectionFacts inactive = new ConnectionFacts("c1", "manual", false, Optional.empty(), Optional.empty(), "https://x/c1");
+        ConnectionFacts inactive = new ConnectionFacts("c1", "manual", false, Optional.empty(), Optional.empty(),
+                "https://x/c1");
         assertEquals(Status.PROBLEM, TroubleshootingChecks.webhook(settings, List.of(inactive)).status());
-        ConnectionFacts quiet = new ConnectionFacts("c2", "manual", true, Optional.of(NOW), Optional.empty(), "https://x/c2");
+        ConnectionFacts quiet = new ConnectionFacts("c2", "manual", true, Optional.of(NOW), Optional.empty(),
+                "https://x/c2");
         Check waiting = TroubleshootingChecks.webhook(settings, List.of(inactive, quiet));
         assertEquals(Status.UNKNOWN, waiting.status());
         assertEquals("https://x/c2", waiting.value().orElseThrow());
-        ConnectionFacts busy = new ConnectionFacts("c3", "automatic", true, Optional.of(NOW), Optional.of(NOW.plusSeconds(60)), "https://x/c3");
+        ConnectionFacts busy = new ConnectionFacts("c3", "automatic", true, Optional.of(NOW),
+                Optional.of(NOW.plusSeconds(60)), "https://x/c3");
         Check ok = TroubleshootingChecks.webhook(settings, List.of(quiet, busy));
         assertEquals(Status.OK, ok.status());
         assertTrue(ok.detail().contains(NOW.plusSeconds(60).toString()));
@@ -152,7 +164,8 @@ class TroubleshootingChecksTest {
     @Test
     void recentRefusalsAreRedOldOnesAreNot() {
         assertEquals(Status.OK, TroubleshootingChecks.signatureFailures(List.of(), NOW).status());
-        Check recent = TroubleshootingChecks.signatureFailures(List.of(new Refusal("wrong signature", 3, NOW.minusSeconds(60))), NOW);
+        Check recent = TroubleshootingChecks
+                .signatureFailures(List.of(new Refusal("wrong signature", 3, NOW.minusSeconds(60))), NOW);
         assertEquals(Status.PROBLEM, recent.status());
         assertTrue(recent.detail().contains("wrong signature (3"), recent.detail());
         assertEquals(Status.OK, TroubleshootingChecks.signatureFailures(List.of(
@@ -191,22 +204,27 @@ class TroubleshootingChecksTest {
     }
 
     static DeliveryFacts delivery(String outcome, String result) {
-        return new DeliveryFacts(NOW, Optional.of("comment_created"), Optional.of("WEB-1"), Optional.of("alice"), outcome,
+        return new DeliveryFacts(NOW, Optional.of("comment_created"), Optional.of("WEB-1"), Optional.of("alice"),
+                outcome,
                 Optional.ofNullable(result));
     }
 
     @Test
     void theServiceKeyRowIsRedWithTheFixWhenOpenHandsRefusesTheKey() {
-        Check refused = noSecret(TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.refused(new ServiceKeyRefused(
-                "OpenHands answered 401 (Invalid service API key): it does not accept this service's key.", "Set the key."))));
+        Check refused = noSecret(
+                TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.refused(new ServiceKeyRefused(
+                        "OpenHands answered 401 (Invalid service API key): it does not accept this service's key.",
+                        "Set the key."))));
         assertEquals(Status.PROBLEM, refused.status());
         assertEquals("openhands-service-key", refused.id());
         assertTrue(refused.detail().contains("401"), refused.detail());
         assertEquals(Optional.of("Set the key."), refused.fix());
 
-        assertEquals(Status.OK, TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.accepted("accepted")).status());
-        Check unanswered = TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.unanswered("Cannot reach OpenHands.",
-                "Check the network."));
+        assertEquals(Status.OK,
+                TroubleshootingChecks.openHandsServiceKey(ServiceKeyVerdict.accepted("accepted")).status());
+        Check unanswered = TroubleshootingChecks
+                .openHandsServiceKey(ServiceKeyVerdict.unanswered("Cannot reach OpenHands.",
+                        "Check the network."));
         assertEquals(Status.UNKNOWN, unanswered.status(), "no answer proves nothing about the key");
         assertEquals("Not proven: Cannot reach OpenHands.", unanswered.detail());
     }

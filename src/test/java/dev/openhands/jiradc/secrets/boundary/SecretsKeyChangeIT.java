@@ -3,13 +3,13 @@ package dev.openhands.jiradc.secrets.boundary;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.TestSettings;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -58,7 +58,6 @@ class SecretsKeyChangeIT {
         return ENV.deployment().with("secrets.key", ANOTHER_KEY).war("another-key");
     }
 
-
     @BeforeEach
     void firstDeployment() {
         if (!deployed) {
@@ -74,7 +73,8 @@ class SecretsKeyChangeIT {
 
     @Test
     @Order(1)
-    void aConnectionsSecretIsSealedWithTheKey(@ArquillianResource @OperateOnDeployment("the-key") URL service) throws SQLException {
+    void aConnectionsSecretIsSealedWithTheKey(@ArquillianResource @OperateOnDeployment("the-key") URL service)
+            throws SQLException {
         Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
         connection = ActiveConnection.create(service, admin);
         assertEquals(200, connection.deliver(anUpdate("10931")).statusCode());
@@ -86,14 +86,17 @@ class SecretsKeyChangeIT {
 
     @Test
     @Order(2)
-    void withAnotherKeyItIsNotReadySaysWhyAndOverwritesNothing(@ArquillianResource @OperateOnDeployment("another-key") URL service)
+    void withAnotherKeyItIsNotReadySaysWhyAndOverwritesNothing(
+            @ArquillianResource @OperateOnDeployment("another-key") URL service)
             throws SQLException {
         HttpResponse<String> ready = Http.get(ServiceUrls.local(service, "/health/ready"));
         assertEquals(503, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("does not open the secrets stored in this database"), ready.body());
 
-        HttpResponse<String> delivered = new ActiveConnection(service, connection.id(), connection.secret()).deliver(anUpdate("10932"));
-        assertNotEquals(200, delivered.statusCode(), "a signature that cannot be checked is not taken: " + delivered.body());
+        HttpResponse<String> delivered = new ActiveConnection(service, connection.id(), connection.secret())
+                .deliver(anUpdate("10932"));
+        assertNotEquals(200, delivered.statusCode(),
+                "a signature that cannot be checked is not taken: " + delivered.body());
         assertFalse(delivered.body().contains("Exception") || delivered.body().contains("\tat "), delivered.body());
         assertEquals(sealedWithTheKey, sealedSecret(), "the stored secret is left as it was");
         deployer.undeploy("another-key");
@@ -104,14 +107,16 @@ class SecretsKeyChangeIT {
     @Order(3)
     void theRightKeyOpensEverythingAgain(@ArquillianResource @OperateOnDeployment("the-key") URL service) {
         assertEquals(200, Http.get(ServiceUrls.local(service, "/health/ready")).statusCode());
-        HttpResponse<String> delivered = new ActiveConnection(service, connection.id(), connection.secret()).deliver(anUpdate("10933"));
+        HttpResponse<String> delivered = new ActiveConnection(service, connection.id(), connection.secret())
+                .deliver(anUpdate("10933"));
         assertEquals(200, delivered.statusCode(), delivered.body());
     }
 
     static String sealedSecret() throws SQLException {
         try (Connection db = ENV.database.connect();
-             ResultSet rs = db.createStatement().executeQuery("select secret_sealed from jira_connection where id = '"
-                     + connection.id() + "'")) {
+                ResultSet rs = db.createStatement()
+                        .executeQuery("select secret_sealed from jira_connection where id = '"
+                                + connection.id() + "'")) {
             assertTrue(rs.next());
             return rs.getString(1);
         }
@@ -119,6 +124,7 @@ class SecretsKeyChangeIT {
 
     /** A delivery that triggers nothing, on an issue of its own. */
     static byte[] anUpdate(String issueId) {
-        return JiraEvent.issueUpdated().issue(issueId, "ACME-" + issueId).labels(List.of(), List.of("bug")).bytes(ENV.jiraUrl());
+        return JiraEvent.issueUpdated().issue(issueId, "ACME-" + issueId).labels(List.of(), List.of("bug"))
+                .bytes(ENV.jiraUrl());
     }
 }

@@ -39,7 +39,8 @@ class SecretCipherTest {
     void alteredValueDoesNotOpen() {
         String sealed = cipher.encrypt("p", "value");
         char last = sealed.charAt(sealed.length() - 3);
-        String altered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A') + sealed.substring(sealed.length() - 2);
+        String altered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A')
+                + sealed.substring(sealed.length() - 2);
         assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decrypt("p", altered));
         assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decrypt("p", "v1:AAAA"));
         assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decrypt("p", "plaintext"));
@@ -53,7 +54,8 @@ class SecretCipherTest {
         assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("account.api-key", sealed));
         assertThrows(SecretCipher.UndecryptableSecret.class,
                 () -> new SecretCipher(SecretCipher.generateKey()).decryptUrlSafe("sign-in.pending", sealed));
-        assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("sign-in.pending", "not+base64url="));
+        assertThrows(SecretCipher.UndecryptableSecret.class,
+                () -> cipher.decryptUrlSafe("sign-in.pending", "not+base64url="));
         assertThrows(SecretCipher.UndecryptableSecret.class, () -> cipher.decryptUrlSafe("sign-in.pending", "AAAA"));
     }
 

@@ -2,10 +2,10 @@ package dev.openhands.jiradc.settings.boundary;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
@@ -52,7 +52,8 @@ class MisconfiguredSettingsIT {
         String message = settings.getJsonObject("data").getString("jira-dc.base-url");
         assertTrue(message.contains("must include the scheme"), message);
         assertTrue(message.contains("https://jira.example.com"), message);
-        assertEquals(3, settings.getJsonObject("data").size(), "enabled, linking method and the one problem: " + settings);
+        assertEquals(3, settings.getJsonObject("data").size(),
+                "enabled, linking method and the one problem: " + settings);
     }
 
     @Test
@@ -74,7 +75,10 @@ class MisconfiguredSettingsIT {
         var connect = person.getNoRedirect("/api/integrations/jira-dc/link/connect");
         assertEquals(503, connect.statusCode(), connect.body());
         String error = Http.json(connect).getString("error");
-        assertTrue(error.startsWith("Jira cannot be reached until an admin fixes the integration's settings and redeploys:"), error);
+        assertTrue(
+                error.startsWith(
+                        "Jira cannot be reached until an admin fixes the integration's settings and redeploys:"),
+                error);
         assertTrue(error.contains("jira-dc.base-url") && error.contains("must include the scheme"), error);
         assertEquals(503, person.postJson("/api/integrations/jira-dc/link/check", "{}").statusCode());
     }

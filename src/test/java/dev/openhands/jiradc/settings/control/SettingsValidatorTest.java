@@ -7,9 +7,9 @@ import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.settings.entity.LinkingMethod;
 import dev.openhands.jiradc.settings.entity.SettingsProblem;
 import java.net.URI;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ class SettingsValidatorTest {
     SettingsProblem onlyProblem(IntegrationSettings settings) {
         assertEquals(1, settings.problems().size(), () -> "problems: " + settings.problems());
         SettingsProblem problem = settings.problems().get(0);
-        for (String secret : new String[] {PAT, CLIENT_SECRET, KEY, SERVICE_KEY}) {
+        for (String secret : new String[]{PAT, CLIENT_SECRET, KEY, SERVICE_KEY}) {
             assertFalse(problem.message().contains(secret), "a secret value appears in: " + problem);
         }
         return problem;
@@ -58,10 +58,12 @@ class SettingsValidatorTest {
         assertFalse(settings.misconfigured(), () -> settings.problems().toString());
         assertTrue(settings.enabled());
         assertEquals(LinkingMethod.OAUTH, settings.linkingMethod());
-        assertEquals(URI.create("https://jira.example.com"), settings.jiraBaseUrl().orElseThrow(), "trailing slash dropped");
+        assertEquals(URI.create("https://jira.example.com"), settings.jiraBaseUrl().orElseThrow(),
+                "trailing slash dropped");
         assertEquals(settings.appUrl(), settings.apiUrl(), "the API URL defaults to the app URL");
         assertEquals("@openhands", settings.mention());
-        assertEquals("https://app.openhands.example.com/integration/jira-dc/callback", settings.oauthCallbackUrl().orElseThrow());
+        assertEquals("https://app.openhands.example.com/integration/jira-dc/callback",
+                settings.oauthCallbackUrl().orElseThrow());
         assertEquals(PAT, settings.serviceAccountPat().orElseThrow().reveal());
         assertFalse(settings.toString().contains(PAT), "secrets are masked in toString");
         assertFalse(settings.toString().contains(CLIENT_SECRET));
@@ -112,7 +114,8 @@ class SettingsValidatorTest {
     void everyRequiredValueMissingIsOneProblemEach() {
         config.keySet().retainAll(java.util.Set.of("jira-dc.enabled", "secrets.key"));
         IntegrationSettings settings = validate();
-        assertEquals(java.util.List.of("jira-dc.service-account.email", "jira-dc.service-account.pat", "jira-dc.base-url",
+        assertEquals(
+                java.util.List.of("jira-dc.service-account.email", "jira-dc.service-account.pat", "jira-dc.base-url",
                         "openhands.app-url", "jira-dc.oauth.client-id", "jira-dc.oauth.client-secret",
                         "oidc.provider-uri", "oidc.client-id", "oidc.client-secret"),
                 settings.problems().stream().map(SettingsProblem::key).toList());
@@ -216,7 +219,8 @@ class SettingsValidatorTest {
         assertEquals(1, validate().trustedCertificates().size());
 
         config.put("jira-dc.trusted-ca", pem.replace("\n", "\\n"));
-        assertEquals(1, validate().trustedCertificates().size(), "PEM with escaped newlines, as environment variables carry it");
+        assertEquals(1, validate().trustedCertificates().size(),
+                "PEM with escaped newlines, as environment variables carry it");
 
         Path file = dir.resolve("ca.pem");
         Files.writeString(file, pem);
@@ -273,7 +277,8 @@ class SettingsValidatorTest {
     void withoutAServiceKeyPeoplePasteTheirOwnApiKeys() {
         IntegrationSettings settings = validate();
         assertFalse(settings.managesApiKeys());
-        assertEquals("sub", settings.signIn().userIdClaim(), "the OpenHands user id is the sign-in's subject by default");
+        assertEquals("sub", settings.signIn().userIdClaim(),
+                "the OpenHands user id is the sign-in's subject by default");
     }
 
     @Test
@@ -285,7 +290,8 @@ class SettingsValidatorTest {
         assertFalse(settings.misconfigured(), () -> settings.problems().toString());
         assertTrue(settings.managesApiKeys());
         assertEquals(SERVICE_KEY, settings.serviceKey().orElseThrow().apiKey().reveal());
-        assertEquals("3fa85f64-5717-4562-b3fc-2c963f66afa6", settings.serviceKey().orElseThrow().orgId(), "written as OpenHands writes it");
+        assertEquals("3fa85f64-5717-4562-b3fc-2c963f66afa6", settings.serviceKey().orElseThrow().orgId(),
+                "written as OpenHands writes it");
         assertEquals("openhands_user_id", settings.signIn().userIdClaim());
         assertFalse(settings.toString().contains(SERVICE_KEY), "the service key is never shown");
     }
@@ -315,7 +321,8 @@ class SettingsValidatorTest {
         config.put("openhands.org-id", "acme");
         SettingsProblem problem = onlyProblem(validate());
         assertEquals("openhands.org-id", problem.key());
-        assertTrue(problem.message().contains("a UUID such as") && problem.message().contains("'acme'"), problem.message());
+        assertTrue(problem.message().contains("a UUID such as") && problem.message().contains("'acme'"),
+                problem.message());
         assertFalse(validate().managesApiKeys());
     }
 
@@ -331,7 +338,8 @@ class SettingsValidatorTest {
         config.put("openhands.git-hosts", "Git.Acme.com=gitlab, bitbucket.acme.com = bitbucket_data_center");
         IntegrationSettings settings = validate();
         assertFalse(settings.misconfigured(), () -> settings.problems().toString());
-        assertEquals(Map.of("git.acme.com", GitProvider.GITLAB, "bitbucket.acme.com", GitProvider.BITBUCKET_DATA_CENTER),
+        assertEquals(
+                Map.of("git.acme.com", GitProvider.GITLAB, "bitbucket.acme.com", GitProvider.BITBUCKET_DATA_CENTER),
                 settings.gitHosts());
         assertEquals(Map.of(), SettingsValidator.validate(key -> Optional.empty()).gitHosts(), "none by default");
     }
@@ -342,7 +350,8 @@ class SettingsValidatorTest {
         config.put("openhands.git-hosts", hosts);
         SettingsProblem problem = onlyProblem(validate());
         assertEquals("openhands.git-hosts", problem.key());
-        assertTrue(problem.message().contains("github, gitlab, bitbucket, bitbucket_data_center, forgejo, azure_devops"),
+        assertTrue(
+                problem.message().contains("github, gitlab, bitbucket, bitbucket_data_center, forgejo, azure_devops"),
                 problem.message());
     }
 }

@@ -33,7 +33,8 @@ class MetricsAccessTest {
         assertTrue(access.allows("Bearer s3cret", "203.0.113.7", true));
         assertFalse(access.allows("Bearer s3cre", "203.0.113.7", true));
         assertFalse(access.allows("s3cret", "203.0.113.7", false));
-        assertFalse(new MetricsAccess(Optional.empty(), List.of()).allows("Bearer ", "127.0.0.1", false), "no token: none matches");
+        assertFalse(new MetricsAccess(Optional.empty(), List.of()).allows("Bearer ", "127.0.0.1", false),
+                "no token: none matches");
     }
 
     @ParameterizedTest

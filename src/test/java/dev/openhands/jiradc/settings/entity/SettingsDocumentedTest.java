@@ -67,7 +67,8 @@ class SettingsDocumentedTest {
                 }
             }
         }
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/liberty")))) {
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")),
+                Files.walk(Path.of("src/main/liberty")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Matcher matcher = READ_BY_NAME.matcher(Files.readString(file));
                 while (matcher.find()) {

@@ -38,7 +38,8 @@ public final class Browser {
     /** The value of a cookie this browser keeps, as it would send it. */
     public java.util.Optional<String> cookie(String name) {
         return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(cookie -> cookie.getName().equals(name) && !cookie.hasExpired()).map(java.net.HttpCookie::getValue)
+                .filter(cookie -> cookie.getName().equals(name) && !cookie.hasExpired())
+                .map(java.net.HttpCookie::getValue)
                 .findFirst();
     }
 
@@ -58,7 +59,8 @@ public final class Browser {
 
     /** Any request, with this browser's cookies: for what the settings page would never send. */
     public HttpResponse<String> send(String method, String path, Map<String, String> headers, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.apply(path)).method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.apply(path)).method(method,
+                HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return send(request);
     }
@@ -78,7 +80,8 @@ public final class Browser {
         HttpClient noRedirects = HttpClient.newBuilder().cookieHandler(client.cookieHandler().orElseThrow())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         try {
-            return noRedirects.send(HttpRequest.newBuilder(service.apply(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return noRedirects.send(HttpRequest.newBuilder(service.apply(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

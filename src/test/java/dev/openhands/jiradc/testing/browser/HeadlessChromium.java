@@ -1,5 +1,7 @@
 package dev.openhands.jiradc.testing.browser;
 
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +23,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
 
 /**
  * Debian's chromium, headless, driven by its chromedriver (no Selenium Manager, no download), with a
@@ -56,7 +56,8 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-proxy-server",
                 "--disable-dev-shm-usage", "--window-size=1280,4000", "--user-data-dir=" + profile);
-        ChromeDriverService driverService = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(driverService, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
@@ -89,7 +90,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public <T> T until(Function<WebDriver, T> condition) {
         // the page re-renders lists while the test reads them
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the element is displayed. */
@@ -108,8 +110,10 @@ public final class HeadlessChromium implements AutoCloseable {
                 return text.contains(expected) ? text : null;
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("#" + id + " never said '" + expected + "'; it says: '" + driver.findElement(By.id(id)).getText()
-                    + "'", e);
+            throw new AssertionError(
+                    "#" + id + " never said '" + expected + "'; it says: '" + driver.findElement(By.id(id)).getText()
+                            + "'",
+                    e);
         }
     }
 

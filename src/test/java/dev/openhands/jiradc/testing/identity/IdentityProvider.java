@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.testing.identity;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.openhands.jiradc.testing.Http;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -9,14 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import dev.openhands.jiradc.testing.Http;
 import java.util.concurrent.atomic.AtomicReference;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import no.nav.security.mock.oauth2.http.Route;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import okhttp3.Headers;
 import okhttp3.mockwebserver.RecordedRequest;
 
@@ -54,10 +54,12 @@ public final class IdentityProvider {
 
     /** @param claims claims the ID token has besides, or instead of, the usual ones; one mapped to {@code ""} is left out */
     public void nextSignIn(String subject, String email, String name, List<String> groups, Map<String, Object> claims) {
-        Map<String, Object> all = new HashMap<>(Map.of("email", email, "email_verified", true, "name", name, "groups", groups));
+        Map<String, Object> all = new HashMap<>(
+                Map.of("email", email, "email_verified", true, "name", name, "groups", groups));
         all.putAll(claims);
         all.values().removeIf(""::equals);
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"), all, 3600));
+        server.enqueueCallback(
+                new DefaultOAuth2TokenCallback(ISSUER, subject, "JWT", List.of("openhands-jira-dc"), all, 3600));
     }
 
     /**
@@ -92,8 +94,8 @@ public final class IdentityProvider {
     public synchronized int keyReads() {
         var requests = ((MockWebServerWrapper) server.getConfig().getHttpServer()).getMockWebServer();
         try {
-            for (RecordedRequest request = requests.takeRequest(0, TimeUnit.MILLISECONDS); request != null;
-                    request = requests.takeRequest(0, TimeUnit.MILLISECONDS)) {
+            for (RecordedRequest request = requests.takeRequest(0,
+                    TimeUnit.MILLISECONDS); request != null; request = requests.takeRequest(0, TimeUnit.MILLISECONDS)) {
                 if (request.getRequestUrl() != null && request.getRequestUrl().encodedPath().endsWith("/jwks")) {
                     keyReads++;
                 }
@@ -114,7 +116,8 @@ public final class IdentityProvider {
 
         @Override
         public boolean match(OAuth2HttpRequest request) {
-            return idToken.get() != null && request.getMethod().equals("POST") && request.getUrl().encodedPath().endsWith("/token");
+            return idToken.get() != null && request.getMethod().equals("POST")
+                    && request.getUrl().encodedPath().endsWith("/token");
         }
 
         @Override

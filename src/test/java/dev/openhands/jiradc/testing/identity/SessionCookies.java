@@ -1,5 +1,8 @@
 package dev.openhands.jiradc.testing.identity;
 
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -7,9 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.TestEnvironment;
 
 /** The cookies a server writes along a sign-in, as their {@code Set-Cookie} headers say them (lower case). */
 public final class SessionCookies {
@@ -37,8 +37,9 @@ public final class SessionCookies {
         HttpResponse<String> started = Http.get(ServiceUrls.local(service, "/sign-in"));
         String pendingSignIn = named(started, PENDING_SIGN_IN);
         URI callback = env.idp.answer(URI.create(started.headers().firstValue("Location").orElseThrow()));
-        HttpResponse<String> back = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, callback.getRawPath() + "?"
-                + callback.getRawQuery())).header("Cookie", pendingSignIn.split(";")[0]).GET().build());
+        HttpResponse<String> back = Http
+                .send(HttpRequest.newBuilder(ServiceUrls.local(service, callback.getRawPath() + "?"
+                        + callback.getRawQuery())).header("Cookie", pendingSignIn.split(";")[0]).GET().build());
         List<String> all = new ArrayList<>(cookies(started));
         all.addAll(cookies(back));
         return new SignInCookies(lowerCase(pendingSignIn), lowerCase(named(back, SESSION)),
@@ -46,7 +47,8 @@ public final class SessionCookies {
     }
 
     private static String named(HttpResponse<String> response, String name) {
-        return cookies(response).stream().filter(cookie -> cookie.startsWith(name + "=") && !cookie.startsWith(name + "=;"))
+        return cookies(response).stream()
+                .filter(cookie -> cookie.startsWith(name + "=") && !cookie.startsWith(name + "=;"))
                 .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " at " + response.uri() + ": "
                         + response.statusCode() + " " + response.headers().allValues("Set-Cookie")));
     }

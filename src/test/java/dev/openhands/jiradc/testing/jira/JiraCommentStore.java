@@ -76,9 +76,11 @@ public final class JiraCommentStore implements ResponseDefinitionTransformerV2 {
         }
         if (event.getRequest().getMethod().getName().equals("POST")) {
             JsonObject posted = Json.createReader(new StringReader(event.getRequest().getBodyAsString())).readObject();
-            String bearer = Optional.ofNullable(event.getRequest().getHeader("Authorization")).orElse("").replaceFirst("^Bearer ", "");
+            String bearer = Optional.ofNullable(event.getRequest().getHeader("Authorization")).orElse("")
+                    .replaceFirst("^Bearer ", "");
             JsonObject withAuthor = authorOfToken.apply(bearer)
-                    .map(author -> Json.createObjectBuilder(posted).add("author", author).add("updateAuthor", author).build())
+                    .map(author -> Json.createObjectBuilder(posted).add("author", author).add("updateAuthor", author)
+                            .build())
                     .orElse(posted);
             String id = add(path.group(1), withAuthor).getString("id");
             return aResponse().withStatus(201).withHeader("Content-Type", "application/json")
@@ -98,7 +100,8 @@ public final class JiraCommentStore implements ResponseDefinitionTransformerV2 {
     /** Keeps a comment on the issue as Jira would: with a new id and the time it was made. */
     public JsonObject add(String issueKey, JsonObject comment) {
         String now = now();
-        JsonObject kept = Json.createObjectBuilder(comment).add("id", String.valueOf(ids.incrementAndGet())).add("created", now)
+        JsonObject kept = Json.createObjectBuilder(comment).add("id", String.valueOf(ids.incrementAndGet()))
+                .add("created", now)
                 .add("updated", now).build();
         List<JsonObject> comments = byIssue.computeIfAbsent(issueKey, key -> new ArrayList<>());
         synchronized (comments) {
@@ -113,7 +116,8 @@ public final class JiraCommentStore implements ResponseDefinitionTransformerV2 {
         synchronized (comments) {
             for (int i = 0; i < comments.size(); i++) {
                 if (comments.get(i).getString("id").equals(commentId)) {
-                    comments.set(i, Json.createObjectBuilder(comments.get(i)).add("body", body).add("updated", now()).build());
+                    comments.set(i,
+                            Json.createObjectBuilder(comments.get(i)).add("body", body).add("updated", now()).build());
                     return Optional.of(comments.get(i));
                 }
             }
@@ -125,7 +129,8 @@ public final class JiraCommentStore implements ResponseDefinitionTransformerV2 {
     public Optional<JsonObject> delete(String issueKey, String commentId) {
         List<JsonObject> comments = byIssue.getOrDefault(issueKey, List.of());
         synchronized (comments) {
-            Optional<JsonObject> found = comments.stream().filter(comment -> comment.getString("id").equals(commentId)).findFirst();
+            Optional<JsonObject> found = comments.stream().filter(comment -> comment.getString("id").equals(commentId))
+                    .findFirst();
             found.ifPresent(comments::remove);
             return found;
         }

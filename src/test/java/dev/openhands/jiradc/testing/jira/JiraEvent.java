@@ -108,12 +108,14 @@ public final class JiraEvent {
 
     /** A comment only members of this project role see, as Jira writes it: {@code "visibility": {"type": "role", ...}}. */
     public JiraEvent restrictedTo(String role) {
-        return with("commentVisibilityJson", "\n    \"visibility\": {\"type\": \"role\", \"value\": \"" + role + "\"},");
+        return with("commentVisibilityJson",
+                "\n    \"visibility\": {\"type\": \"role\", \"value\": \"" + role + "\"},");
     }
 
     public JiraEvent labels(List<String> before, List<String> after) {
         return with("labelsFrom", String.join(" ", before)).with("labelsTo", String.join(" ", after))
-                .with("labelsJson", after.stream().map(label -> "\"" + label + "\"").collect(Collectors.joining(",", "[", "]")));
+                .with("labelsJson",
+                        after.stream().map(label -> "\"" + label + "\"").collect(Collectors.joining(",", "[", "]")));
     }
 
     /** The JSON body, with every Jira URL on {@code jiraBaseUrl}. */

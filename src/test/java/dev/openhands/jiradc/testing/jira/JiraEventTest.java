@@ -51,7 +51,8 @@ class JiraEventTest {
 
     @Test
     void labelsChangelogCarriesTheWholeSets() {
-        JsonObject item = parse(JiraEvent.issueUpdated().labels(List.of("bug", "ui"), List.of("bug", "ui", "openhands")))
+        JsonObject item = parse(
+                JiraEvent.issueUpdated().labels(List.of("bug", "ui"), List.of("bug", "ui", "openhands")))
                 .getJsonObject("changelog").getJsonArray("items").getJsonObject(0);
         assertEquals("labels", item.getString("field"));
         assertEquals("bug ui", item.getString("fromString"));
@@ -70,7 +71,8 @@ class JiraEventTest {
     @Test
     void textIsEscapedIntoValidJson() {
         String body = "@openhands \"quoted\" \\ back\nslash\ttab {code}x{code}";
-        assertEquals(body, parse(JiraEvent.commentCreated().comment("1", body)).getJsonObject("comment").getString("body"));
+        assertEquals(body,
+                parse(JiraEvent.commentCreated().comment("1", body)).getJsonObject("comment").getString("body"));
     }
 
     @Test

@@ -29,21 +29,27 @@ public final class JiraPayloadFuzzer {
     }
 
     /** Where Jira events carry what the receiver reads; mutated more often than the rest. */
-    private static final List<String> READ_PATHS = List.of("/webhookEvent", "/timestamp", "/issue_event_type_name", "/user",
-            "/user/name", "/user/key", "/user/emailAddress", "/user/self", "/issue", "/issue/id", "/issue/key", "/issue/self",
-            "/issue/fields", "/issue/fields/labels", "/issue/fields/labels/0", "/comment", "/comment/id", "/comment/body",
+    private static final List<String> READ_PATHS = List.of("/webhookEvent", "/timestamp", "/issue_event_type_name",
+            "/user",
+            "/user/name", "/user/key", "/user/emailAddress", "/user/self", "/issue", "/issue/id", "/issue/key",
+            "/issue/self",
+            "/issue/fields", "/issue/fields/labels", "/issue/fields/labels/0", "/comment", "/comment/id",
+            "/comment/body",
             "/comment/self", "/comment/author", "/comment/author/name", "/comment/author/key", "/comment/updateAuthor",
             "/changelog", "/changelog/id", "/changelog/items", "/changelog/items/0", "/changelog/items/0/field",
             "/changelog/items/0/fromString", "/changelog/items/0/toString");
 
     private static final List<String> COMMENTS = List.of("@openhands please fix this", "Looks fine to me.",
-            "[~openhands] could you take this?", "mail user@openhands.dev about it", "ask @openhands-bot", "(@OPENHANDS)!",
+            "[~openhands] could you take this?", "mail user@openhands.dev about it", "ask @openhands-bot",
+            "(@OPENHANDS)!",
             "");
 
-    private static final List<String> LABEL_SETS = List.of("[\"openhands\"]", "[\"bug\",\"OpenHands\"]", "[\"bug\"]", "[]");
+    private static final List<String> LABEL_SETS = List.of("[\"openhands\"]", "[\"bug\",\"OpenHands\"]", "[\"bug\"]",
+            "[]");
 
     private static final List<String> EVENT_NAMES = List.of("", " ", "COMMENT_CREATED", "comment_created ",
-            "jira:issue_created\u0000", "worklog_updated", "jira:issue_updated:extra", "jira:issue_deleted", "comment_deleted",
+            "jira:issue_created\u0000", "worklog_updated", "jira:issue_updated:extra", "jira:issue_deleted",
+            "comment_deleted",
             "comment_created", "\uD83D\uDCA5", "x".repeat(300));
 
     private static final List<String> ODD_TEXTS = List.of("\u00c4\u00d6\u00dc\u00df", "\u65e5\u672c\u8a9e",
@@ -56,9 +62,10 @@ public final class JiraPayloadFuzzer {
             "\u00a0openhands\u00a0");
 
     /** Bytes that are not UTF-8, a raw NUL, and a lone surrogate written as a JSON escape (which is valid JSON). */
-    private static final List<byte[]> ODD_BYTES = List.of(new byte[] {(byte) 0xff}, new byte[] {(byte) 0xc3, 0x28},
-            new byte[] {(byte) 0x80}, new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, new byte[] {(byte) 0xf8, (byte) 0x88},
-            new byte[] {(byte) 0xe2, (byte) 0x82}, new byte[] {0}, utf8("\\ud800"));
+    private static final List<byte[]> ODD_BYTES = List.of(new byte[]{(byte) 0xff}, new byte[]{(byte) 0xc3, 0x28},
+            new byte[]{(byte) 0x80}, new byte[]{(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+            new byte[]{(byte) 0xf8, (byte) 0x88},
+            new byte[]{(byte) 0xe2, (byte) 0x82}, new byte[]{0}, utf8("\\ud800"));
 
     private final Random random;
     private final String jiraUrl;
@@ -86,8 +93,9 @@ public final class JiraPayloadFuzzer {
         String commentId = String.valueOf(1 + random.nextInt(999_999_999));
         JiraEvent event = switch (random.nextInt(7)) {
             case 0 -> JiraEvent.issueCreated().with("labelsJson", pick(LABEL_SETS));
-            case 1 -> JiraEvent.issueUpdated().labels(random.nextBoolean() ? List.of("bug") : List.of("bug", "openhands"),
-                    random.nextBoolean() ? List.of("bug", "openhands") : List.of("bug"));
+            case 1 ->
+                JiraEvent.issueUpdated().labels(random.nextBoolean() ? List.of("bug") : List.of("bug", "openhands"),
+                        random.nextBoolean() ? List.of("bug", "openhands") : List.of("bug"));
             case 2 -> JiraEvent.issueCommented();
             case 3 -> JiraEvent.issueDeleted();
             case 4 -> JiraEvent.commentCreated();
@@ -185,7 +193,8 @@ public final class JiraPayloadFuzzer {
             }
             case 1 -> {
                 String duplicate = pick(List.of("\"webhookEvent\":\"jira:issue_deleted\"", "\"issue\":null",
-                        "\"comment\":{\"id\":\"1\"}", "\"timestamp\":\"soon\"", "\"webhookEvent\":\"comment_created\""));
+                        "\"comment\":{\"id\":\"1\"}", "\"timestamp\":\"soon\"",
+                        "\"webhookEvent\":\"comment_created\""));
                 boolean first = random.nextBoolean();
                 steps.add("duplicate key " + duplicate + (first ? " before" : " after") + " the original");
                 return utf8(first ? "{" + duplicate + "," + text.substring(1)
@@ -217,13 +226,15 @@ public final class JiraPayloadFuzzer {
                 return out.toByteArray();
             }
             case 6 -> {
-                Charset charset = pick(List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16,
-                        StandardCharsets.ISO_8859_1, Charset.forName("UTF-32")));
+                Charset charset = pick(
+                        List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16,
+                                StandardCharsets.ISO_8859_1, Charset.forName("UTF-32")));
                 steps.add("encode as " + charset);
                 return text.getBytes(charset);
             }
             case 7 -> {
-                String trailer = pick(List.of("}", " {\"webhookEvent\":\"jira:issue_deleted\"}", "\u0000", ",", "\n\n"));
+                String trailer = pick(
+                        List.of("}", " {\"webhookEvent\":\"jira:issue_deleted\"}", "\u0000", ",", "\n\n"));
                 steps.add("append " + trailer.replace("\u0000", "NUL"));
                 return utf8(text + trailer);
             }
@@ -235,7 +246,8 @@ public final class JiraPayloadFuzzer {
                 String key = pick(List.of("issue", "comment", "changelog", "user", "deep", ""));
                 String bomb = depthBomb(steps);
                 // a later duplicate key wins, so the bomb replaces what the receiver reads
-                return utf8(key.isEmpty() ? bomb : text.substring(0, text.length() - 1) + ",\"" + key + "\":" + bomb + "}");
+                return utf8(
+                        key.isEmpty() ? bomb : text.substring(0, text.length() - 1) + ",\"" + key + "\":" + bomb + "}");
             }
         }
     }
@@ -249,7 +261,8 @@ public final class JiraPayloadFuzzer {
     /** The text with everything but printable ASCII written as a Java unicode escape, for logs and test reports. */
     public static String printable(String text) {
         StringBuilder printable = new StringBuilder();
-        text.chars().forEach(c -> printable.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        text.chars().forEach(
+                c -> printable.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
         return printable.toString();
     }
 
@@ -271,7 +284,8 @@ public final class JiraPayloadFuzzer {
             paths.add(path);
         }
         if (value instanceof JsonObject object) {
-            object.forEach((name, child) -> collect(child, path + "/" + name.replace("~", "~0").replace("/", "~1"), paths));
+            object.forEach(
+                    (name, child) -> collect(child, path + "/" + name.replace("~", "~0").replace("/", "~1"), paths));
         } else if (value instanceof JsonArray array) {
             for (int i = 0; i < array.size(); i++) {
                 collect(array.get(i), path + "/" + i, paths);

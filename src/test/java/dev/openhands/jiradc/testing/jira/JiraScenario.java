@@ -6,15 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URL;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import dev.openhands.jiradc.testing.ActiveConnection;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
@@ -24,6 +15,15 @@ import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * People, issues and deliveries for tests that go from a Jira event to what is said on the issue: WireMock
@@ -59,15 +59,18 @@ public final class JiraScenario {
 
     /** Signs an admin in and activates a manual connection. */
     public static JiraScenario on(TestEnvironment env, URL service) {
-        Browser admin = env.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        Browser admin = env.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
         return new JiraScenario(env, service, admin);
     }
 
     /** Jira answers the service account's PAT, takes comments and reactions: call before the deployment starts. */
     public static void jiraTakesComments(TestEnvironment env) {
-        env.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
-                        "OpenHands"))));
+        env.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + env.settings.servicePat))
+                        .willReturn(okJson(
+                                JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                                        "OpenHands"))));
         env.jira.stubFor(post(urlPathMatching("/rest/api/2/issue/[^/]+/comment")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"99999\"}")));
         env.jira.stubFor(post("/rest/internal/2/reactions").willReturn(okJson("{}")));
@@ -83,7 +86,8 @@ public final class JiraScenario {
 
     /** @param commentsNewestFirst the comments the service account reads, newest first, all by Bob */
     public Issue issue(String description, String... commentsNewestFirst) {
-        return new Issue(description, Arrays.stream(commentsNewestFirst).map(JiraScenario::bobSays).toArray(Said[]::new));
+        return new Issue(description,
+                Arrays.stream(commentsNewestFirst).map(JiraScenario::bobSays).toArray(Said[]::new));
     }
 
     /** @param commentsNewestFirst the comments the service account reads, newest first */
@@ -124,7 +128,8 @@ public final class JiraScenario {
         return awaitJira(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment")), count).stream()
                 .map(request -> {
                     JsonObject json = Json.createReader(new StringReader(request.getBodyAsString())).readObject();
-                    assertEquals("dev.openhands.jira-dc", json.getJsonArray("properties").getJsonObject(0).getString("key"),
+                    assertEquals("dev.openhands.jira-dc",
+                            json.getJsonArray("properties").getJsonObject(0).getString("key"),
                             "the bot marks its comments");
                     return json.getString("body");
                 }).toList();
@@ -137,16 +142,20 @@ public final class JiraScenario {
 
     /** The delivery-log line of the newest delivery with this outcome on the issue, once it has a result. */
     public JsonObject deliveryLogLine(Issue issue, String outcomePrefix) {
-        return Eventually.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries?limit=500")).getJsonArray("deliveries")
-                .getValuesAs(JsonObject.class).stream()
-                .filter(line -> issue.key.equals(line.getString("issueKey", "")) && line.getString("outcome").startsWith(outcomePrefix)
-                        && line.containsKey("result"))
-                .findFirst(), "a delivery-log line '" + outcomePrefix + "' with a result on " + issue.key);
+        return Eventually.await(
+                () -> Http.json(admin.get("/api/integrations/jira-dc/deliveries?limit=500")).getJsonArray("deliveries")
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(line -> issue.key.equals(line.getString("issueKey", ""))
+                                && line.getString("outcome").startsWith(outcomePrefix)
+                                && line.containsKey("result"))
+                        .findFirst(),
+                "a delivery-log line '" + outcomePrefix + "' with a result on " + issue.key);
     }
 
     /** The Prometheus text at /ops/metrics. */
     public String metrics() {
-        var response = Http.send(java.net.http.HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
+        var response = Http
+                .send(java.net.http.HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
         assertEquals(200, response.statusCode());
         return response.body();
     }
@@ -157,13 +166,15 @@ public final class JiraScenario {
     }
 
     public List<LoggedRequest> awaitOpenHands(RequestPatternBuilder pattern, int count) {
-        return Eventually.await(() -> Optional.of(env.openHands.findAll(pattern)).filter(found -> found.size() >= count),
+        return Eventually.await(
+                () -> Optional.of(env.openHands.findAll(pattern)).filter(found -> found.size() >= count),
                 pattern.toString());
     }
 
     /** OpenHands answers a start with a WORKING task, which is READY with the conversation when asked. */
     public void startsConversation(String apiKey, String repository, String taskId, String conversationId) {
-        new OpenHandsConversations(env.openHands, repository).startTaskIs(apiKey, taskId, "READY", conversationId, null);
+        new OpenHandsConversations(env.openHands, repository).startTaskIs(apiKey, taskId, "READY", conversationId,
+                null);
     }
 
     /** The person's conversation in the repository starts, its ids derived from the person's. */
@@ -176,7 +187,8 @@ public final class JiraScenario {
     public String firstMessageSentWith(String apiKey, int index) {
         LoggedRequest start = awaitOpenHands(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
                 .withHeader("Authorization", equalTo("Bearer " + apiKey)), index + 1).get(index);
-        return Json.createReader(new StringReader(start.getBodyAsString())).readObject().getJsonObject("initial_message")
+        return Json.createReader(new StringReader(start.getBodyAsString())).readObject()
+                .getJsonObject("initial_message")
                 .getJsonArray("content").getJsonObject(0).getString("text");
     }
 
@@ -189,7 +201,8 @@ public final class JiraScenario {
     public static String repositoryPage(String provider, String... fullNames) {
         var items = Json.createArrayBuilder();
         for (String fullName : fullNames) {
-            items.add(Json.createObjectBuilder().add("id", String.valueOf(Math.abs(fullName.hashCode()))).add("full_name", fullName)
+            items.add(Json.createObjectBuilder().add("id", String.valueOf(Math.abs(fullName.hashCode())))
+                    .add("full_name", fullName)
                     .add("git_provider", provider).add("is_public", false));
         }
         return Json.createObjectBuilder().add("items", items).addNull("next_page_id").build().toString();
@@ -210,15 +223,17 @@ public final class JiraScenario {
         }
 
         public Person linked() {
-            assertEquals("connected", JiraOAuthDance.connect(env, browser, JiraStubs.user(env.jiraUrl(), name, key, email,
-                    "User " + id), "code-" + id, "jira-access-token-" + id, "jira-refresh-token-" + id));
+            assertEquals("connected",
+                    JiraOAuthDance.connect(env, browser, JiraStubs.user(env.jiraUrl(), name, key, email,
+                            "User " + id), "code-" + id, "jira-access-token-" + id, "jira-refresh-token-" + id));
             HANDED_OUT.addAll(List.of("jira-access-token-" + id, "jira-refresh-token-" + id));
             return this;
         }
 
         public Person withApiKey() {
             OpenHandsUsers.keyBelongsTo(env.openHands, apiKey, email);
-            var saved = browser.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"" + apiKey + "\"}");
+            var saved = browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                    "{\"apiKey\":\"" + apiKey + "\"}");
             assertEquals(200, saved.statusCode(), saved.body());
             HANDED_OUT.add(apiKey);
             return this;
@@ -226,15 +241,17 @@ public final class JiraScenario {
 
         /** OpenHands says the person works with this Git provider ({@code /api/v1/users/git-organizations}). */
         public Person worksOn(String provider) {
-            env.openHands.stubFor(get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                    .willReturn(okJson(gitOrganizations(provider))));
+            env.openHands.stubFor(
+                    get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                            .willReturn(okJson(gitOrganizations(provider))));
             return this;
         }
 
         /** OpenHands cannot say which provider the person works with (a server without that answer fails it). */
         public Person cannotTellItsProvider() {
-            env.openHands.stubFor(get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                    .willReturn(serverError()));
+            env.openHands.stubFor(
+                    get("/api/v1/users/git-organizations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                            .willReturn(serverError()));
             return this;
         }
 
@@ -250,7 +267,8 @@ public final class JiraScenario {
 
         /** What searching the provider for {@code query} finds, as OpenHands answers it. */
         public Person searchOn(String provider, String query, String... fullNames) {
-            env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo(provider))
+            env.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search"))
+                    .withQueryParam("provider", equalTo(provider))
                     .withQueryParam("query", equalTo(query)).withHeader("Authorization", equalTo("Bearer " + apiKey))
                     .willReturn(okJson(repositoryPage(provider, fullNames))));
             return this;
@@ -291,14 +309,18 @@ public final class JiraScenario {
             for (Said said : commentsNewestFirst) {
                 var comment = Json.createObjectBuilder().add("id", nextId()).add("body", said.body())
                         .add("created", "2026-11-28T10:00:00.000+0000")
-                        .add("author", Json.createReader(new StringReader(JiraStubs.user(env.jiraUrl(), said.name(), said.key(),
-                                said.email(), said.displayName()))).readObject());
+                        .add("author",
+                                Json.createReader(
+                                        new StringReader(JiraStubs.user(env.jiraUrl(), said.name(), said.key(),
+                                                said.email(), said.displayName())))
+                                        .readObject());
                 if (said.role() != null) {
                     comment.add("visibility", Json.createObjectBuilder().add("type", "role").add("value", said.role()));
                 }
                 comments.add(comment);
             }
-            env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key + "/comment")).withQueryParam("orderBy", equalTo("-created"))
+            env.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/" + key + "/comment"))
+                    .withQueryParam("orderBy", equalTo("-created"))
                     .willReturn(okJson(Json.createObjectBuilder().add("startAt", 0).add("maxResults", 16)
                             .add("total", commentsNewestFirst.length).add("comments", comments).build().toString())));
         }

@@ -45,13 +45,16 @@ public final class JiraStubs {
 
     /** Jira 10's webhook API answering this admin PAT, with these webhooks already there (a JSON array). */
     public static void webhookApi(WireMockServer jira, String adminPat, String existingWebhooksJson) {
-        jira.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + adminPat)).willReturn(okJson(existingWebhooksJson)));
+        jira.stubFor(get(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + adminPat))
+                .willReturn(okJson(existingWebhooksJson)));
         jira.stubFor(post(WEBHOOKS).withHeader("Authorization", equalTo("Bearer " + adminPat))
-                .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
+                .willReturn(okJson(
+                        "{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true,\"scopeType\":\"global\"}")));
         jira.stubFor(put(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + adminPat))
                 .willReturn(okJson("{\"id\":10,\"name\":\"OpenHands\",\"url\":\"x\",\"active\":true}")));
-        jira.stubFor(delete(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + adminPat))
-                .willReturn(noContent()));
+        jira.stubFor(
+                delete(urlPathMatching(WEBHOOKS + "/\\d+")).withHeader("Authorization", equalTo("Bearer " + adminPat))
+                        .willReturn(noContent()));
     }
 
     /** /myself for one access token. */

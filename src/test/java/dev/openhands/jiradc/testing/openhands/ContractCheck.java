@@ -51,7 +51,8 @@ public final class ContractCheck implements ServeEventListener {
         }
         String unmatched = event.getWasMatched() ? "" : " (no stub matched: WireMock's own answer)";
         synchronized (violations) {
-            found.stream().map(violation -> exchange.requestLine() + " -> " + exchange.status() + unmatched + ": " + violation)
+            found.stream().map(
+                    violation -> exchange.requestLine() + " -> " + exchange.status() + unmatched + ": " + violation)
                     .filter(violation -> tolerated.stream().noneMatch(pattern -> pattern.matcher(violation).matches()))
                     .forEach(violation -> violations.merge(violation, 1, Integer::sum));
         }
@@ -69,7 +70,8 @@ public final class ContractCheck implements ServeEventListener {
     public List<String> violations() {
         synchronized (violations) {
             return violations.entrySet().stream()
-                    .map(entry -> entry.getKey() + (entry.getValue() > 1 ? " (" + entry.getValue() + " times)" : "")).toList();
+                    .map(entry -> entry.getKey() + (entry.getValue() > 1 ? " (" + entry.getValue() + " times)" : ""))
+                    .toList();
         }
     }
 
@@ -86,13 +88,16 @@ public final class ContractCheck implements ServeEventListener {
         LoggedRequest request = event.getRequest();
         URI url = URI.create(request.getUrl());
         Map<String, String> headers = new TreeMap<>();
-        request.getHeaders().all().forEach(header -> headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue()));
+        request.getHeaders().all()
+                .forEach(header -> headers.put(header.key().toLowerCase(Locale.ROOT), header.firstValue()));
         LoggedResponse response = event.getResponse();
         String contentType = Optional.ofNullable(response.getHeaders()).map(all -> all.getContentTypeHeader())
-                .filter(header -> header.isPresent()).map(header -> header.mimeTypePart().toLowerCase(Locale.ROOT)).orElse("");
+                .filter(header -> header.isPresent()).map(header -> header.mimeTypePart().toLowerCase(Locale.ROOT))
+                .orElse("");
         return new ApiExchange(request.getMethod().getName(), url.getRawPath(), query(url.getRawQuery()), headers,
                 Optional.ofNullable(request.getBodyAsString()).orElse(""),
-                event.getResponseDefinition().getFault() != null ? ApiExchange.NO_ANSWER : response.getStatus(), contentType,
+                event.getResponseDefinition().getFault() != null ? ApiExchange.NO_ANSWER : response.getStatus(),
+                contentType,
                 Optional.ofNullable(response.getBodyAsString()).orElse(""));
     }
 
@@ -101,7 +106,8 @@ public final class ContractCheck implements ServeEventListener {
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
                 String[] parts = pair.split("=", 2);
-                query.computeIfAbsent(decode(parts[0]), key -> new ArrayList<>()).add(parts.length > 1 ? decode(parts[1]) : "");
+                query.computeIfAbsent(decode(parts[0]), key -> new ArrayList<>())
+                        .add(parts.length > 1 ? decode(parts[1]) : "");
             }
         }
         return query;

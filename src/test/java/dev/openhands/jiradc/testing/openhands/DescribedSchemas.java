@@ -38,7 +38,8 @@ final class DescribedSchemas {
 
     /** The errors of the value against the schema at this JSON pointer into the document, a line each; {@code whole} names the value itself. */
     List<String> errors(String pointer, JsonNode value, String whole) {
-        Schema schema = byPointer.computeIfAbsent(pointer, at -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + at)));
+        Schema schema = byPointer.computeIfAbsent(pointer,
+                at -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + at)));
         return explaining(schema.validate(value)).stream().map(error -> line(error, whole)).distinct().toList();
     }
 
@@ -62,10 +63,12 @@ final class DescribedSchemas {
             for (Error error : kept) {
                 String path = error.getEvaluationPath().toString();
                 if (path.startsWith(prefix)) {
-                    branches.computeIfAbsent(path.substring(prefix.length()).split("/")[0], branch -> new ArrayList<>()).add(error);
+                    branches.computeIfAbsent(path.substring(prefix.length()).split("/")[0], branch -> new ArrayList<>())
+                            .add(error);
                 }
             }
-            List<List<Error>> surface = branches.values().stream().filter(branch -> failsAtSurface(branch, at)).toList();
+            List<List<Error>> surface = branches.values().stream().filter(branch -> failsAtSurface(branch, at))
+                    .toList();
             if (surface.size() < branches.size()) {
                 surface.forEach(kept::removeAll);
                 kept.remove(choice);
@@ -94,9 +97,11 @@ final class DescribedSchemas {
         JsonNode wanted = error.getSchemaNode();
         return switch (error.getKeyword()) {
             case "required" -> where + " lacks the required '" + error.getProperty() + "'";
-            case "additionalProperties" -> where + " has '" + error.getProperty() + "', which the description does not allow";
-            case "type", "const", "enum" -> where + " is " + shortly(value) + ", the description wants " + error.getKeyword() + " "
-                    + shortly(wanted);
+            case "additionalProperties" ->
+                where + " has '" + error.getProperty() + "', which the description does not allow";
+            case "type", "const", "enum" ->
+                where + " is " + shortly(value) + ", the description wants " + error.getKeyword() + " "
+                        + shortly(wanted);
             case "format" -> where + " is " + shortly(value) + ", not a valid " + wanted.asText();
             case "oneOf", "anyOf" -> where + " (" + shortly(value) + ") is none of the description's alternatives";
             default -> where + " fails '" + error.getKeyword() + "' " + shortly(wanted) + ": " + shortly(value);

@@ -58,7 +58,8 @@ final class OpenApiContract implements ApiContract {
 
         boolean declaresHeader(String name) {
             for (JsonNode parameter : node.path("parameters")) {
-                if ("header".equals(parameter.path("in").asText()) && name.equalsIgnoreCase(parameter.path("name").asText())) {
+                if ("header".equals(parameter.path("in").asText())
+                        && name.equalsIgnoreCase(parameter.path("name").asText())) {
                     return true;
                 }
             }
@@ -85,7 +86,8 @@ final class OpenApiContract implements ApiContract {
     /** The values of the enum schema of this name. */
     List<String> enumValues(String name) {
         List<String> values = new ArrayList<>();
-        document.path("components").path("schemas").path(name).path("enum").forEach(value -> values.add(value.asText()));
+        document.path("components").path("schemas").path(name).path("enum")
+                .forEach(value -> values.add(value.asText()));
         return values;
     }
 
@@ -96,7 +98,8 @@ final class OpenApiContract implements ApiContract {
             var values = template.match(path);
             JsonNode item = document.path("paths").path(template.template());
             if (values.isPresent() && item.has(verb)) {
-                return Optional.of(new Operation(template.template(), "/paths/" + escape(template.template()) + "/" + verb, item.get(verb), values.get()));
+                return Optional.of(new Operation(template.template(),
+                        "/paths/" + escape(template.template()) + "/" + verb, item.get(verb), values.get()));
             }
         }
         return Optional.empty();
@@ -120,7 +123,8 @@ final class OpenApiContract implements ApiContract {
                 .flatMap(template -> iterable(document.path("paths").path(template.template()).fieldNames()).stream())
                 .map(method -> method.toUpperCase(Locale.ROOT)).distinct().toList();
         return methods.isEmpty() ? "the description has no path " + exchange.path()
-                : "the description has no " + exchange.method() + " on " + exchange.path() + " (only " + String.join(", ", methods) + ")";
+                : "the description has no " + exchange.method() + " on " + exchange.path() + " (only "
+                        + String.join(", ", methods) + ")";
     }
 
     private void parameters(Operation operation, ApiExchange exchange, List<String> found) {
@@ -175,7 +179,8 @@ final class OpenApiContract implements ApiContract {
 
     private List<String> firstThatFits(String pointer, JsonNode asText, JsonNode asRead) {
         List<String> errors = schemas.errors(pointer, asText, "the value");
-        boolean fitsAsRead = !errors.isEmpty() && !asRead.equals(asText) && schemas.errors(pointer, asRead, "the value").isEmpty();
+        boolean fitsAsRead = !errors.isEmpty() && !asRead.equals(asText)
+                && schemas.errors(pointer, asRead, "the value").isEmpty();
         return fitsAsRead ? List.of() : errors;
     }
 
@@ -202,7 +207,8 @@ final class OpenApiContract implements ApiContract {
             found.add("a request body was sent, the description has none for this operation");
             return;
         }
-        body("request body", operation.pointer() + "/requestBody", described, exchange.requestContentType(), exchange.requestBody(), found);
+        body("request body", operation.pointer() + "/requestBody", described, exchange.requestContentType(),
+                exchange.requestBody(), found);
     }
 
     /**
@@ -234,14 +240,17 @@ final class OpenApiContract implements ApiContract {
         }
         JsonNode described = responses.get(key);
         if (described.has("content")) {
-            body("answer " + status, operation.pointer() + "/responses/" + key, described, exchange.responseContentType(),
+            body("answer " + status, operation.pointer() + "/responses/" + key, described,
+                    exchange.responseContentType(),
                     exchange.responseBody(), found);
         }
     }
 
-    private void body(String what, String pointer, JsonNode described, String contentType, String text, List<String> found) {
+    private void body(String what, String pointer, JsonNode described, String contentType, String text,
+            List<String> found) {
         if (!described.path("content").has(contentType)) {
-            found.add(what + " is '" + contentType + "', the description has " + iterable(described.path("content").fieldNames()));
+            found.add(what + " is '" + contentType + "', the description has "
+                    + iterable(described.path("content").fieldNames()));
             return;
         }
         JsonNode value;
@@ -251,7 +260,8 @@ final class OpenApiContract implements ApiContract {
             found.add(what + " is not JSON: " + text.lines().findFirst().orElse(""));
             return;
         }
-        schemas.errors(pointer + "/content/" + escape(contentType) + "/schema", value, "the body").forEach(error -> found.add(what + ": " + error));
+        schemas.errors(pointer + "/content/" + escape(contentType) + "/schema", value, "the body")
+                .forEach(error -> found.add(what + ": " + error));
     }
 
     private static String escape(String pointerToken) {

@@ -14,17 +14,21 @@ import java.util.List;
  */
 public final class OpenHandsContract implements ApiContract {
 
-    private static final OpenApiContract DESCRIPTION = OpenApiContract.fromResource("/openhands-api/openhands-cloud-subset.json");
+    private static final OpenApiContract DESCRIPTION = OpenApiContract
+            .fromResource("/openhands-api/openhands-cloud-subset.json");
     private static final String SERVICE_KEY = "X-Service-API-Key";
 
     @Override
     public List<String> violations(ApiExchange exchange) {
         List<String> found = new ArrayList<>(DESCRIPTION.violations(exchange));
         DESCRIPTION.operation(exchange.method(), exchange.path()).ifPresent(operation -> {
-            if (operation.secured() && !bearer(exchange) && exchange.header("X-Access-Token").filter(key -> !key.isBlank()).isEmpty()) {
-                found.add("no credentials: a secured operation needs 'Authorization: Bearer <key>' or 'X-Access-Token'");
+            if (operation.secured() && !bearer(exchange)
+                    && exchange.header("X-Access-Token").filter(key -> !key.isBlank()).isEmpty()) {
+                found.add(
+                        "no credentials: a secured operation needs 'Authorization: Bearer <key>' or 'X-Access-Token'");
             }
-            if (operation.declaresHeader(SERVICE_KEY) && exchange.header(SERVICE_KEY).filter(key -> !key.isBlank()).isEmpty()) {
+            if (operation.declaresHeader(SERVICE_KEY)
+                    && exchange.header(SERVICE_KEY).filter(key -> !key.isBlank()).isEmpty()) {
                 found.add("no service key: this service-to-service operation needs the header " + SERVICE_KEY);
             }
         });
@@ -36,7 +40,8 @@ public final class OpenHandsContract implements ApiContract {
      * {@code -Output} variants (the description splits a schema used both ways); none when it is named after none.
      */
     public static List<String> schemasNamed(String name) {
-        return java.util.stream.Stream.of(name, name + "-Input", name + "-Output").filter(DESCRIPTION::hasSchema).toList();
+        return java.util.stream.Stream.of(name, name + "-Input", name + "-Output").filter(DESCRIPTION::hasSchema)
+                .toList();
     }
 
     /** The properties the schema describes; of a union of kinds ({@code Event-Output}), those of every kind. */
@@ -50,6 +55,7 @@ public final class OpenHandsContract implements ApiContract {
     }
 
     private static boolean bearer(ApiExchange exchange) {
-        return exchange.header("Authorization").filter(value -> value.startsWith("Bearer ") && !value.substring(7).isBlank()).isPresent();
+        return exchange.header("Authorization")
+                .filter(value -> value.startsWith("Bearer ") && !value.substring(7).isBlank()).isPresent();
     }
 }

@@ -8,6 +8,7 @@ import dev.openhands.jiradc.openhands.control.OpenHandsApi;
 import dev.openhands.jiradc.openhands.control.OpenHandsServiceApi;
 import dev.openhands.jiradc.openhands.entity.Conversation;
 import dev.openhands.jiradc.openhands.entity.StartTask;
+import dev.openhands.jiradc.testing.MockServers;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import dev.openhands.jiradc.testing.MockServers;
 
 /**
  * The contract check has teeth: what OpenHands' published API description does not allow is refused (the deprecated
@@ -45,10 +45,13 @@ class OpenHandsContractTest {
         assertEquals(List.of("the required query parameter 'provider' is missing"), CONTRACT.violations(
                 read("/api/v1/git/repositories/search", Map.of("query", List.of("org/repo")), 200, page)));
         assertEquals(List.of(), CONTRACT.violations(read("/api/v1/git/repositories/search",
-                Map.of("provider", List.of("github"), "query", List.of("org/repo"), "limit", List.of("10")), 200, page)));
-        assertEquals(List.of("query parameter 'provider': the value is \"github_enterprise\", the description wants enum "
-                + "[\"github\",\"gitlab\",\"bitbucket\",\"bitbucket_data_center\",\"forgejo\",\"azure_devops\",\"enterprise_sso\"]"),
-                CONTRACT.violations(read("/api/v1/git/repositories/search", Map.of("provider", List.of("github_enterprise")), 200, page)));
+                Map.of("provider", List.of("github"), "query", List.of("org/repo"), "limit", List.of("10")), 200,
+                page)));
+        assertEquals(
+                List.of("query parameter 'provider': the value is \"github_enterprise\", the description wants enum "
+                        + "[\"github\",\"gitlab\",\"bitbucket\",\"bitbucket_data_center\",\"forgejo\",\"azure_devops\",\"enterprise_sso\"]"),
+                CONTRACT.violations(read("/api/v1/git/repositories/search",
+                        Map.of("provider", List.of("github_enterprise")), 200, page)));
     }
 
     @Test
@@ -67,19 +70,25 @@ class OpenHandsContractTest {
             openHands.startTaskIs(KEY, TASK, "READY", CONVERSATION, null);
             openHands.conversationIs(KEY, CONVERSATION, "finished", "RUNNING", 12);
             openHands.eventsAre(KEY, CONVERSATION, OpenHandsConversations.finish("e4", "Done"),
-                    OpenHandsConversations.agentMessage("e3", "Running the tests"), OpenHandsConversations.error("e2", "quota"),
+                    OpenHandsConversations.agentMessage("e3", "Running the tests"),
+                    OpenHandsConversations.error("e2", "quota"),
                     OpenHandsConversations.observation("e1"));
             OpenHandsUsers.keyBelongsTo(server, KEY, "alice@example.com");
             String started = send(server, "POST", "/api/v1/app-conversations",
                     "{\"title\":\"Jira DC ACME-1\",\"selected_repository\":\"org/repo\",\"initial_message\":"
                             + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"fix it\"}]}}");
-            assertTrue(started.contains("\"status\":\"WORKING\""), "a start is answered WORKING, never READY at once: " + started);
-            assertTrue(send(server, "GET", "/api/v1/app-conversations/start-tasks?ids=" + TASK, "").contains("\"status\":\"READY\""));
+            assertTrue(started.contains("\"status\":\"WORKING\""),
+                    "a start is answered WORKING, never READY at once: " + started);
+            assertTrue(send(server, "GET", "/api/v1/app-conversations/start-tasks?ids=" + TASK, "")
+                    .contains("\"status\":\"READY\""));
             send(server, "GET", "/api/v1/app-conversations?ids=" + CONVERSATION, "");
-            send(server, "GET", "/api/v1/conversation/" + CONVERSATION + "/events/search?sort_order=TIMESTAMP_DESC&limit=20", "");
+            send(server, "GET",
+                    "/api/v1/conversation/" + CONVERSATION + "/events/search?sort_order=TIMESTAMP_DESC&limit=20", "");
             send(server, "GET", "/api/v1/users/me", "");
-            assertEquals("[null,null]", send(server, "GET", "/api/v1/app-conversations/start-tasks?ids=" + CONVERSATION + "&ids=" + TASK
-                    .replace('a', 'b'), ""), "ids no stub knows are null entries, one for each");
+            assertEquals("[null,null]",
+                    send(server, "GET", "/api/v1/app-conversations/start-tasks?ids=" + CONVERSATION + "&ids=" + TASK
+                            .replace('a', 'b'), ""),
+                    "ids no stub knows are null entries, one for each");
             assertEquals(List.of(), check.violations());
         } finally {
             server.stop();
@@ -106,54 +115,74 @@ class OpenHandsContractTest {
     void anEventLackingWhatItsKindRequiresIsRefusedForThatKindAlone() {
         String action = "{\"kind\":\"ActionEvent\",\"id\":\"e1\",\"source\":\"agent\",\"tool_name\":\"finish\","
                 + "\"action\":{\"kind\":\"FinishAction\",\"message\":\"done\"}}";
-        assertEquals(List.of("answer 200: /items/0 lacks the required 'thought'", "answer 200: /items/0 lacks the required 'tool_call_id'",
-                "answer 200: /items/0 lacks the required 'tool_call'", "answer 200: /items/0 lacks the required 'llm_response_id'"),
+        assertEquals(
+                List.of("answer 200: /items/0 lacks the required 'thought'",
+                        "answer 200: /items/0 lacks the required 'tool_call_id'",
+                        "answer 200: /items/0 lacks the required 'tool_call'",
+                        "answer 200: /items/0 lacks the required 'llm_response_id'"),
                 CONTRACT.violations(events("{\"items\":[" + action + "]}")));
-        assertEquals(List.of("answer 200: /items/0 lacks the required 'code'"), CONTRACT.violations(events("{\"items\":["
-                + OpenHandsConversations.error("e2", "quota").toString().replace("\"code\":\"LLMError\",", "") + "]}")));
-        assertEquals(List.of(), CONTRACT.violations(events(OpenHandsConversations.eventPage(OpenHandsConversations.finish("e1", "Done")))));
+        assertEquals(List.of("answer 200: /items/0 lacks the required 'code'"),
+                CONTRACT.violations(events("{\"items\":["
+                        + OpenHandsConversations.error("e2", "quota").toString().replace("\"code\":\"LLMError\",", "")
+                        + "]}")));
+        assertEquals(List.of(), CONTRACT
+                .violations(events(OpenHandsConversations.eventPage(OpenHandsConversations.finish("e1", "Done")))));
     }
 
     @Test
     void aRequestBodyOutsideItsSchemaIsRefused() {
         String message = "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"hi\"}],\"run\":true}";
-        assertEquals(List.of("request body: /role is \"assistant\", the description wants const \"user\""), CONTRACT.violations(
-                new ApiExchange("POST", "/api/v1/app-conversations/" + CONVERSATION + "/send-message", Map.of(), json(BEARER), message,
-                        409, "", "")));
+        assertEquals(List.of("request body: /role is \"assistant\", the description wants const \"user\""),
+                CONTRACT.violations(
+                        new ApiExchange("POST", "/api/v1/app-conversations/" + CONVERSATION + "/send-message", Map.of(),
+                                json(BEARER), message,
+                                409, "", "")));
     }
 
     @Test
     void statusesAreThoseTheOperationListsOrOnesAnyServerMayAnswer() {
         assertEquals(List.of(), CONTRACT.violations(new ApiExchange("POST", "/api/v1/app-conversations/" + CONVERSATION
-                + "/send-message", Map.of(), json(BEARER), "{\"content\":[{\"text\":\"hi\"}]}", 410, "text/plain", "gone")),
+                + "/send-message", Map.of(), json(BEARER), "{\"content\":[{\"text\":\"hi\"}]}", 410, "text/plain",
+                "gone")),
                 "listed without a body: any body");
-        assertEquals(List.of(), CONTRACT.violations(read("/api/v1/users/me", Map.of(), 401, "{\"detail\":\"Not authenticated\"}")));
+        assertEquals(List.of(),
+                CONTRACT.violations(read("/api/v1/users/me", Map.of(), 401, "{\"detail\":\"Not authenticated\"}")));
         assertEquals(List.of(), CONTRACT.violations(read("/api/v1/users/me", Map.of(), 503, "")));
         assertEquals(List.of("the answer 404 is not one the description lists for GET on /api/v1/users/me (200, 422)"),
                 CONTRACT.violations(read("/api/v1/users/me", Map.of(), 404, "{\"detail\":\"Not Found\"}")));
-        String path = "/api/service/users/" + OpenHandsUsers.idOf(KEY) + "/orgs/" + OpenHandsConversations.id("org-1") + "/api-keys";
-        assertEquals(List.of(), CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
-                "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 404, "application/json", "{\"detail\":\"User not found\"}")),
+        String path = "/api/service/users/" + OpenHandsUsers.idOf(KEY) + "/orgs/" + OpenHandsConversations.id("org-1")
+                + "/api-keys";
+        assertEquals(List.of(),
+                CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
+                        "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 404, "application/json",
+                        "{\"detail\":\"User not found\"}")),
                 "the operation's description names 'HTTPException: 404 if user not found'");
-        assertEquals(List.of("the answer 409 is not one the description lists for POST on /api/service/users/{user_id}/orgs/{org_id}/api-keys"
-                + " (200, 422)"), CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
-                "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 409, "application/json", "{}")), "but no other");
+        assertEquals(List.of(
+                "the answer 409 is not one the description lists for POST on /api/service/users/{user_id}/orgs/{org_id}/api-keys"
+                        + " (200, 422)"),
+                CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
+                        "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 409, "application/json", "{}")),
+                "but no other");
     }
 
     @Test
     void batchIdsOfStartTasksAreUuidsAndUnknownOnesAreNull() {
-        assertEquals(List.of(), CONTRACT.violations(read("/api/v1/app-conversations/start-tasks", Map.of("ids", List.of(TASK)), 200, "[null]")));
+        assertEquals(List.of(), CONTRACT.violations(
+                read("/api/v1/app-conversations/start-tasks", Map.of("ids", List.of(TASK)), 200, "[null]")));
         assertEquals(List.of("query parameter 'ids': /0 is \"task-1\", not a valid uuid"), CONTRACT.violations(
                 read("/api/v1/app-conversations/start-tasks", Map.of("ids", List.of("task-1")), 200, "[null]")));
     }
 
     @Test
     void credentialsAreABearerKeyOrAnAccessTokenAndServiceCallsCarryTheServiceKey() {
-        assertEquals(List.of("no credentials: a secured operation needs 'Authorization: Bearer <key>' or 'X-Access-Token'"),
-                CONTRACT.violations(new ApiExchange("GET", "/api/v1/users/me", Map.of(), Map.of(), "", 200, "application/json", "{}")));
+        assertEquals(
+                List.of("no credentials: a secured operation needs 'Authorization: Bearer <key>' or 'X-Access-Token'"),
+                CONTRACT.violations(new ApiExchange("GET", "/api/v1/users/me", Map.of(), Map.of(), "", 200,
+                        "application/json", "{}")));
         assertEquals(List.of(), CONTRACT.violations(new ApiExchange("GET", "/api/v1/users/me", Map.of(),
                 Map.of("x-access-token", KEY), "", 200, "application/json", "{}")));
-        String path = "/api/service/users/" + OpenHandsUsers.idOf(KEY) + "/orgs/" + OpenHandsConversations.id("org-1") + "/api-keys";
+        String path = "/api/service/users/" + OpenHandsUsers.idOf(KEY) + "/orgs/" + OpenHandsConversations.id("org-1")
+                + "/api-keys";
         assertEquals(List.of("no service key: this service-to-service operation needs the header X-Service-API-Key"),
                 CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json"),
                         "{\"name\":\"jira-dc\"}", 401, "", "")));
@@ -185,10 +214,12 @@ class OpenHandsContractTest {
     /** The statuses this service tells apart are the description's, and only an UNKNOWN beside them stands for a newer one. */
     @Test
     void theStatusEnumsAreTheDescriptionsWithUnknownBeside() {
-        assertEquals(OpenHandsContract.enumValues("AppConversationStartTaskStatus"), described(StartTask.Status.values(), Enum::name));
+        assertEquals(OpenHandsContract.enumValues("AppConversationStartTaskStatus"),
+                described(StartTask.Status.values(), Enum::name));
         assertEquals(OpenHandsContract.enumValues("ConversationExecutionStatus"),
                 described(Conversation.ExecutionStatus.values(), Conversation.ExecutionStatus::apiName));
-        assertEquals(OpenHandsContract.enumValues("SandboxStatus"), described(Conversation.SandboxStatus.values(), Enum::name));
+        assertEquals(OpenHandsContract.enumValues("SandboxStatus"),
+                described(Conversation.SandboxStatus.values(), Enum::name));
     }
 
     static <E extends Enum<E>> List<String> described(E[] values, java.util.function.Function<E, String> apiName) {
@@ -201,12 +232,14 @@ class OpenHandsContractTest {
     }
 
     static ApiExchange startExchange(String answer) {
-        return new ApiExchange("POST", "/api/v1/app-conversations", Map.of(), json(BEARER), "{\"selected_repository\":\"org/repo\"}",
+        return new ApiExchange("POST", "/api/v1/app-conversations", Map.of(), json(BEARER),
+                "{\"selected_repository\":\"org/repo\"}",
                 200, "application/json", answer);
     }
 
     static ApiExchange events(String page) {
-        return read("/api/v1/conversation/" + CONVERSATION + "/events/search", Map.of("sort_order", List.of("TIMESTAMP_DESC")), 200, page);
+        return read("/api/v1/conversation/" + CONVERSATION + "/events/search",
+                Map.of("sort_order", List.of("TIMESTAMP_DESC")), 200, page);
     }
 
     static Map<String, String> json(Map<String, String> headers) {
@@ -217,10 +250,14 @@ class OpenHandsContractTest {
 
     static String send(WireMockServer server, String method, String pathAndQuery, String body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MockServers.baseUrl(server)
-                    + pathAndQuery)).header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                    .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(URI.create(MockServers.baseUrl(server)
+                            + pathAndQuery)).header("Authorization", "Bearer " + KEY)
+                            .header("Content-Type", "application/json")
+                            .method(method,
+                                    body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body))
+                            .build(), HttpResponse.BodyHandlers.ofString());
             return response.body();
         } catch (Exception e) {
             throw new IllegalStateException(e);

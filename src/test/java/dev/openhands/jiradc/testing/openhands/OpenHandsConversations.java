@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.openhands.jiradc.testing.Eventually;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import dev.openhands.jiradc.testing.Eventually;
 
 /**
  * OpenHands' start tasks, conversations and events as WireMock answers them, in the shapes of OpenHands' published
@@ -56,10 +56,12 @@ public final class OpenHandsConversations {
      */
     public void startTaskIs(String apiKey, String taskId, String status, String conversationId, String detail) {
         openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson(startTask(apiKey, taskId, "WORKING", null, null).toString()).withFixedDelay(delayMillis)));
-        openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
-                .withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson("[" + startTask(apiKey, taskId, status, conversationId, detail) + "]")));
+                .willReturn(okJson(startTask(apiKey, taskId, "WORKING", null, null).toString())
+                        .withFixedDelay(delayMillis)));
+        openHands.stubFor(
+                get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
+                        .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                        .willReturn(okJson("[" + startTask(apiKey, taskId, status, conversationId, detail) + "]")));
     }
 
     /**
@@ -69,10 +71,13 @@ public final class OpenHandsConversations {
     public void startTaskIsReadyAfter(int workingLooks, String apiKey, String taskId, String conversationId) {
         startTaskIs(apiKey, taskId, "READY", conversationId, null);
         for (int look = 0; look < workingLooks; look++) {
-            openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
-                    .withHeader("Authorization", equalTo("Bearer " + apiKey)).atPriority(1).inScenario("start task " + taskId)
-                    .whenScenarioStateIs(look == 0 ? Scenario.STARTED : "looked " + look).willSetStateTo("looked " + (look + 1))
-                    .willReturn(okJson("[" + startTask(apiKey, taskId, "WORKING", null, null) + "]")));
+            openHands.stubFor(
+                    get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
+                            .withHeader("Authorization", equalTo("Bearer " + apiKey)).atPriority(1)
+                            .inScenario("start task " + taskId)
+                            .whenScenarioStateIs(look == 0 ? Scenario.STARTED : "looked " + look)
+                            .willSetStateTo("looked " + (look + 1))
+                            .willReturn(okJson("[" + startTask(apiKey, taskId, "WORKING", null, null) + "]")));
         }
     }
 
@@ -87,7 +92,8 @@ public final class OpenHandsConversations {
      * before it arrives. Later starts are answered as before.
      */
     public void startAnswerIsLost(String apiKey, String taskId) {
-        openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey)).atPriority(1)
+        openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .atPriority(1)
                 .inScenario("lost start " + apiKey).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answer lost")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)
                         .withBody(startTask(apiKey, taskId, "WORKING", null, null).toString())));
@@ -98,13 +104,15 @@ public final class OpenHandsConversations {
     }
 
     /** An {@code AppConversationStartTask} of this user's in the repository; with the conversation when it has one. */
-    public static JsonObject startTask(String userId, String repository, String taskId, String status, String conversationId,
+    public static JsonObject startTask(String userId, String repository, String taskId, String status,
+            String conversationId,
             String detail) {
         boolean ready = conversationId != null;
         JsonObjectBuilder task = Json.createObjectBuilder().add("id", taskId).add("created_by_user_id", userId)
                 .add("status", status)
-                .add("request", Json.createObjectBuilder().add("selected_repository", repository).add("git_provider", "github")
-                        .add("pr_number", Json.createArrayBuilder()).add("agent_type", "default"))
+                .add("request",
+                        Json.createObjectBuilder().add("selected_repository", repository).add("git_provider", "github")
+                                .add("pr_number", Json.createArrayBuilder()).add("agent_type", "default"))
                 .add("created_at", CREATED).add("updated_at", CREATED);
         nullable(task, "detail", detail);
         nullable(task, "app_conversation_id", conversationId);
@@ -118,13 +126,16 @@ public final class OpenHandsConversations {
             int... pullRequests) {
         JsonObject conversation = conversation(OpenHandsUsers.idOf(apiKey), repository, conversationId, executionStatus,
                 sandboxStatus, pullRequests);
-        openHands.stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(conversationId))
-                .withHeader("Authorization", equalTo("Bearer " + apiKey))
-                .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString()).withFixedDelay(delayMillis)));
+        openHands
+                .stubFor(get(urlPathEqualTo("/api/v1/app-conversations")).withQueryParam("ids", equalTo(conversationId))
+                        .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                        .willReturn(okJson(Json.createArrayBuilder().add(conversation).build().toString())
+                                .withFixedDelay(delayMillis)));
     }
 
     /** An {@code AppConversation} of this user's in the repository. */
-    public static JsonObject conversation(String userId, String repository, String conversationId, String executionStatus,
+    public static JsonObject conversation(String userId, String repository, String conversationId,
+            String executionStatus,
             String sandboxStatus, int... pullRequests) {
         JsonArrayBuilder numbers = Json.createArrayBuilder();
         for (int number : pullRequests) {
@@ -144,7 +155,8 @@ public final class OpenHandsConversations {
     /** The conversation's events, newest first (as asked for with {@code sort_order=TIMESTAMP_DESC}). */
     public void eventsAre(String apiKey, String conversationId, JsonObject... newestFirst) {
         openHands.stubFor(get(urlPathEqualTo("/api/v1/conversation/" + conversationId + "/events/search"))
-                .withQueryParam("sort_order", equalTo("TIMESTAMP_DESC")).withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .withQueryParam("sort_order", equalTo("TIMESTAMP_DESC"))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))
                 .willReturn(okJson(eventPage(newestFirst))));
     }
 
@@ -160,7 +172,8 @@ public final class OpenHandsConversations {
     /** Waits until the service has read the conversation's events: it has seen the conversation running. */
     public void awaitEventsRead(String conversationId) {
         Eventually.await(() -> Optional.of(openHands.findAll(getRequestedFor(urlPathEqualTo("/api/v1/conversation/"
-                + conversationId + "/events/search"))).size()).filter(n -> n > 0), "the events of " + conversationId + " to be read");
+                + conversationId + "/events/search"))).size()).filter(n -> n > 0),
+                "the events of " + conversationId + " to be read");
     }
 
     /** How often the service has looked at the conversation so far. */
@@ -171,9 +184,12 @@ public final class OpenHandsConversations {
 
     /** A terminal command's result ({@code ObservationEvent} of a {@code TerminalObservation}). */
     public static JsonObject observation(String id) {
-        return event(id, "ObservationEvent", "environment").add("tool_name", "terminal").add("tool_call_id", "call-" + id)
-                .add("observation", Json.createObjectBuilder().add("kind", "TerminalObservation").add("command", "mvn -q test")
-                        .add("exit_code", 0).add("content", Json.createArrayBuilder().add(text("Tests run: 12, Failures: 0"))))
+        return event(id, "ObservationEvent", "environment").add("tool_name", "terminal")
+                .add("tool_call_id", "call-" + id)
+                .add("observation",
+                        Json.createObjectBuilder().add("kind", "TerminalObservation").add("command", "mvn -q test")
+                                .add("exit_code", 0)
+                                .add("content", Json.createArrayBuilder().add(text("Tests run: 12, Failures: 0"))))
                 .add("action_id", "action-" + id).build();
     }
 
@@ -182,7 +198,8 @@ public final class OpenHandsConversations {
         return event(id, "ActionEvent", "agent").add("thought", Json.createArrayBuilder()).add("tool_name", "finish")
                 .add("tool_call_id", "call-" + id)
                 .add("tool_call", Json.createObjectBuilder().add("id", "call-" + id).add("name", "finish")
-                        .add("arguments", Json.createObjectBuilder().add("message", message).build().toString()).add("origin", "completion"))
+                        .add("arguments", Json.createObjectBuilder().add("message", message).build().toString())
+                        .add("origin", "completion"))
                 .add("llm_response_id", "response-" + id)
                 .add("action", Json.createObjectBuilder().add("kind", "FinishAction").add("message", message)).build();
     }
@@ -190,7 +207,8 @@ public final class OpenHandsConversations {
     /** A message of the agent's own ({@code MessageEvent}). */
     public static JsonObject agentMessage(String id, String text) {
         return event(id, "MessageEvent", "agent").add("llm_message", Json.createObjectBuilder().add("role", "assistant")
-                .add("content", Json.createArrayBuilder().add(text(text)))).add("llm_response_id", "response-" + id).build();
+                .add("content", Json.createArrayBuilder().add(text(text)))).add("llm_response_id", "response-" + id)
+                .build();
     }
 
     /** The conversation failing ({@code ConversationErrorEvent}). */
@@ -199,7 +217,8 @@ public final class OpenHandsConversations {
     }
 
     private static JsonObjectBuilder event(String id, String kind, String source) {
-        return Json.createObjectBuilder().add("kind", kind).add("id", id).add("timestamp", "2026-11-29T10:00:00").add("source", source);
+        return Json.createObjectBuilder().add("kind", kind).add("id", id).add("timestamp", "2026-11-29T10:00:00")
+                .add("source", source);
     }
 
     private static JsonObjectBuilder text(String text) {
@@ -220,6 +239,7 @@ public final class OpenHandsConversations {
 
     /** The text of a message as the service sent it to OpenHands. */
     public static String messageText(String body) {
-        return Json.createReader(new StringReader(body)).readObject().getJsonArray("content").getJsonObject(0).getString("text");
+        return Json.createReader(new StringReader(body)).readObject().getJsonArray("content").getJsonObject(0)
+                .getString("text");
     }
 }

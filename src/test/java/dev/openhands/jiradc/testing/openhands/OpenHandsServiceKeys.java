@@ -60,7 +60,8 @@ public final class OpenHandsServiceKeys {
     }
 
     public void notInOrganisation(String userId) {
-        openHands.stubFor(request(userId).willReturn(detail(403, "User " + userId + " is not a member of org " + orgId)));
+        openHands.stubFor(
+                request(userId).willReturn(detail(403, "User " + userId + " is not a member of org " + orgId)));
     }
 
     /** Every service key is refused, as OpenHands does when the key is not its AUTOMATIONS_SERVICE_KEY. */

@@ -32,8 +32,10 @@ public final class OpenHandsUsers {
 
     /** A {@code SaasUserInfo}. */
     public static String me(String userId, String email) {
-        JsonObjectBuilder user = Json.createObjectBuilder().add("id", userId).add("language", "en").add("v1_enabled", true)
-                .add("org_id", OpenHandsConversations.id("org of " + userId)).add("org_name", "Acme").add("role", "member")
+        JsonObjectBuilder user = Json.createObjectBuilder().add("id", userId).add("language", "en")
+                .add("v1_enabled", true)
+                .add("org_id", OpenHandsConversations.id("org of " + userId)).add("org_name", "Acme")
+                .add("role", "member")
                 .add("permissions", Json.createArrayBuilder());
         if (email == null) {
             user.addNull("email").addNull("email_verified");

@@ -23,7 +23,8 @@ record PathTemplate(String template) {
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < expected.length; i++) {
             if (expected[i].startsWith("{") && expected[i].endsWith("}") && !actual[i].isEmpty()) {
-                values.put(expected[i].substring(1, expected[i].length() - 1), URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+                values.put(expected[i].substring(1, expected[i].length() - 1),
+                        URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
             } else if (!expected[i].equals(actual[i])) {
                 return Optional.empty();
             }

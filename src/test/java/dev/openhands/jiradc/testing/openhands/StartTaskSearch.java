@@ -49,7 +49,8 @@ public final class StartTaskSearch implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent search) {
         String person = search.getRequest().getHeader("Authorization");
         Instant since = Optional.ofNullable(search.getRequest().queryParameter("created_at__gte"))
-                .filter(value -> value.isPresent()).map(value -> Instant.parse(value.firstValue())).orElse(Instant.EPOCH);
+                .filter(value -> value.isPresent()).map(value -> Instant.parse(value.firstValue()))
+                .orElse(Instant.EPOCH);
         JsonArrayBuilder items = Json.createArrayBuilder();
         openHands.getAllServeEvents().stream()
                 .filter(event -> event.getRequest().getMethod().getName().equals("POST")
@@ -58,7 +59,8 @@ public final class StartTaskSearch implements ResponseDefinitionTransformerV2 {
                         && !event.getRequest().getLoggedDate().toInstant().isBefore(since))
                 .sorted(Comparator.comparing(event -> event.getRequest().getLoggedDate()))
                 .map(StartTaskSearch::taskMadeBy).flatMap(Optional::stream).forEach(items::add);
-        return okJson(Json.createObjectBuilder().add("items", items).addNull("next_page_id").build().toString()).build();
+        return okJson(Json.createObjectBuilder().add("items", items).addNull("next_page_id").build().toString())
+                .build();
     }
 
     /** The task a start stub answered with, as OpenHands keeps it: created when asked, for the request it was asked with. */

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import dev.openhands.jiradc.testing.Ports;
 
 /**
  * One application server process with the WAR Maven built, started by a test the way ops start it: Payara
@@ -79,7 +79,8 @@ public final class AppServer implements AutoCloseable {
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             switch (kind) {
                 case PAYARA_MICRO -> {
-                    home = Files.createDirectories(Path.of(System.getProperty("it.directory", "target"), "smoke-payara-micro"));
+                    home = Files.createDirectories(
+                            Path.of(System.getProperty("it.directory", "target"), "smoke-payara-micro"));
                     command = PayaraMicroCommand.of(Path.of(System.getProperty("payara.microJar"))).jvm("-Xmx512m")
                             .port(http).deploy(Path.of(System.getProperty("it.war"))).toList();
                 }
@@ -97,7 +98,8 @@ public final class AppServer implements AutoCloseable {
                     readiness = URI.create("http://localhost:" + management + "/health/ready");
                     command = List.of(home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
                             "-Djboss.http.port=" + http, "-Djboss.https.port=" + Ports.free(),
-                            "-Djboss.management.http.port=" + management, "-Djboss.management.https.port=" + Ports.free());
+                            "-Djboss.management.http.port=" + management,
+                            "-Djboss.management.https.port=" + Ports.free());
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             }

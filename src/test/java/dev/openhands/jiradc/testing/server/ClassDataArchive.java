@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import dev.openhands.jiradc.testing.Ports;
 
 /**
  * Starts Payara Micro with the WAR once, before the integration tests, and has the JVM write the classes it loaded
@@ -27,9 +27,11 @@ public final class ClassDataArchive {
 
     public static void main(String[] args) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Optional<Path> archive = make(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]), List.of(args[3].trim().split("\\s+")));
+        Optional<Path> archive = make(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]),
+                List.of(args[3].trim().split("\\s+")));
         if (archive.isPresent()) {
-            System.out.printf("Class data archive for the integration tests' servers: %s (%d MB, made in %.0f s)%n", archive.get(),
+            System.out.printf("Class data archive for the integration tests' servers: %s (%d MB, made in %.0f s)%n",
+                    archive.get(),
                     Files.size(archive.get()) >> 20, (System.nanoTime() - started) / 1e9);
         }
     }
@@ -55,8 +57,9 @@ public final class ClassDataArchive {
                 .start(directory, log);
         if (!server.waitFor(LONGEST_WARM_UP.toSeconds(), TimeUnit.SECONDS)) {
             server.destroyForcibly();
-            System.out.println("No class data archive: Payara Micro's warm-up did not end in " + LONGEST_WARM_UP + " (see " + log
-                    + "); the servers start without one");
+            System.out.println(
+                    "No class data archive: Payara Micro's warm-up did not end in " + LONGEST_WARM_UP + " (see " + log
+                            + "); the servers start without one");
             return Optional.empty();
         }
         if (server.exitValue() != 0 || !Files.exists(archive)) {

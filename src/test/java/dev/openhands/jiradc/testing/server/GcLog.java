@@ -23,7 +23,8 @@ public final class GcLog {
         this.file = file;
     }
 
-    public record Pauses(int count, double peakUsedMb, double lastAfterMb, double committedMb, double totalMs, double longestMs) {
+    public record Pauses(int count, double peakUsedMb, double lastAfterMb, double committedMb, double totalMs,
+            double longestMs) {
     }
 
     /** Where the log stands now, to read only what comes after. */

@@ -60,7 +60,8 @@ public final class ItLogs {
     private static Stream<String> linesSince(Path file, long offset) {
         try (FileChannel channel = FileChannel.open(file)) {
             channel.position(offset);
-            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines().toList().stream();
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines().toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.openhands.jiradc.testing.server;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.openhands.jiradc.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.openhands.jiradc.testing.TestDatabase;
 
 /** Looks for secrets in plain text where they must never be: every stored row, and the app server's logs. */
 public final class Leaks {
@@ -37,14 +37,14 @@ public final class Leaks {
         try (Connection connection = database.connect()) {
             DatabaseMetaData meta = connection.getMetaData();
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+            try (ResultSet rs = meta.getTables(null, connection.getSchema(), "%", new String[]{"TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
             for (String table : tables) {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
+                        ResultSet rows = statement.executeQuery("select * from \"" + table + "\"")) {
                     int columns = rows.getMetaData().getColumnCount();
                     while (rows.next()) {
                         for (int i = 1; i <= columns; i++) {

@@ -29,7 +29,8 @@ public record PayaraMicroCommand(Path microJar, List<String> jvmOptions, List<St
     }
 
     public PayaraMicroCommand jvm(List<String> options) {
-        return new PayaraMicroCommand(microJar, Stream.concat(jvmOptions.stream(), options.stream()).toList(), microOptions);
+        return new PayaraMicroCommand(microJar, Stream.concat(jvmOptions.stream(), options.stream()).toList(),
+                microOptions);
     }
 
     public PayaraMicroCommand jvm(String... options) {
@@ -37,11 +38,13 @@ public record PayaraMicroCommand(Path microJar, List<String> jvmOptions, List<St
     }
 
     public PayaraMicroCommand systemProperties(Map<String, String> properties) {
-        return jvm(properties.entrySet().stream().map(entry -> "-D" + entry.getKey() + "=" + entry.getValue()).toList());
+        return jvm(
+                properties.entrySet().stream().map(entry -> "-D" + entry.getKey() + "=" + entry.getValue()).toList());
     }
 
     public PayaraMicroCommand micro(List<String> options) {
-        return new PayaraMicroCommand(microJar, jvmOptions, Stream.concat(microOptions.stream(), options.stream()).toList());
+        return new PayaraMicroCommand(microJar, jvmOptions,
+                Stream.concat(microOptions.stream(), options.stream()).toList());
     }
 
     public PayaraMicroCommand micro(String... options) {

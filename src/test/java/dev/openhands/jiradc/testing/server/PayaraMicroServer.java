@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import dev.openhands.jiradc.testing.Ports;
 
 /**
  * One Payara Micro process, started by the benchmark with its WARs, heap limit and system
@@ -33,13 +33,15 @@ public final class PayaraMicroServer implements AutoCloseable {
         this.gcLog = gcLog;
     }
 
-    public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
+    public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port,
+            Map<String, String> systemProperties,
             List<Path> wars, Path directory) throws IOException {
         return start(payaraMicroJar, maxHeap, port, systemProperties, wars, directory, List.of());
     }
 
     /** @param jvmOptions more options for the server's JVM, such as a class data archive to map, or the benchmarks' server.options */
-    public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port, Map<String, String> systemProperties,
+    public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port,
+            Map<String, String> systemProperties,
             List<Path> wars, Path directory, List<String> jvmOptions) throws IOException {
         Path consoleLog = directory.resolve("payara.log");
         Path gcLog = directory.resolve("gc.log");
@@ -65,9 +67,11 @@ public final class PayaraMicroServer implements AutoCloseable {
         Path file = directory.resolve("openhands-jira-dc.war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
         List<String> jvm = new ArrayList<>(PayaraMicroCommand.words(System.getProperty("it.serverJvm")));
-        jvm.addAll(List.of("-XX:SharedArchiveFile=" + Path.of(System.getProperty("it.directory", "target"), "payara-micro.jsa"),
+        jvm.addAll(List.of(
+                "-XX:SharedArchiveFile=" + Path.of(System.getProperty("it.directory", "target"), "payara-micro.jsa"),
                 "-Xshare:auto"));
-        return start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file), directory, jvm);
+        return start(Path.of(System.getProperty("payara.microJar")), "512m", Ports.free(), Map.of(), List.of(file),
+                directory, jvm);
     }
 
     public URI uri(String path) {

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.Eventually;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.openhands.jiradc.testing.Eventually;
 
 /** Waiting for a server process started by a test or a benchmark to answer its readiness check. */
 final class Readiness {
@@ -29,7 +29,8 @@ final class Readiness {
                 throw new IllegalStateException(server + " stopped (exit " + process.exitValue() + "); see " + log);
             }
             try {
-                HttpResponse<String> ready = client.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<String> ready = client.send(
+                        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return ready.body();

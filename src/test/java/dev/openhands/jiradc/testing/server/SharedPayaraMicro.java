@@ -41,8 +41,9 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
     /** Payara Micro's last line at start-up, once its deployment's context started too (it says deployed before). */
     private static final Pattern STARTED = Pattern.compile("Payara Micro .* ready in ");
     private static final Pattern REDEPLOYED = Pattern.compile(" was successfully deployed in ");
-    private static final Pattern FAILED = Pattern.compile("Exception while loading the app|Exception during lifecycle processing"
-            + "|deploy.*failed", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FAILED = Pattern
+            .compile("Exception while loading the app|Exception during lifecycle processing"
+                    + "|deploy.*failed", Pattern.CASE_INSENSITIVE);
 
     private SharedPayaraMicroConfiguration configuration;
     // one server per test JVM, whichever container instance Arquillian makes

@@ -1,5 +1,6 @@
 package dev.openhands.jiradc.testing.server;
 
+import dev.openhands.jiradc.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.util.Properties;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import dev.openhands.jiradc.testing.TestDatabase;
 
 /**
  * The WAR that Maven built, as a deployment for Arquillian, with the test's configuration merged

@@ -3,12 +3,12 @@ package dev.openhands.jiradc.triggers.boundary;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,7 +38,8 @@ class CustomTriggerWordIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
-        return ENV.deployment().with("jira-dc.trigger.label", "ai-fix").with("jira-dc.jobs.poll-interval", "PT0.2S").war();
+        return ENV.deployment().with("jira-dc.trigger.label", "ai-fix").with("jira-dc.jobs.poll-interval", "PT0.2S")
+                .war();
     }
 
     @AfterAll
@@ -60,7 +61,8 @@ class CustomTriggerWordIT {
         openHands.conversationIs(kim.apiKey, conversation, "finished", "RUNNING");
         openHands.eventsAre(kim.apiKey, conversation, OpenHandsConversations.finish("e1", "Done."));
         Issue issue = world.issue("Repository: " + REPOSITORY);
-        world.deliver(kim.asks(JiraEvent.issueUpdated().issue(issue.id, issue.key).labels(List.of(), List.of("ai-fix"))));
+        world.deliver(
+                kim.asks(JiraEvent.issueUpdated().issue(issue.id, issue.key).labels(List.of(), List.of("ai-fix"))));
 
         List<String> said = world.commentsOn(issue, 2);
         assertTrue(said.get(0).contains("I'm on it in " + REPOSITORY), said.get(0));
@@ -71,7 +73,8 @@ class CustomTriggerWordIT {
     void theMentionIsTheConfiguredWordAndTheDefaultOneStartsNothing() {
         Person lee = world.person().signedUp().linked().withApiKey();
         Issue issue = world.issue("No repository here");
-        assertTrue(world.deliverAny(lee.asks(issue.comment(JiraScenario.nextId(), "@openhands please"))).getString("outcome")
+        assertTrue(world.deliverAny(lee.asks(issue.comment(JiraScenario.nextId(), "@openhands please")))
+                .getString("outcome")
                 .startsWith("no trigger"));
         assertTrue(world.deliverAny(lee.asks(JiraEvent.issueUpdated().issue(issue.id, issue.key)
                 .labels(List.of(), List.of("openhands")))).getString("outcome").startsWith("no trigger"));

@@ -4,17 +4,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Eventually;
-import dev.openhands.jiradc.testing.jira.JiraOAuthDance;
+import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
-import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.jira.JiraOAuthDance;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.openhands.OpenHandsUsers;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.server.SharedPayaraMicro;
 import java.net.URL;
 import java.sql.Connection;
@@ -35,9 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -60,7 +60,8 @@ class RestartIT {
     @Deployment(name = "app", managed = false, testable = false)
     static WebArchive app() {
         // a check in flight when the server stops keeps its claim for the lease: short here, so the next process takes over soon
-        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S").with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
+        return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S")
+                .with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.processing.lease", "PT3S").war();
     }
 
@@ -95,13 +96,16 @@ class RestartIT {
             return;
         }
         firstProcessStarted = true;
-        ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com", "OH"))));
+        ENV.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+                        .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500",
+                                "openhands-bot@example.com", "OH"))));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900")).willReturn(okJson(
                 "{\"id\":\"10900\",\"key\":\"ACME-900\",\"fields\":{\"summary\":\"Crash\",\"description\":\"Repository: acme/web-app\"}}")));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
-        ENV.jira.stubFor(post("/rest/api/2/issue/ACME-900/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
+        ENV.jira.stubFor(
+                post("/rest/api/2/issue/ACME-900/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
         ENV.jira.stubFor(post("/rest/internal/2/reactions").willReturn(notFound()));
         // OpenHands fails to start conversations while the first process runs: the trigger waits in the inbox
         ENV.openHands.stubFor(post("/api/v1/app-conversations").willReturn(serviceUnavailable()));
@@ -116,7 +120,8 @@ class RestartIT {
                 .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl());
         var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
-        Eventually.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1), "a first attempt to have failed");
+        Eventually.await(() -> java.util.Optional.of(failedAttempts()).filter(n -> n >= 1),
+                "a first attempt to have failed");
         diedWhileProcessingIt();
         deployer.undeploy("app");
         assertTrue(ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment"))).isEmpty(),
@@ -132,9 +137,13 @@ class RestartIT {
         CONVERSATIONS.eventsAre("oh-900", CONVERSATION, OpenHandsConversations.observation("e1"));
         deployer.deploy("app");
         try {
-            String comment = Eventually.await(() -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
-                    .stream().findFirst().map(request -> request.getBodyAsString()), "the comment after the restart");
-            assertTrue(comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/" + CONVERSATION), comment);
+            String comment = Eventually.await(
+                    () -> ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/ACME-900/comment")))
+                            .stream().findFirst().map(request -> request.getBodyAsString()),
+                    "the comment after the restart");
+            assertTrue(
+                    comment.contains("I'm on it in acme/web-app") && comment.contains("/conversations/" + CONVERSATION),
+                    comment);
             assertEquals(1, ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))).size());
             CONVERSATIONS.awaitEventsRead(CONVERSATION);
         } finally {
@@ -149,7 +158,8 @@ class RestartIT {
         CONVERSATIONS.eventsAre("oh-900", CONVERSATION, OpenHandsConversations.finish("e2", "Fixed the crash."));
         deployer.deploy("app");
         try {
-            String summary = Eventually.await(() -> Optional.of(comments()).filter(all -> all.size() >= 2).map(all -> all.get(1)),
+            String summary = Eventually.await(
+                    () -> Optional.of(comments()).filter(all -> all.size() >= 2).map(all -> all.get(1)),
                     "the summary after the second restart");
             assertTrue(summary.contains("OpenHands finished working in acme/web-app: [pull request #7|"
                     + "https://github.com/acme/web-app/pull/7].\n\nFixed the crash."), summary);
@@ -169,15 +179,16 @@ class RestartIT {
     @Test
     @Order(4)
     @Tag(STARTS_DEPLOYED)
-    void aNewerVersionsMigrationAppliedWhileThisVersionRunsChangesNothingForIt(@ArquillianResource @OperateOnDeployment("app")
-            URL running) {
+    void aNewerVersionsMigrationAppliedWhileThisVersionRunsChangesNothingForIt(
+            @ArquillianResource @OperateOnDeployment("app") URL running) {
         String task = OpenHandsConversations.id("task-901");
         String conversation = OpenHandsConversations.id("conv-901");
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901")).willReturn(okJson(
                 "{\"id\":\"10911\",\"key\":\"ACME-901\",\"fields\":{\"summary\":\"Slow\",\"description\":\"Repository: acme/web-app\"}}")));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
-        ENV.jira.stubFor(post("/rest/api/2/issue/ACME-901/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
+        ENV.jira.stubFor(
+                post("/rest/api/2/issue/ACME-901/comment").willReturn(aResponse().withStatus(201).withBody("{}")));
         CONVERSATIONS.startTaskIs("oh-900", task, "READY", conversation, null);
         CONVERSATIONS.conversationIs("oh-900", conversation, "running", "RUNNING");
         CONVERSATIONS.eventsAre("oh-900", conversation, OpenHandsConversations.observation("e1"));
@@ -186,11 +197,14 @@ class RestartIT {
                     .locations("classpath:db/migration", "classpath:db/next-version").load().migrate();
             assertEquals(1, next.migrationsExecuted, "the next version's migration");
             var accepted = new ActiveConnection(running, connection.id(), connection.secret())
-                    .deliver(JiraEvent.commentCreated().issue("10911", "ACME-901").comment("10912", "@openhands speed it up")
-                    .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl()));
+                    .deliver(JiraEvent.commentCreated().issue("10911", "ACME-901")
+                            .comment("10912", "@openhands speed it up")
+                            .actor(ALICE, "JIRAUSER900", ALICE + "@example.com", "Alice").bytes(ENV.jiraUrl()));
             assertEquals(200, accepted.statusCode(), accepted.body());
-            String start = Eventually.await(() -> comments("ACME-901").stream().findFirst(), "the start on the migrated database");
-            assertTrue(start.contains("I'm on it in acme/web-app") && start.contains("/conversations/" + conversation), start);
+            String start = Eventually.await(() -> comments("ACME-901").stream().findFirst(),
+                    "the start on the migrated database");
+            assertTrue(start.contains("I'm on it in acme/web-app") && start.contains("/conversations/" + conversation),
+                    start);
             CONVERSATIONS.awaitEventsRead(conversation);
         } finally {
             deployer.undeploy("app");
@@ -228,9 +242,11 @@ class RestartIT {
                 ALICE + "@example.com", "Alice"), "code-900", "at-900", "rt-900"));
         OpenHandsUsers.keyBelongsTo(ENV.openHands, "oh-900", ALICE + "@example.com");
         alice.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-900\"}");
-        ENV.openHands.stubFor(get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
-        ENV.openHands.stubFor(get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
-                .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
+        ENV.openHands.stubFor(
+                get("/api/v1/users/git-organizations").willReturn(okJson(JiraScenario.gitOrganizations("github"))));
+        ENV.openHands.stubFor(
+                get(urlPathEqualTo("/api/v1/git/repositories/search")).withQueryParam("provider", equalTo("github"))
+                        .willReturn(okJson(JiraScenario.repositoryPage("github", "acme/web-app"))));
     }
 
     /**
@@ -238,8 +254,9 @@ class RestartIT {
      * (Written while the process still runs: it serves the test's H2 database.)
      */
     static void diedWhileProcessingIt() {
-        try (Connection db = ENV.database.connect(); var update = db.prepareStatement("update inbox set status = 'PROCESSING',"
-                + " claimed_by = 'a-process-that-died', lease_until = ? where status = 'PENDING'")) {
+        try (Connection db = ENV.database.connect();
+                var update = db.prepareStatement("update inbox set status = 'PROCESSING',"
+                        + " claimed_by = 'a-process-that-died', lease_until = ? where status = 'PENDING'")) {
             update.setObject(1, java.time.OffsetDateTime.now().plusSeconds(2));
             assertEquals(1, update.executeUpdate());
         } catch (java.sql.SQLException e) {
@@ -249,8 +266,9 @@ class RestartIT {
 
     /** Attempts that ended (the row waits for its retry), as opposed to one still running, whose lease would outlive the process. */
     static int failedAttempts() {
-        try (Connection db = ENV.database.connect(); ResultSet rs = db.createStatement().executeQuery(
-                "select coalesce(max(attempts), 0) from inbox where status = 'PENDING'")) {
+        try (Connection db = ENV.database.connect();
+                ResultSet rs = db.createStatement().executeQuery(
+                        "select coalesce(max(attempts), 0) from inbox where status = 'PENDING'")) {
             rs.next();
             return rs.getInt(1);
         } catch (java.sql.SQLException e) {

@@ -4,13 +4,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.identity.IdentityProvider;
-import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.util.List;
@@ -34,7 +34,8 @@ class ServiceAccountRefusedIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        ENV.jira.stubFor(any(urlMatching("/rest/api/2/.*")).withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+        ENV.jira.stubFor(any(urlMatching("/rest/api/2/.*"))
+                .withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
                 .willReturn(unauthorized().withHeader("X-Seraph-LoginReason", "AUTHENTICATED_FAILED")));
         return ENV.deployment().war();
     }
@@ -59,13 +60,17 @@ class ServiceAccountRefusedIT {
         Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
         ActiveConnection connection = ActiveConnection.create(service, admin);
         // alice has no account: the bot tries to say so, and Jira refuses its PAT
-        byte[] body = JiraEvent.commentCreated().issue("10777", "ACME-777").comment("10778", "@openhands").bytes(ENV.jiraUrl());
+        byte[] body = JiraEvent.commentCreated().issue("10777", "ACME-777").comment("10778", "@openhands")
+                .bytes(ENV.jiraUrl());
         var accepted = connection.deliver(body);
         assertEquals(200, accepted.statusCode(), accepted.body());
 
-        String result = Eventually.await(() -> Http.json(admin.get("/api/integrations/jira-dc/deliveries")).getJsonArray("deliveries")
-                .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("issueKey", "").equals("ACME-777"))
-                .map(d -> d.getString("result", "")).filter(r -> !r.isEmpty()).findFirst().or(Optional::empty), "a result");
+        String result = Eventually.await(
+                () -> Http.json(admin.get("/api/integrations/jira-dc/deliveries")).getJsonArray("deliveries")
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(d -> d.getString("issueKey", "").equals("ACME-777"))
+                        .map(d -> d.getString("result", "")).filter(r -> !r.isEmpty()).findFirst().or(Optional::empty),
+                "a result");
         assertTrue(result.startsWith("failed: Jira refused the service account"), result);
         assertEquals(1, ENV.jira.findAll(postRequestedFor(urlMatching("/rest/api/2/issue/.*/comment"))).size(),
                 "one attempt: a refused PAT is not retried");

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
-import dev.openhands.jiradc.testing.server.Leaks;
 import dev.openhands.jiradc.testing.openhands.OpenHandsConversations;
 import dev.openhands.jiradc.testing.openhands.OpenHandsServiceKeys;
-import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.server.Leaks;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -34,7 +34,8 @@ class ServiceKeyIT {
     static final TestEnvironment ENV = TestEnvironment.start();
     static final String APP = ENV.openHandsUrl();
     static final String SERVICE_KEY = ENV.settings.serviceApiKey;
-    static final OpenHandsServiceKeys OPENHANDS = new OpenHandsServiceKeys(ENV.openHands, SERVICE_KEY, ENV.settings.orgId);
+    static final OpenHandsServiceKeys OPENHANDS = new OpenHandsServiceKeys(ENV.openHands, SERVICE_KEY,
+            ENV.settings.orgId);
 
     @ArquillianResource
     URL service;
@@ -45,7 +46,8 @@ class ServiceKeyIT {
     static WebArchive deployment() {
         JiraScenario.jiraTakesComments(ENV);
         OPENHANDS.acceptTheServiceKey();
-        return ENV.deployment().with("openhands.service-api-key", SERVICE_KEY).with("openhands.org-id", ENV.settings.orgId).war();
+        return ENV.deployment().with("openhands.service-api-key", SERVICE_KEY)
+                .with("openhands.org-id", ENV.settings.orgId).war();
     }
 
     @AfterAll
@@ -73,16 +75,19 @@ class ServiceKeyIT {
                 assertEquals(SERVICE_KEY, request.getHeader("X-Service-API-Key"));
                 assertFalse(request.containsHeader("Authorization"), request.getUrl());
             }
-            assertFalse(request.getBodyAsString().contains(SERVICE_KEY) || request.getUrl().contains(SERVICE_KEY), request.getUrl());
+            assertFalse(request.getBodyAsString().contains(SERVICE_KEY) || request.getUrl().contains(SERVICE_KEY),
+                    request.getUrl());
             assertFalse(request.getUrl().contains(alice.apiKey), request.getUrl());
         }
-        assertFalse(ENV.openHands.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + alice.apiKey)))
+        assertFalse(ENV.openHands
+                .findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + alice.apiKey)))
                 .isEmpty());
 
         // nothing to paste, and no API answer shows a key
         var account = alice.browser.get("/api/integrations/jira-dc/account");
         assertEquals("managed", Http.json(account).getString("openHandsApiKey"));
-        var paste = alice.browser.putJson("/api/integrations/jira-dc/account/openhands-api-key", "{\"apiKey\":\"oh-pasted\"}");
+        var paste = alice.browser.putJson("/api/integrations/jira-dc/account/openhands-api-key",
+                "{\"apiKey\":\"oh-pasted\"}");
         assertEquals(409, paste.statusCode());
         assertTrue(paste.body().contains("openhands.service-api-key is set"), paste.body());
         assertEquals(409, alice.browser.delete("/api/integrations/jira-dc/account/openhands-api-key").statusCode());
@@ -104,9 +109,11 @@ class ServiceKeyIT {
                         .withBody("{\"detail\":\"Invalid API key\"}")));
         asksAndIsOnIt(bob);
         assertEquals(2, OPENHANDS.requestsFor(userId(bob)).size(), "fetched once more after the refusal");
-        assertFalse(ENV.openHands.findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + stale))).isEmpty());
+        assertFalse(ENV.openHands
+                .findAll(anyRequestedFor(anyUrl()).withHeader("Authorization", equalTo("Bearer " + stale))).isEmpty());
         assertTrue(ENV.openHands.findAll(postRequestedFor(urlEqualTo("/api/v1/app-conversations"))
-                .withHeader("Authorization", equalTo("Bearer " + stale))).isEmpty(), "the job starts with the key fetched again");
+                .withHeader("Authorization", equalTo("Bearer " + stale))).isEmpty(),
+                "the job starts with the key fetched again");
         Leaks.assertNotStoredOrLogged(ENV.database, SERVICE_KEY, stale, bob.apiKey);
     }
 
@@ -115,9 +122,12 @@ class ServiceKeyIT {
         Person carol = world.person().signedUp().linked();
         OPENHANDS.unknownUser(userId(carol));
         Issue issue = asks(carol);
-        assertEquals("[~" + carol.name + "] I can't start OpenHands for you: OpenHands has no account for you. Sign up at"
-                + " [OpenHands|" + APP + "] with the login you use here, then try again.", world.commentOn(issue));
-        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result").contains("User " + userId(carol) + " not found"));
+        assertEquals(
+                "[~" + carol.name + "] I can't start OpenHands for you: OpenHands has no account for you. Sign up at"
+                        + " [OpenHands|" + APP + "] with the login you use here, then try again.",
+                world.commentOn(issue));
+        assertTrue(world.deliveryLogLine(issue, "trigger").getString("result")
+                .contains("User " + userId(carol) + " not found"));
     }
 
     @Test
@@ -125,7 +135,8 @@ class ServiceKeyIT {
         Person dan = world.person().signedUp().linked();
         OPENHANDS.notInOrganisation(userId(dan));
         Issue issue = asks(dan);
-        assertEquals("[~" + dan.name + "] I can't start OpenHands for you: your OpenHands account is not a member of the"
+        assertEquals("[~" + dan.name
+                + "] I can't start OpenHands for you: your OpenHands account is not a member of the"
                 + " OpenHands organisation this Jira integration works in. Ask an OpenHands administrator to add you to it, then"
                 + " try again.", world.commentOn(issue));
     }
@@ -134,8 +145,10 @@ class ServiceKeyIT {
     void someoneWhoNeverSignedInHereIsToldToSignInWithoutAskingOpenHands() {
         Person erin = world.person();
         Issue issue = asks(erin);
-        assertEquals("[~" + erin.name + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
-                + " Jira email address. Sign in at [Settings > Integrations|" + APP + "/settings/integrations] with your OpenHands"
+        assertEquals("[~" + erin.name
+                + "] I can't start OpenHands for you yet: no one has signed in to OpenHands for Jira with your"
+                + " Jira email address. Sign in at [Settings > Integrations|" + APP
+                + "/settings/integrations] with your OpenHands"
                 + " account and connect Jira Data Center, then try again.", world.commentOn(issue));
         assertTrue(OPENHANDS.requestsFor(userId(erin)).isEmpty());
     }
@@ -157,7 +170,8 @@ class ServiceKeyIT {
         world.startsConversation(person, "acme/web-app");
         Issue issue = asks(person);
         assertEquals("[~" + person.name + "] I'm on it in acme/web-app (named in the issue's description): [follow the"
-                + " conversation in OpenHands|" + APP + "/conversations/" + OpenHandsConversations.id("conv-" + person.id) + "].",
+                + " conversation in OpenHands|" + APP + "/conversations/"
+                + OpenHandsConversations.id("conv-" + person.id) + "].",
                 world.commentOn(issue));
     }
 }

@@ -14,7 +14,8 @@ class MentionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"@openhands please fix this", "@OpenHands", "Hey @openhands.", "please (@openhands) look",
-            "first line\n@openhands do it", "@openhands, fix", "ping:@openhands", "*@openhands* bold", "x\r\n@OPENHANDS",
+            "first line\n@openhands do it", "@openhands, fix", "ping:@openhands", "*@openhands* bold",
+            "x\r\n@OPENHANDS",
             "[~openhands] please", "[~JIRAUSER10500] please", "[~OpenHands]", "fix it @openhands!", "\"@openhands\""})
     void asks(String body) {
         assertTrue(Mentions.asksForOpenHands(body, "openhands", BOT), body);

@@ -89,16 +89,19 @@ class RepositoryReferencesTest {
 
     @Test
     void theDescriptionNamesIt() {
-        assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Steps to reproduce...\r\n\r\nRepository: acme/web-app\r\n",
-                "@openhands", by(MALLORY, "some comment")));
+        assertEquals(found("acme/web-app", Source.DESCRIPTION),
+                choose("Steps to reproduce...\r\n\r\nRepository: acme/web-app\r\n",
+                        "@openhands", by(MALLORY, "some comment")));
     }
 
     @Test
     void theRequestOverridesTheRequestersCommentsWhichOverrideTheDescription() {
-        assertEquals(found("acme/api", Source.REQUEST), choose("Repository: acme/web-app", "@openhands\nRepository: acme/api",
-                by(ALICE, "Repository: acme/mobile")));
+        assertEquals(found("acme/api", Source.REQUEST),
+                choose("Repository: acme/web-app", "@openhands\nRepository: acme/api",
+                        by(ALICE, "Repository: acme/mobile")));
         assertEquals(found("acme/api", Source.OWN_COMMENT), choose("Repository: acme/web-app", "@openhands",
-                by(ALICE, "Repository: acme/mobile"), by(ALICE, "no repo here"), by(ALICE, "Sorry, wrong one.\nRepository: acme/api")));
+                by(ALICE, "Repository: acme/mobile"), by(ALICE, "no repo here"),
+                by(ALICE, "Sorry, wrong one.\nRepository: acme/api")));
     }
 
     @Test
@@ -125,23 +128,32 @@ class RepositoryReferencesTest {
 
     @Test
     void theSameRepositoryTwiceIsNotAmbiguous() {
-        assertEquals("acme/web-app", ((Choice.Found) choose("Repository: acme/web-app\nRepository: https://github.com/Acme/Web-App.git",
-                "")).repository());
+        assertEquals("acme/web-app",
+                ((Choice.Found) choose("Repository: acme/web-app\nRepository: https://github.com/Acme/Web-App.git",
+                        "")).repository());
     }
 
     @Test
     void nothingAnywhereIsMissing() {
-        assertEquals(new Choice.Missing(), choose("Fix the login page", "@openhands", by(MALLORY, "+1"), by(ALICE, "any news?")));
+        assertEquals(new Choice.Missing(),
+                choose("Fix the login page", "@openhands", by(MALLORY, "+1"), by(ALICE, "any news?")));
         assertEquals(new Choice.Missing(), choose(null, ""));
     }
 
     @Test
     void anAddressIsKeptSoThatItsHostCanNameTheGitProvider() {
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://gitlab.example.com/acme/web-app/-/tree/main")),
-                Source.DESCRIPTION), choose("Repository: https://gitlab.example.com/acme/web-app/-/tree/main", ""));
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("ssh://git@git.acme.com/acme/web-app.git")),
-                Source.REQUEST), choose("", "Repository: git@git.acme.com:acme/web-app.git"));
-        assertEquals(new Choice.Found("acme/web-app", Optional.of(URI.create("https://github.com/acme/web-app")), Source.DESCRIPTION),
+        assertEquals(
+                new Choice.Found("acme/web-app",
+                        Optional.of(URI.create("https://gitlab.example.com/acme/web-app/-/tree/main")),
+                        Source.DESCRIPTION),
+                choose("Repository: https://gitlab.example.com/acme/web-app/-/tree/main", ""));
+        assertEquals(
+                new Choice.Found("acme/web-app", Optional.of(URI.create("ssh://git@git.acme.com/acme/web-app.git")),
+                        Source.REQUEST),
+                choose("", "Repository: git@git.acme.com:acme/web-app.git"));
+        assertEquals(
+                new Choice.Found("acme/web-app", Optional.of(URI.create("https://github.com/acme/web-app")),
+                        Source.DESCRIPTION),
                 choose("Repository: [acme/web-app|https://github.com/acme/web-app]", ""));
         assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Repository: acme/web-app", ""));
     }

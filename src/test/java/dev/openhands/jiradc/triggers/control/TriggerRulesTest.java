@@ -46,17 +46,20 @@ class TriggerRulesTest {
 
     @Test
     void aCommentMentioningOpenHandsTriggers() {
-        assertTrigger(decide(JiraEvent.commentCreated().comment("10106", "@openhands please fix")), "comment:10002:10106");
+        assertTrigger(decide(JiraEvent.commentCreated().comment("10106", "@openhands please fix")),
+                "comment:10002:10106");
     }
 
     @Test
     void aCommentWithoutTheMentionDoesNot() {
-        assertNone(decide(JiraEvent.commentCreated().comment("10106", "looks fine to me")), "no trigger: the comment does not mention");
+        assertNone(decide(JiraEvent.commentCreated().comment("10106", "looks fine to me")),
+                "no trigger: the comment does not mention");
     }
 
     @Test
     void theIssueCommentedUpdateBesideItHasTheSameKey() {
-        assertTrigger(decide(JiraEvent.issueCommented().comment("10106", "@openhands please fix")), "comment:10002:10106");
+        assertTrigger(decide(JiraEvent.issueCommented().comment("10106", "@openhands please fix")),
+                "comment:10002:10106");
         assertNone(decide(JiraEvent.issueCommented().comment("10107", "thanks")), "no trigger");
     }
 
@@ -69,13 +72,15 @@ class TriggerRulesTest {
     @Test
     void theServiceAccountNeverTriggers() {
         assertNone(decide(JiraEvent.commentCreated().comment("1", "@openhands I'm on it")
-                .actor("openhands", "JIRAUSER10500", "openhands-bot@example.com", "OpenHands")), "ignored: service account");
+                .actor("openhands", "JIRAUSER10500", "openhands-bot@example.com", "OpenHands")),
+                "ignored: service account");
         assertNone(decide(JiraEvent.commentCreated().comment("1", "@openhands")
                 .actor("renamed-bot", "JIRAUSER10500", "other@example.com", "Bot")), "ignored: service account");
         assertNone(decide(JiraEvent.commentCreated().comment("1", "@openhands")
                 .actor("x", "JIRAUSER1", "OpenHands-Bot@Example.com", "Bot")), "ignored: service account");
         assertNone(decide(JiraEvent.issueUpdated().labels(List.of(), List.of("openhands"))
-                .actor("openhands", "JIRAUSER10500", "openhands-bot@example.com", "OpenHands")), "ignored: service account");
+                .actor("openhands", "JIRAUSER10500", "openhands-bot@example.com", "OpenHands")),
+                "ignored: service account");
     }
 
     @Test
@@ -87,7 +92,8 @@ class TriggerRulesTest {
 
     @Test
     void addingTheLabelBesideOthersTriggers() {
-        assertTrigger(decide(JiraEvent.issueUpdated().labels(List.of("bug"), List.of("bug", "openhands"))), "label:10002:10300");
+        assertTrigger(decide(JiraEvent.issueUpdated().labels(List.of("bug"), List.of("bug", "openhands"))),
+                "label:10002:10300");
         assertTrigger(decide(JiraEvent.issueUpdated().labels(List.of("ui", "bug"), List.of("openhands", "bug", "ui"))),
                 "label:10002:10300");
         assertTrigger(decide(JiraEvent.issueUpdated().labels(List.of(), List.of("OpenHands"))), "label:10002:10300");
@@ -96,8 +102,10 @@ class TriggerRulesTest {
     @Test
     void removingTheLabelOrChangingOthersDoesNot() {
         assertNone(decide(JiraEvent.issueUpdated().labels(List.of("bug", "openhands"), List.of("bug"))), "no trigger");
-        assertNone(decide(JiraEvent.issueUpdated().labels(List.of("openhands"), List.of("openhands", "ui"))), "no trigger");
-        assertNone(decide(JiraEvent.issueUpdated().labels(List.of("bug"), List.of("bug", "openhands-later"))), "no trigger");
+        assertNone(decide(JiraEvent.issueUpdated().labels(List.of("openhands"), List.of("openhands", "ui"))),
+                "no trigger");
+        assertNone(decide(JiraEvent.issueUpdated().labels(List.of("bug"), List.of("bug", "openhands-later"))),
+                "no trigger");
     }
 
     @Test
@@ -140,15 +148,18 @@ class TriggerRulesTest {
     void everyJiraUrlInThePayloadIsCollected() {
         WebhookEvent event = parse(JiraEvent.commentCreated());
         assertEquals(List.of(JIRA + "/rest/api/2/issue/10002", JIRA + "/rest/api/2/user?username=alice",
-                JIRA + "/rest/api/2/user?username=alice", JIRA + "/rest/api/2/issue/10002/comment/10106"), event.jiraUrls());
+                JIRA + "/rest/api/2/user?username=alice", JIRA + "/rest/api/2/issue/10002/comment/10106"),
+                event.jiraUrls());
     }
 
     @Test
     void valuesJiraNeverSendsAreRefusedBeforeTheyReachTheDatabase() {
         String longId = "1".repeat(33);
-        var tooLong = assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated().issue(longId, "ACME-1")));
+        var tooLong = assertThrows(WebhookEvent.MalformedEvent.class,
+                () -> parse(JiraEvent.commentCreated().issue(longId, "ACME-1")));
         assertTrue(tooLong.getMessage().contains("issue id"), tooLong.getMessage());
-        assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated().issue("1", "ACME-1\u0000")));
+        assertThrows(WebhookEvent.MalformedEvent.class,
+                () -> parse(JiraEvent.commentCreated().issue("1", "ACME-1\u0000")));
         assertThrows(WebhookEvent.MalformedEvent.class, () -> parse(JiraEvent.commentCreated()
                 .actor("x".repeat(256), "JIRAUSER1", "a@example.com", "A")));
     }

@@ -36,7 +36,8 @@ class TriggerStepsTest {
     void aJobRunsOnlyInOneRepositoryThePersonMayChoose() {
         assertEquals(Optional.empty(), WhichRepository.deadEnd(new Choice.Found("acme/app", Optional.empty(),
                 RepositoryReferences.Source.REQUEST), ALICE, say));
-        assertEquals("no repository named", WhichRepository.deadEnd(new Choice.Missing(), ALICE, say).orElseThrow().result());
+        assertEquals("no repository named",
+                WhichRepository.deadEnd(new Choice.Missing(), ALICE, say).orElseThrow().result());
         assertEquals("several repositories named: acme/app, acme/lib", WhichRepository.deadEnd(
                 new Choice.Ambiguous(List.of("acme/app", "acme/lib")), ALICE, say).orElseThrow().result());
         DeadEnd others = WhichRepository.deadEnd(new Choice.NamedByOthers("acme/app", "Bob"), ALICE, say).orElseThrow();
@@ -46,14 +47,18 @@ class TriggerStepsTest {
 
     @Test
     void aRepositoryOpenHandsCannotReachIsADeadEnd() {
-        assertEquals(Optional.empty(), WhichRepository.deadEnd(new RepositoryLookup.Found("acme/app", GitProvider.GITHUB),
-                "acme/app", ALICE, say));
-        DeadEnd notFound = WhichRepository.deadEnd(new RepositoryLookup.NotFound(List.of(GitProvider.GITHUB)), "acme/app",
-                ALICE, say).orElseThrow();
+        assertEquals(Optional.empty(),
+                WhichRepository.deadEnd(new RepositoryLookup.Found("acme/app", GitProvider.GITHUB),
+                        "acme/app", ALICE, say));
+        DeadEnd notFound = WhichRepository
+                .deadEnd(new RepositoryLookup.NotFound(List.of(GitProvider.GITHUB)), "acme/app",
+                        ALICE, say)
+                .orElseThrow();
         assertEquals(say.noAccess(ALICE, "acme/app", List.of(GitProvider.GITHUB)), notFound.comment());
         assertEquals("alice cannot reach acme/app", notFound.result());
         assertEquals("alice has no Git connection in OpenHands", WhichRepository.deadEnd(
-                new RepositoryLookup.GitNotConnected(List.of(GitProvider.GITHUB)), "acme/app", ALICE, say).orElseThrow().result());
+                new RepositoryLookup.GitNotConnected(List.of(GitProvider.GITHUB)), "acme/app", ALICE, say).orElseThrow()
+                .result());
     }
 
     @Test

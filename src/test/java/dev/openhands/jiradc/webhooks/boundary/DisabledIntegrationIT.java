@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
-import dev.openhands.jiradc.testing.jira.JiraEvent;
-import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.jira.JiraEvent;
+import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
 import dev.openhands.jiradc.webhooks.control.DeliveryLogWriter;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -44,13 +44,15 @@ class DisabledIntegrationIT {
     void deliveriesAre404AndNothingIsStored() throws Exception {
         byte[] body = JiraEvent.commentCreated().comment("10106", "@openhands").bytes(ENV.jiraUrl());
         var response = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service,
-                "/integration/jira-dc/connections/any/events")).header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, "x"))
+                "/integration/jira-dc/connections/any/events"))
+                .header(JiraWebhookSigner.HEADER, JiraWebhookSigner.sign(body, "x"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertEquals(404, response.statusCode(), response.body());
         assertTrue(Http.json(response).getString("error").contains("jira-dc.enabled=true"));
         Eventually.pause(2 * DeliveryLogWriter.FLUSH_MILLIS); // past the delivery log's next write
         try (Connection db = ENV.database.connect();
-             ResultSet rs = db.createStatement().executeQuery("select (select count(*) from inbox) + (select count(*) from delivery)")) {
+                ResultSet rs = db.createStatement()
+                        .executeQuery("select (select count(*) from inbox) + (select count(*) from delivery)")) {
             rs.next();
             assertEquals(0, rs.getInt(1));
         }
@@ -59,7 +61,8 @@ class DisabledIntegrationIT {
     @Test
     void theApisAre404TooAndTheServiceIsReady() {
         assertEquals(404, Http.get(ServiceUrls.local(service, "/api/integrations/jira-dc/account")).statusCode());
-        assertEquals(404, Http.get(ServiceUrls.local(service, "/integration/jira-dc/callback?state=x&code=y")).statusCode());
+        assertEquals(404,
+                Http.get(ServiceUrls.local(service, "/integration/jira-dc/callback?state=x&code=y")).statusCode());
         var ready = Http.get(ServiceUrls.local(service, "/health/ready"));
         assertEquals(200, ready.statusCode(), ready.body());
     }

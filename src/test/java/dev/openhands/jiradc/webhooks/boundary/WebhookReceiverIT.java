@@ -4,15 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.ActiveConnection;
-import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
+import dev.openhands.jiradc.testing.ServiceUrls;
+import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraEvent;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.jira.JiraWebhookSigner;
-import dev.openhands.jiradc.testing.ServiceUrls;
-import dev.openhands.jiradc.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,12 +27,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -63,9 +63,11 @@ class WebhookReceiverIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         // the service account, as Jira describes it to its own PAT
-        ENV.jira.stubFor(get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
-                .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
-                        "OpenHands"))));
+        ENV.jira.stubFor(
+                get("/rest/api/2/myself").withHeader("Authorization", equalTo("Bearer " + ENV.settings.servicePat))
+                        .willReturn(okJson(
+                                JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
+                                        "OpenHands"))));
         return ENV.deployment().with("jira-dc.webhook.max-body-bytes", String.valueOf(MAX_BODY)).war();
     }
 
@@ -76,7 +78,8 @@ class WebhookReceiverIT {
 
     @BeforeEach
     void anActiveManualConnection() {
-        admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+        admin = ENV.signIn(service, "admin-" + UUID.randomUUID(), "admin@example.com",
+                List.of(IdentityProvider.ADMIN_GROUP));
         ActiveConnection connection = ActiveConnection.create(service, admin);
         connectionId = connection.id();
         secret = connection.secret();
@@ -111,7 +114,7 @@ class WebhookReceiverIT {
 
     static int inboxRows(String dedupKey) throws Exception {
         try (Connection db = ENV.database.connect();
-             PreparedStatement count = db.prepareStatement("select count(*) from inbox where dedup_key = ?")) {
+                PreparedStatement count = db.prepareStatement("select count(*) from inbox where dedup_key = ?")) {
             count.setString(1, dedupKey);
             ResultSet rs = count.executeQuery();
             rs.next();
@@ -128,14 +131,17 @@ class WebhookReceiverIT {
         assertEquals("trigger: @openhands in comment " + comment, outcome);
         assertEquals(1, inboxRows("comment:" + issue + ":" + comment));
 
-        JsonObject logged = Http.json(admin.get("/api/integrations/jira-dc/deliveries?limit=20")).getJsonArray("deliveries")
+        JsonObject logged = Http.json(admin.get("/api/integrations/jira-dc/deliveries?limit=20"))
+                .getJsonArray("deliveries")
                 .getValuesAs(JsonObject.class).stream().filter(d -> d.getString("issueKey", "").equals("ACME-" + issue))
                 .findFirst().orElseThrow(); // a trigger's line is committed before the answer
         assertEquals("comment_created", logged.getString("event"));
         assertEquals("alice", logged.getString("actor"));
         assertEquals(outcome, logged.getString("outcome"));
-        Eventually.await(() -> Optional.of(Http.json(admin.get("/api/integrations/jira-dc/connections/" + connectionId)))
-                .filter(connection -> connection.containsKey("lastDeliveryAt")), "the connection's last delivery time");
+        Eventually.await(
+                () -> Optional.of(Http.json(admin.get("/api/integrations/jira-dc/connections/" + connectionId)))
+                        .filter(connection -> connection.containsKey("lastDeliveryAt")),
+                "the connection's last delivery time");
     }
 
     @Test
@@ -152,7 +158,8 @@ class WebhookReceiverIT {
     void theCommentAndItsIssueCommentedUpdateAreOneTrigger() throws Exception {
         String issue = newId();
         String comment = newId();
-        assertTrue(outcome(deliver(JiraEvent.issueCommented().issue(issue, "ACME-" + issue).comment(comment, "@openhands go")))
+        assertTrue(outcome(
+                deliver(JiraEvent.issueCommented().issue(issue, "ACME-" + issue).comment(comment, "@openhands go")))
                 .startsWith("trigger"));
         assertEquals("duplicate", outcome(deliver(JiraEvent.commentCreated().issue(issue, "ACME-" + issue)
                 .comment(comment, "@openhands go"))));
@@ -164,22 +171,26 @@ class WebhookReceiverIT {
         String issue = newId();
         String comment = newId();
         // the bot's "I'm on it" comment quotes the mention; matched by the key Jira told about the PAT
-        assertEquals("ignored: service account", outcome(deliver(JiraEvent.commentCreated().issue(issue, "ACME-" + issue)
-                .comment(comment, "[~alice] @openhands is on it").actor("openhands", "JIRAUSER10500", "bot-alias@example.com", "OH"))));
+        assertEquals("ignored: service account",
+                outcome(deliver(JiraEvent.commentCreated().issue(issue, "ACME-" + issue)
+                        .comment(comment, "[~alice] @openhands is on it")
+                        .actor("openhands", "JIRAUSER10500", "bot-alias@example.com", "OH"))));
         assertEquals(0, inboxRows("comment:" + issue + ":" + comment));
     }
 
     @Test
     void aPickerMentionOfTheServiceAccountTriggers() {
-        assertTrue(outcome(deliver(JiraEvent.commentCreated().issue(newId(), "ACME-1").comment(newId(), "[~openhands] please")))
+        assertTrue(outcome(
+                deliver(JiraEvent.commentCreated().issue(newId(), "ACME-1").comment(newId(), "[~openhands] please")))
                 .startsWith("trigger"));
     }
 
     @Test
     void addingTheLabelTriggersAndOtherUpdatesDoNot() {
         String issue = newId();
-        assertEquals("trigger: label openhands added", outcome(deliver(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue)
-                .labels(List.of("bug"), List.of("bug", "openhands")))));
+        assertEquals("trigger: label openhands added",
+                outcome(deliver(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue)
+                        .labels(List.of("bug"), List.of("bug", "openhands")))));
         assertTrue(outcome(deliver(JiraEvent.issueUpdated().issue(issue, "ACME-" + issue).with("changelogId", newId())
                 .labels(List.of("bug", "openhands"), List.of("bug")))).startsWith("no trigger"));
     }
@@ -189,7 +200,8 @@ class WebhookReceiverIT {
         byte[] body = JiraEvent.commentCreated().bytes(ENV.jiraUrl());
         String good = JiraWebhookSigner.sign(body, secret);
         JsonObject before = refusedOnThisInstance();
-        String inactive = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}")).getString("id");
+        String inactive = Http.json(admin.postJson("/api/integrations/jira-dc/connections/manual", "{}"))
+                .getString("id");
         List<HttpResponse<String>> refused = List.of(
                 deliver(connectionId, body, null),
                 deliver(connectionId, body, "sha1=" + good.substring(7)),
@@ -205,7 +217,8 @@ class WebhookReceiverIT {
         Map<String, Long> expected = Map.of("no X-Hub-Signature header", 1L, "malformed X-Hub-Signature header", 1L,
                 "wrong signature", 1L, "unknown or inactive connection", 2L);
         expected.forEach((reason, times) -> assertEquals(times.longValue(), counted.getJsonNumber(reason).longValue()
-                - (before.containsKey(reason) ? before.getJsonNumber(reason).longValue() : 0), reason + " counted: " + counted));
+                - (before.containsKey(reason) ? before.getJsonNumber(reason).longValue() : 0),
+                reason + " counted: " + counted));
     }
 
     JsonObject refusedOnThisInstance() {
@@ -228,11 +241,14 @@ class WebhookReceiverIT {
 
     /** {@code openhands_jira_deliveries_total{outcome="..."} n} lines of the Prometheus text at /ops/metrics. */
     Map<String, Long> deliveryCounts() {
-        HttpResponse<String> metrics = Http.send(HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
+        HttpResponse<String> metrics = Http
+                .send(HttpRequest.newBuilder(ServiceUrls.local(service, "/ops/metrics")).build());
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().toString());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                metrics.headers().toString());
         Map<String, Long> counts = new java.util.HashMap<>();
-        Matcher line = Pattern.compile("(?m)^openhands_jira_deliveries_total\\{outcome=\"([^\"]+)\"} (\\S+)$").matcher(metrics.body());
+        Matcher line = Pattern.compile("(?m)^openhands_jira_deliveries_total\\{outcome=\"([^\"]+)\"} (\\S+)$")
+                .matcher(metrics.body());
         while (line.find()) {
             double count = Double.parseDouble(line.group(2));
             assertEquals(Math.rint(count), count, "a count is a whole number: " + line.group());
@@ -245,7 +261,8 @@ class WebhookReceiverIT {
     void aTamperedBodyIsRefused() {
         byte[] body = JiraEvent.commentCreated().bytes(ENV.jiraUrl());
         String signature = JiraWebhookSigner.sign(body, secret);
-        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("alice", "mallory").getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("alice", "mallory")
+                .getBytes(StandardCharsets.UTF_8);
         assertEquals(403, deliver(connectionId, tampered, signature).statusCode());
     }
 
@@ -275,11 +292,15 @@ class WebhookReceiverIT {
         URI events = events(connection == null ? connectionId : connection);
         try (Socket socket = new Socket("localhost", events.getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST " + events.getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + JiraWebhookSigner.HEADER + ": " + signature + "\r\nContent-Length: 100000000\r\n\r\n{\"webhookEvent\":")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST " + events.getPath()
+                            + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                            + JiraWebhookSigner.HEADER + ": " + signature
+                            + "\r\nContent-Length: 100000000\r\n\r\n{\"webhookEvent\":")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String status = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 403 Forbidden", status, what);
         }
     }
@@ -294,10 +315,12 @@ class WebhookReceiverIT {
         assertEquals(403, deliver(connectionId, body, JiraWebhookSigner.sign(body, secret)).statusCode(),
                 "validly signed, but too old to be told apart from a replay");
         assertTrue(admin.get("/api/integrations/jira-dc/diagnostics").body()
-                .contains("signed timestamp older than duplicates are remembered"), "the reason is counted for the admin");
+                .contains("signed timestamp older than duplicates are remembered"),
+                "the reason is counted for the admin");
 
         byte[] recent = JiraEvent.commentCreated().issue(issue, "ACME-" + issue).comment(newId(), "no mention")
-                .with("timestamp", String.valueOf(System.currentTimeMillis() - Duration.ofDays(26).toMillis())).bytes(ENV.jiraUrl());
+                .with("timestamp", String.valueOf(System.currentTimeMillis() - Duration.ofDays(26).toMillis()))
+                .bytes(ENV.jiraUrl());
         assertEquals(200, deliver(connectionId, recent, JiraWebhookSigner.sign(recent, secret)).statusCode(),
                 "a delivery Jira retried days later is still within the window");
     }
@@ -309,12 +332,14 @@ class WebhookReceiverIT {
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(Http.json(response).getString("error").contains("not a JSON object"));
         Eventually.await(() -> Optional.of(admin.get("/api/integrations/jira-dc/deliveries").body())
-                .filter(log -> log.contains("rejected: the body is not a JSON object")), "the rejection in the delivery log");
+                .filter(log -> log.contains("rejected: the body is not a JSON object")),
+                "the rejection in the delivery log");
     }
 
     @Test
     void anEventThisServiceDoesNotSubscribeToIsAnsweredAndLogged() {
-        byte[] body = JiraEvent.commentCreated().render(ENV.jiraUrl()).replace("\"comment_created\"", "\"worklog_updated\"")
+        byte[] body = JiraEvent.commentCreated().render(ENV.jiraUrl())
+                .replace("\"comment_created\"", "\"worklog_updated\"")
                 .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = deliver(connectionId, body, JiraWebhookSigner.sign(body, secret));
         assertEquals("ignored: worklog_updated is not an event this service subscribes to", outcome(response));
@@ -323,10 +348,13 @@ class WebhookReceiverIT {
     @Test
     void afterARotationThePreviousSecretWorksDuringTheGrace() {
         String old = secret;
-        String rotated = Http.json(admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/rotate-secret", "{}"))
+        String rotated = Http
+                .json(admin.postJson("/api/integrations/jira-dc/connections/" + connectionId + "/rotate-secret", "{}"))
                 .getString("secret");
         byte[] body = JiraEvent.commentCreated().comment(newId(), "no mention").bytes(ENV.jiraUrl());
-        assertEquals(200, deliver(connectionId, body, JiraWebhookSigner.sign(body, old)).statusCode(), "previous secret");
-        assertEquals(200, deliver(connectionId, body, JiraWebhookSigner.sign(body, rotated)).statusCode(), "new secret");
+        assertEquals(200, deliver(connectionId, body, JiraWebhookSigner.sign(body, old)).statusCode(),
+                "previous secret");
+        assertEquals(200, deliver(connectionId, body, JiraWebhookSigner.sign(body, rotated)).statusCode(),
+                "new secret");
     }
 }

@@ -9,8 +9,8 @@ import dev.openhands.jiradc.testing.jira.JiraEvent;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import java.nio.charset.CharacterCodingException;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -32,14 +32,17 @@ class DeliveryJsonTest {
                  "user":{"name":"jane","avatarUrls":{"16x16":"u"}},"changelog":{"items":[{"field":"labels"}]}}""");
         assertEquals("A-1", event.getJsonObject("issue").getString("key"));
         assertEquals(Set.of("labels"), event.getJsonObject("issue").getJsonObject("fields").keySet());
-        assertEquals("openhands", event.getJsonObject("issue").getJsonObject("fields").getJsonArray("labels").getString(1));
+        assertEquals("openhands",
+                event.getJsonObject("issue").getJsonObject("fields").getJsonArray("labels").getString(1));
         assertEquals(Set.of("name"), event.getJsonObject("user").keySet());
-        assertEquals("labels", event.getJsonObject("changelog").getJsonArray("items").getJsonObject(0).getString("field"));
+        assertEquals("labels",
+                event.getJsonObject("changelog").getJsonArray("items").getJsonObject(0).getString("field"));
     }
 
     /** What is left out must be what the event never reads: every kind of delivery reads the same either way. */
     @ParameterizedTest
-    @ValueSource(strings = {"jira:issue_created", "jira:issue_updated", "jira:issue_commented", "jira:issue_deleted", "comment_created",
+    @ValueSource(strings = {"jira:issue_created", "jira:issue_updated", "jira:issue_commented", "jira:issue_deleted",
+            "comment_created",
             "comment_updated", "comment_deleted"})
     void everyEventReadsAsFromTheWholeJson(String webhookEvent) throws Exception {
         byte[] body = JiraEvent.named(webhookEvent).labels(List.of("bug"), List.of("bug", "openhands"))
@@ -59,7 +62,8 @@ class DeliveryJsonTest {
     void refusesAnythingButOneObjectInUtf8() {
         assertThrows(JsonException.class, () -> read("[1]"));
         assertThrows(JsonException.class, () -> read("{\"a\":1} {\"b\":2}"));
-        assertThrows(CharacterCodingException.class, () -> DeliveryJson.read(new byte[] {'{', '"', (byte) 0xC3, '"', '}'}));
+        assertThrows(CharacterCodingException.class,
+                () -> DeliveryJson.read(new byte[]{'{', '"', (byte) 0xC3, '"', '}'}));
     }
 
     @Test

@@ -20,8 +20,10 @@ class JiraOriginTest {
     void caseAndDefaultPortDoNotMakeAnotherHost() {
         assertTrue(jira.names("HTTPS://Jira.Example.com/rest/api/2/issue/10001"));
         assertTrue(jira.names("https://jira.example.com:443/rest/api/2/issue/10001"));
-        assertTrue(new JiraOrigin("https://jira.example.com:443/").names("https://jira.example.com/rest/api/2/issue/1"));
-        assertTrue(new JiraOrigin("http://jira.example.com:8080/jira").names("http://jira.example.com:8080/jira/rest/api/2/issue/1"));
+        assertTrue(
+                new JiraOrigin("https://jira.example.com:443/").names("https://jira.example.com/rest/api/2/issue/1"));
+        assertTrue(new JiraOrigin("http://jira.example.com:8080/jira")
+                .names("http://jira.example.com:8080/jira/rest/api/2/issue/1"));
     }
 
     @Test
