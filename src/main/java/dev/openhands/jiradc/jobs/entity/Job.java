@@ -351,6 +351,17 @@ public class Job {
     }
 
     /**
+     * Found overdue when following resumes (every instance was down): its next check anywhere within its interval from
+     * {@code now}, drawn at random, so that jobs overdue together are not all checked at once, and then due together at
+     * every later check. A job still to say "I'm on it" is left due, to say it without more delay.
+     */
+    public void resumed(Instant now) {
+        if (announcedAt != null && status.followed() && checkIntervalMs > 0) {
+            this.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(checkIntervalMs));
+        }
+    }
+
+    /**
      * Silent for longer than {@code limit}: marks the job stale. True while that is not yet said on the issue (once per
      * job), so that a notice Jira refused is tried again at the next check.
      */

@@ -169,6 +169,33 @@ class JobTest {
         }
     }
 
+    @Test
+    void overdueJobsResumedAtTheSameInstantAreSpreadOverTheirIntervalButOneStillToAnnounceStaysDue() {
+        List<Instant> next = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Job one = new Job("trigger-" + i, new JobRequest("10001", "ACME-1", Optional.empty(), "account-1", "alice",
+                    "acme/web-app", Optional.empty(), Optional.empty(), Optional.of("the issue's description")), T0);
+            one.started("task-" + i, "conv-" + i, T0, SHORTEST);
+            one.announced(T0, SHORTEST);
+            one.resumed(T0.plusSeconds(60));
+            next.add(one.nextCheckAt().orElseThrow());
+        }
+        int[] perThird = new int[3];
+        for (Instant at : next) {
+            Duration wait = Duration.between(T0.plusSeconds(60), at);
+            assertTrue(!wait.isNegative() && wait.compareTo(SHORTEST) < 0, wait + " is not within the interval");
+            perThird[(int) (wait.toMillis() / 5_000)]++;
+        }
+        for (int count : perThird) {
+            assertTrue(count > 250,
+                    "a third of the interval holds " + count + " of 1,000: " + Arrays.toString(perThird));
+        }
+
+        job.started("task-1", null, T0, SHORTEST);
+        job.resumed(T0.plusSeconds(60));
+        assertEquals(Optional.of(T0), job.nextCheckAt(), "\"I'm on it\" is not put off");
+    }
+
     /** The interval, give or take the jitter of a tenth of it. */
     private static void assertAbout(Duration interval, Duration wait) {
         Duration band = interval.dividedBy(10);
