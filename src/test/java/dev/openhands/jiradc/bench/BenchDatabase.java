@@ -40,6 +40,12 @@ record BenchDatabase(String description, String className, String url, String us
         };
     }
 
+    /** A new PostgreSQL schema named with this prefix, whatever the {@code database} knob says. */
+    static BenchDatabase postgresql(Knobs knobs, String prefix) {
+        return postgresql(knobs.string("postgresql.url"), knobs.string("postgresql.user"),
+                prefix + LocalDateTime.now(ZoneOffset.UTC).format(STAMP));
+    }
+
     private static BenchDatabase postgresql(String url, String user, String schema) {
         try (Connection connection = DriverManager.getConnection(url, user, PASSWORD);
                 Statement statement = connection.createStatement()) {

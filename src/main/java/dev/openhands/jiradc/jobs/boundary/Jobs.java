@@ -196,6 +196,21 @@ public class Jobs {
         return due;
     }
 
+    /**
+     * Spreads the jobs overdue now over their intervals ({@link Job#resumed}): for an instance starting when no other
+     * followed them. Rows another instance is checking are locked, and skipped.
+     *
+     * @return how many were overdue
+     */
+    @SuppressWarnings("unchecked")
+    public int spreadOverdue() {
+        var now = clock.instant();
+        List<Job> overdue = em.createNativeQuery(DUE.formatted(Integer.MAX_VALUE), Job.class).setParameter(1, now)
+                .getResultList();
+        overdue.forEach(job -> job.resumed(now));
+        return overdue.size();
+    }
+
     /** Takes this job for {@code lease}, if it is due for a check and no instance has taken it. */
     @SuppressWarnings("unchecked")
     public List<Job> claimIfDue(String jobId, Duration lease) {

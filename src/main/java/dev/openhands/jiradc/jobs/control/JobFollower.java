@@ -57,9 +57,23 @@ public class JobFollower {
 
     void start(@Observes Startup startup) {
         if (settings.enabled()) {
+            spreadOverdue();
             Duration poll = settings.jobPolicy().pollInterval();
             long tick = Math.max(100, Math.min(poll.toMillis(), LONGEST_TICK.toMillis()));
             ticker = scheduler.scheduleWithFixedDelay(this::checkDue, tick, tick, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** After every instance was down, the jobs that fell due meanwhile are checked over an interval, not all at once. */
+    private void spreadOverdue() {
+        try {
+            int overdue = jobs.spreadOverdue();
+            if (overdue > 0) {
+                LOG.info(
+                        () -> overdue + " jobs were overdue at start-up; their checks are spread over their intervals");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not spread the overdue jobs' checks; they are checked as they come", e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One trigger's OpenHands work, from the request to the report on the issue: at most one per trigger,
@@ -50,6 +51,8 @@ public class Job {
     public static final String ANNOUNCE_FIRST = "Job.announceFirst";
     public static final String ANNOUNCE_AGAIN = "Job.announceAgain";
     public static final String ANNOUNCING_FAILED = "Job.announcingFailed";
+    /** How far a next check may fall from its interval, as a share of it, either way. */
+    static final double JITTER = 0.1;
 
     public enum Status {
         /** Recorded before OpenHands is asked, so a second attempt knows one may be under way. */
@@ -333,8 +336,29 @@ public class Job {
         Duration doubled = Duration.ofMillis(Math.max(checkIntervalMs, shortest.toMillis()) * 2);
         Duration interval = changed ? shortest : doubled.compareTo(longest) > 0 ? longest : doubled;
         checkIntervalMs = interval.toMillis();
-        nextCheckAt = now.plus(interval);
+        nextCheckAt = now.plus(jittered(interval));
         updatedAt = now;
+    }
+
+    /**
+     * The interval give or take {@link #JITTER} of it, drawn anew each time: jobs checked together (all overdue after a
+     * restart, all failing in an outage of OpenHands) would otherwise stay together, and every later check would come as
+     * one burst.
+     */
+    static Duration jittered(Duration interval) {
+        long band = (long) (interval.toMillis() * JITTER);
+        return band == 0 ? interval : interval.plusMillis(ThreadLocalRandom.current().nextLong(-band, band + 1));
+    }
+
+    /**
+     * Found overdue when following resumes (every instance was down): its next check anywhere within its interval from
+     * {@code now}, drawn at random, so that jobs overdue together are not all checked at once, and then due together at
+     * every later check. A job still to say "I'm on it" is left due, to say it without more delay.
+     */
+    public void resumed(Instant now) {
+        if (announcedAt != null && status.followed() && checkIntervalMs > 0) {
+            this.nextCheckAt = now.plusMillis(ThreadLocalRandom.current().nextLong(checkIntervalMs));
+        }
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,22 +32,22 @@ class JobTest {
     void nothingNewDoublesTheWaitUpToTheLongestAndNewsResetsIt() {
         job.started("task-1", "conv-1", T0, SHORTEST);
         assertTrue(job.observed(running("e1"), T0, SHORTEST, LONGEST), "the first event is news");
-        assertEquals(SHORTEST, wait(T0));
+        assertAbout(SHORTEST, wait(T0));
         assertFalse(job.observed(running("e1"), T0, SHORTEST, LONGEST));
-        assertEquals(Duration.ofSeconds(30), wait(T0));
+        assertAbout(Duration.ofSeconds(30), wait(T0));
         job.observed(running("e1"), T0, SHORTEST, LONGEST);
-        assertEquals(LONGEST, wait(T0));
+        assertAbout(LONGEST, wait(T0));
         job.observed(running("e1"), T0, SHORTEST, LONGEST);
-        assertEquals(LONGEST, wait(T0), "never longer than the longest");
+        assertAbout(LONGEST, wait(T0));
         assertTrue(job.observed(running("e2"), T0, SHORTEST, LONGEST));
-        assertEquals(SHORTEST, wait(T0));
+        assertAbout(SHORTEST, wait(T0));
     }
 
     @Test
     void aFailedCheckBacksOffWithoutCountingAsNews() {
         job.started("task-1", "conv-1", T0, SHORTEST);
         job.postponed(T0, SHORTEST, LONGEST);
-        assertEquals(Duration.ofSeconds(30), wait(T0));
+        assertAbout(Duration.ofSeconds(30), wait(T0));
         assertEquals(T0, job.lastChangeAt());
     }
 
@@ -143,6 +145,62 @@ class JobTest {
         job.failed("OpenHands could not start the conversation", T0.plusSeconds(1));
         assertEquals(Job.Announcement.NOT_DUE, job.announcement(Optional.empty(), T0.plusSeconds(30), LINK_WAIT),
                 "its failure is said instead");
+    }
+
+    @Test
+    void jobsPostponedAtTheSameInstantSpreadTheirNextChecksOverTheBand() {
+        List<Instant> next = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Job one = new Job("trigger-" + i, new JobRequest("10001", "ACME-1", Optional.empty(), "account-1", "alice",
+                    "acme/web-app", Optional.empty(), Optional.empty(), Optional.empty()), T0);
+            one.started("task-" + i, "conv-" + i, T0, SHORTEST);
+            one.postponed(T0, SHORTEST, LONGEST);
+            next.add(one.nextCheckAt().orElseThrow());
+        }
+        // the wait doubled to 30 s: every next check within 27 s to 33 s, and each sixth of that band holds some of them
+        int[] perSixth = new int[6];
+        for (Instant at : next) {
+            Duration wait = Duration.between(T0, at);
+            assertAbout(Duration.ofSeconds(30), wait);
+            perSixth[(int) Math.min(5, (wait.toMillis() - 27_000) / 1_000)]++;
+        }
+        for (int count : perSixth) {
+            assertTrue(count > 100, "a sixth of the band holds " + count + " of 1,000: " + Arrays.toString(perSixth));
+        }
+    }
+
+    @Test
+    void overdueJobsResumedAtTheSameInstantAreSpreadOverTheirIntervalButOneStillToAnnounceStaysDue() {
+        List<Instant> next = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            Job one = new Job("trigger-" + i, new JobRequest("10001", "ACME-1", Optional.empty(), "account-1", "alice",
+                    "acme/web-app", Optional.empty(), Optional.empty(), Optional.of("the issue's description")), T0);
+            one.started("task-" + i, "conv-" + i, T0, SHORTEST);
+            one.announced(T0, SHORTEST);
+            one.resumed(T0.plusSeconds(60));
+            next.add(one.nextCheckAt().orElseThrow());
+        }
+        int[] perThird = new int[3];
+        for (Instant at : next) {
+            Duration wait = Duration.between(T0.plusSeconds(60), at);
+            assertTrue(!wait.isNegative() && wait.compareTo(SHORTEST) < 0, wait + " is not within the interval");
+            perThird[(int) (wait.toMillis() / 5_000)]++;
+        }
+        for (int count : perThird) {
+            assertTrue(count > 250,
+                    "a third of the interval holds " + count + " of 1,000: " + Arrays.toString(perThird));
+        }
+
+        job.started("task-1", null, T0, SHORTEST);
+        job.resumed(T0.plusSeconds(60));
+        assertEquals(Optional.of(T0), job.nextCheckAt(), "\"I'm on it\" is not put off");
+    }
+
+    /** The interval, give or take the jitter of a tenth of it. */
+    private static void assertAbout(Duration interval, Duration wait) {
+        Duration band = interval.dividedBy(10);
+        assertTrue(wait.compareTo(interval.minus(band)) >= 0 && wait.compareTo(interval.plus(band)) <= 0,
+                wait + " is not within " + interval + " ± " + band);
     }
 
     private Duration wait(Instant from) {
