@@ -8,11 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hibernate.HibernateException;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -30,7 +27,7 @@ class NamedQueriesTest {
     @ValueSource(strings = {"org.hibernate.dialect.H2Dialect", "org.hibernate.dialect.PostgreSQLDialect"})
     void everyNamedQueryParses(String dialect) throws IOException, ClassNotFoundException {
         List<Class<?>> entities = new ArrayList<>();
-        for (String name : listedClasses()) {
+        for (String name : PersistenceUnitTest.listedClasses()) {
             entities.add(Class.forName(name));
         }
         assertDoesNotThrow(() -> boot(dialect, entities).close());
@@ -51,18 +48,6 @@ class NamedQueriesTest {
                 .setProperty("hibernate.hbm2ddl.auto", "none");
         entities.forEach(configuration::addAnnotatedClass);
         return configuration.buildSessionFactory();
-    }
-
-    private static List<String> listedClasses() throws IOException {
-        List<String> listed = new ArrayList<>();
-        try (InputStream xml = NamedQueriesTest.class.getResourceAsStream("/META-INF/persistence.xml")) {
-            Matcher matcher = Pattern.compile("<class>\\s*([^<\\s]+)\\s*</class>")
-                    .matcher(new String(xml.readAllBytes()));
-            while (matcher.find()) {
-                listed.add(matcher.group(1));
-            }
-        }
-        return listed;
     }
 
     @Entity(name = "Broken")
