@@ -142,6 +142,7 @@
 
     async function start() {
         showRedirectOutcome();
+        showSimulator();
         const answer = await call('GET', '/account');
         $('jira-dc').setAttribute('aria-busy', 'false');
         if (answer.status === 404) {
@@ -173,6 +174,15 @@
             $('troubleshooting').hidden = false;
             await loadConnections();
             await runChecks();
+        }
+    }
+
+    /** In the ./mvnw -Prun demo only (404 anywhere else): a pointer to the simulated Jira issue. */
+    async function showSimulator() {
+        const answer = await call('GET', '/simulator');
+        if (answer.ok && answer.data && /^https?:\/\//.test(answer.data.page)) {
+            $('simulator-page').href = answer.data.page;
+            $('simulator').hidden = false;
         }
     }
 

@@ -88,6 +88,34 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
         return byConversation.size();
     }
 
+    /** A conversation as OpenHands' web app shows it: where it works, how far it is, and what the agent said. */
+    record Shown(String id, String repository, String status, List<String> said) {
+    }
+
+    /** The conversation a bot comment links, as a person opening the link sees it; empty until the start made it. */
+    Optional<Shown> shown(String conversationId) {
+        Instant now = Instant.now();
+        return Optional.ofNullable(byConversation.get(conversationId)).filter(run -> conversationExists(run, now))
+                .map(run -> {
+                    List<String> said = new ArrayList<>(
+                            events(run, now).stream().map(SimulatedOpenHands::words).toList());
+                    Collections.reverse(said);
+                    return new Shown(run.conversationId(), run.repository(),
+                            conversation(run, now).getString("execution_status"), said);
+                });
+    }
+
+    /** What an event says, as the web app shows it. */
+    private static String words(JsonObject event) {
+        return switch (event.getString("kind")) {
+            case "MessageEvent" -> "Agent: " + event.getJsonObject("llm_message").getJsonArray("content")
+                    .getJsonObject(0).getString("text");
+            case "ActionEvent" -> "Agent (finished): " + event.getJsonObject("action").getString("message");
+            case "ConversationErrorEvent" -> "Error: " + event.getString("detail");
+            default -> "Ran " + event.getJsonObject("observation").getString("command", "a command");
+        };
+    }
+
     @Override
     public String getName() {
         return NAME;

@@ -67,6 +67,7 @@ class SimulatorIT {
         config.put("jira-dc.oauth.client-id", JiraAccounts.OAUTH_CLIENT_ID);
         config.put("jira-dc.oauth.client-secret", JiraAccounts.OAUTH_CLIENT_SECRET);
         config.put("openhands.api-url", simulator.openHandsUrl());
+        config.put("openhands.web-url", simulator.jiraUrl() + "/simulator/openhands");
         config.put("jira-dc.jobs.poll-interval", "PT1S");
         config.put("jira-dc.jobs.max-poll-interval", "PT2S");
         config.put("jira-dc.processing.first-retry", "PT2S");
@@ -101,6 +102,10 @@ class SimulatorIT {
 
             try (HeadlessChromium chromium = HeadlessChromium.open(server.url())) {
                 chromium.signIn(IDP, "developer", "developer@example.com", List.of(IdentityProvider.ADMIN_GROUP));
+                chromium.textContaining("simulator",
+                        "This run plays Jira Data Center and OpenHands with the simulator");
+                assertEquals(simulator.pageUrl(),
+                        chromium.driver.findElement(By.id("simulator-page")).getDomAttribute("href"));
 
                 chromium.visible("choose-automatic").click();
                 chromium.visible("admin-pat").sendKeys(JiraAccounts.ADMIN_PAT);
@@ -140,6 +145,12 @@ class SimulatorIT {
                 chromium.screenshot("issue", "simulator-finished");
                 String deliveries = chromium.driver.findElement(By.id("deliveries")).getText();
                 assertTrue(deliveries.contains("comment_created 200") && deliveries.contains("trigger"), deliveries);
+
+                // the bot's conversation link opens the conversation (openhands.web-url), not the service
+                chromium.driver.findElement(By.linkText("The whole conversation in OpenHands")).click();
+                assertEquals("finished", chromium.visible("status").getText());
+                assertTrue(chromium.driver.findElement(By.id("events")).getText().contains("Fixed the crash"));
+                chromium.screenshot("simulator-conversation");
             }
         }
     }

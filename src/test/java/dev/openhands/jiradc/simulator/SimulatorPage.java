@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import jakarta.json.JsonObject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,9 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             .todo{color:#bf2600} .done{color:#006644} form.inline{display:inline}
             </style>""";
     private static final int BURST = 20;
+    /** Where the bot's conversation links lead in the run ({@code openhands.web-url}): OpenHands' web app, simulated. */
+    static final String CONVERSATIONS = "/simulator/openhands/conversations";
+    private static final Pattern CONVERSATION = Pattern.compile(CONVERSATIONS + "/([\\w-]+)");
     private static final Pattern COMMENT_ACTION = Pattern.compile("/simulator/comments/(\\d+)/(edit|delete)");
     private static final Pattern LINK = Pattern.compile("\\[([^\\[\\]|]*)\\|(https?://[^\\]\\s]+)]");
     private static final Pattern MENTION = Pattern.compile("\\[~([\\w.@-]+)]");
@@ -73,6 +77,11 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
         String method = event.getRequest().getMethod().getName();
         String path = path(event.getRequest().getUrl());
         if (method.equals("GET")) {
+            Matcher conversation = CONVERSATION.matcher(path);
+            if (path.startsWith("/simulator/openhands")) {
+                return html(openHandsPage(conversation.matches() ? openHands.shown(conversation.group(1))
+                        : Optional.empty()));
+            }
             return path.equals("/simulator/live") ? html(live()) : html(page());
         }
         Map<String, String> form = parameters(event.getRequest().getBodyAsString());
@@ -125,7 +134,7 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                   <section class="card"><h2>OpenHands (simulated)</h2>
                     <form method="post" action="/simulator/ending">A new conversation
                       <select name="ending" id="ending">%s</select> <button>Save</button></form>
-                    <p class="when">It works about %s seconds; conversation links point to the service, which is not OpenHands.</p></section>
+                    <p class="when">It works about %s seconds; its conversation links open a page of this simulator.</p></section>
                   <section class="card"><h2>Webhook deliveries</h2>
                     <form method="post" action="/simulator/burst"><button id="burst" class="secondary">Send a burst: %d label
                       changes (<code>triage</code> on and off)</button></form><div id="deliveries">%s</div></section>
@@ -146,6 +155,28 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                         labelled ? "Remove" : "Add", escape(SimulatedIssue.DESCRIPTION.replace("\r\n", "\n")),
                         comments(), setup(), endings,
                         "5", BURST, deliveryList());
+    }
+
+    /** A conversation as OpenHands' web app would show it, or a pointer back to the issue. */
+    private static String openHandsPage(Optional<SimulatedOpenHands.Shown> shown) {
+        StringBuilder body = new StringBuilder();
+        if (shown.isEmpty()) {
+            body.append("<p>No conversation here yet: OpenHands names it a moment after the start.</p>");
+        }
+        shown.ifPresent(conversation -> {
+            body.append("<h1>Conversation ").append(escape(conversation.id())).append("</h1>")
+                    .append("<p>In <code>").append(escape(conversation.repository()))
+                    .append("</code>, status <b id=status>")
+                    .append(escape(conversation.status())).append("</b></p><ol id=events>");
+            conversation.said().forEach(said -> body.append("<li class=body>").append(escape(said)).append("</li>"));
+            body.append("</ol>");
+        });
+        return """
+                <!doctype html><html><head><meta charset="utf-8"><title>OpenHands (simulated)</title>%s</head><body>
+                <div class="banner">OpenHands simulator: the conversation a bot comment links, with made-up answers</div>
+                <section class="card">%s<p><a href="/simulator">Back to the simulated Jira issue</a></p></section>
+                </body></html>"""
+                .formatted(STYLE, body);
     }
 
     /** The parts the page's script refreshes. */

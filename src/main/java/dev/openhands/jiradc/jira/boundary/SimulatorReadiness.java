@@ -62,6 +62,12 @@ public class SimulatorReadiness implements HealthCheck {
         }
     }
 
+    /** The simulated issue's page, when this is the dev-mode demo against the simulator. */
+    Optional<String> demoPage() {
+        boolean demo = settings.devMode() && simulator.orElse(false);
+        return settings.jiraBaseUrl().filter(url -> demo).map(url -> url + "/simulator");
+    }
+
     @Override
     public HealthCheckResponse call() {
         SimulatorUse use = SimulatorUse.of(settings.enabled(), settings.devMode(), simulator);

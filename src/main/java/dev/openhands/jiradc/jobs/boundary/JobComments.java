@@ -16,16 +16,17 @@ public final class JobComments {
     /** Jira refuses comments over 32,767 characters; a summary longer than this is cut, with a pointer to the rest. */
     static final int MAX_SUMMARY = 20_000;
 
-    private final URI appUrl;
+    private final URI openHandsUrl;
     private final String mention;
 
-    public JobComments(URI appUrl, String mention) {
-        this.appUrl = appUrl;
+    /** @param openHandsUrl OpenHands' web app, where the conversation links lead ({@code openhands.web-url}) */
+    public JobComments(URI openHandsUrl, String mention) {
+        this.openHandsUrl = openHandsUrl;
         this.mention = mention;
     }
 
     public String conversationLink(Optional<String> conversationId) {
-        return appUrl + "/conversations" + conversationId.map(id -> "/" + id).orElse("");
+        return openHandsUrl + "/conversations" + conversationId.map(id -> "/" + id).orElse("");
     }
 
     private String conversation(Optional<String> conversationId, String words) {

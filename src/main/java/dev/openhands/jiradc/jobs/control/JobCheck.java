@@ -295,6 +295,6 @@ public class JobCheck {
     }
 
     private JobComments comments() {
-        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+        return new JobComments(settings.webUrl().orElseThrow(), settings.mention());
     }
 }

@@ -74,6 +74,7 @@ public class SettingsValidator {
         List<X509Certificate> trustedCa = trustedCa();
         Optional<URI> appUrl = url(APP_URL, "https://app.openhands.example.com");
         Optional<URI> apiUrl = value(API_URL).isPresent() ? url(API_URL, "https://app.openhands.example.com") : appUrl;
+        Optional<URI> webUrl = value(WEB_URL).isPresent() ? url(WEB_URL, "https://app.openhands.example.com") : appUrl;
         Optional<IntegrationSettings.ServiceKey> serviceKey = serviceKey();
         Map<String, GitProvider> gitHosts = gitHosts();
         String label = triggerLabel();
@@ -114,7 +115,7 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease,
+                appUrl, apiUrl, webUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease,
                 secretsKey, devMode, signIn,
                 metricsAccess(), problems);
     }

@@ -23,6 +23,7 @@ public record IntegrationSettings(
         List<X509Certificate> trustedCertificates,
         Optional<URI> appUrl,
         Optional<URI> apiUrl,
+        Optional<URI> webUrl,
         Optional<ServiceKey> serviceKey,
         Map<String, GitProvider> gitHosts,
         String triggerLabel,

@@ -25,6 +25,7 @@ public final class SettingsKeys {
     public static final String SECRET_ROTATION_GRACE = "jira-dc.webhook.secret-rotation-grace";
     public static final String APP_URL = "openhands.app-url";
     public static final String API_URL = "openhands.api-url";
+    public static final String WEB_URL = "openhands.web-url";
     public static final String SERVICE_API_KEY = "openhands.service-api-key";
     public static final String ORG_ID = "openhands.org-id";
     public static final String USER_ID_CLAIM = "openhands.user-id-claim";

@@ -89,7 +89,8 @@ public class TriggerHandler implements InboxHandler {
         JiraUser actor = event.actor().orElseThrow();
         Replies replies = new Replies(event.issueKey().orElse(entry.issueId()),
                 event.comment().flatMap(WebhookEvent.Comment::visibility));
-        TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.mention());
+        TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.webUrl().orElseThrow(),
+                settings.mention());
         try {
             Resolution resolved = resolution.resolve(actor);
             Optional<DeadEnd> notSetUp = WhoAsked.deadEnd(resolved.status(), actor, say);

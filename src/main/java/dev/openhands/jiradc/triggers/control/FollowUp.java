@@ -56,7 +56,7 @@ public class FollowUp {
                 actor.name(),
                 running.repository(), Optional.of(running.id()), replies.visibility(), Optional.empty());
         jobs.forwarded(jobs.starting(entry.id(), request).id(), running.id());
-        JobComments say = new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+        JobComments say = new JobComments(settings.webUrl().orElseThrow(), settings.mention());
         issues.comment(issueKey, say.forwarded(actor.name(), running.conversationId()), replies.visibility());
         issues.thumbsUp(comment.id());
         return true;

@@ -129,6 +129,6 @@ public class JobStart {
     }
 
     private JobComments jobComments() {
-        return new JobComments(settings.appUrl().orElseThrow(), settings.mention());
+        return new JobComments(settings.webUrl().orElseThrow(), settings.mention());
     }
 }

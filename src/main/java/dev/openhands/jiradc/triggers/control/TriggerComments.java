@@ -14,17 +14,23 @@ import java.util.stream.Collectors;
  */
 public final class TriggerComments {
 
-    private final URI appUrl;
+    private final URI serviceUrl;
+    private final URI openHandsUrl;
     private final String mention;
 
-    /** @param mention what asks for OpenHands in a comment, {@code @openhands} unless configured otherwise */
-    public TriggerComments(URI appUrl, String mention) {
-        this.appUrl = appUrl;
+    /**
+     * @param serviceUrl this service, whose settings page the bot points to ({@code openhands.app-url})
+     * @param openHandsUrl OpenHands' web app ({@code openhands.web-url})
+     * @param mention what asks for OpenHands in a comment, {@code @openhands} unless configured otherwise
+     */
+    public TriggerComments(URI serviceUrl, URI openHandsUrl, String mention) {
+        this.serviceUrl = serviceUrl;
+        this.openHandsUrl = openHandsUrl;
         this.mention = mention;
     }
 
     private String settings() {
-        return "[Settings > Integrations|" + appUrl + "/settings/integrations]";
+        return "[Settings > Integrations|" + serviceUrl + "/settings/integrations]";
     }
 
     private static String mention(JiraUser user) {
@@ -44,7 +50,7 @@ public final class TriggerComments {
     public String apiKeyNotIssued(JiraUser user, ApiKeyNotIssued.Reason reason) {
         String cannot = mention(user) + " I can't start OpenHands for you: ";
         return cannot + switch (reason) {
-            case UNKNOWN_USER -> "OpenHands has no account for you. Sign up at [OpenHands|" + appUrl
+            case UNKNOWN_USER -> "OpenHands has no account for you. Sign up at [OpenHands|" + openHandsUrl
                     + "] with the login you use here, then try again.";
             case NOT_IN_ORGANISATION -> "your OpenHands account is not a member of the OpenHands organisation this Jira"
                     + " integration works in. Ask an OpenHands administrator to add you to it, then try again.";
@@ -94,7 +100,7 @@ public final class TriggerComments {
 
     public String gitNotConnected(JiraUser user, String repository, List<GitProvider> providers) {
         return mention(user) + " I can't look for " + repository + ": OpenHands has no working connection to your "
-                + names(providers) + " account. Connect it (or connect it again) in [OpenHands|" + appUrl
+                + names(providers) + " account. Connect it (or connect it again) in [OpenHands|" + openHandsUrl
                 + "] under Settings > Integrations, then try again.";
     }
 

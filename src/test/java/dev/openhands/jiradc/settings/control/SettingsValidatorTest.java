@@ -61,6 +61,7 @@ class SettingsValidatorTest {
         assertEquals(URI.create("https://jira.example.com"), settings.jiraBaseUrl().orElseThrow(),
                 "trailing slash dropped");
         assertEquals(settings.appUrl(), settings.apiUrl(), "the API URL defaults to the app URL");
+        assertEquals(settings.appUrl(), settings.webUrl(), "OpenHands' web app defaults to the app URL");
         assertEquals("@openhands", settings.mention());
         assertEquals("https://app.openhands.example.com/integration/jira-dc/callback",
                 settings.oauthCallbackUrl().orElseThrow());
@@ -204,6 +205,17 @@ class SettingsValidatorTest {
     void separateApiUrlIsValidatedToo() {
         config.put("openhands.api-url", "api.openhands.example.com");
         assertEquals("openhands.api-url", onlyProblem(validate()).key());
+    }
+
+    @Test
+    void openHandsWebAppMayLiveApartFromThisService() {
+        config.put("openhands.web-url", "https://openhands.example.com/");
+        IntegrationSettings settings = validate();
+        assertEquals(URI.create("https://openhands.example.com"), settings.webUrl().orElseThrow());
+        assertEquals(URI.create("https://app.openhands.example.com"), settings.appUrl().orElseThrow());
+
+        config.put("openhands.web-url", "openhands.example.com");
+        assertEquals("openhands.web-url", onlyProblem(validate()).key());
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class TriggerStepsTest {
 
     static final JiraUser ALICE = new JiraUser("JIRAUSER1", "alice", Optional.of("alice@example.com"), "Alice");
-    final TriggerComments say = new TriggerComments(URI.create("https://app.openhands.example.com"), "@openhands");
+    final TriggerComments say = new TriggerComments(URI.create("https://app.openhands.example.com"),
+            URI.create("https://app.openhands.example.com"), "@openhands");
 
     @Test
     void onlySomeoneLinkedGoesOn() {
