@@ -35,7 +35,6 @@ import org.openqa.selenium.WebElement;
 class SimulatorIT {
 
     static final IdentityProvider IDP = IdentityProvider.start();
-    static final TestDatabase DATABASE = TestDatabase.fresh();
     static Simulator simulator;
 
     @BeforeAll
@@ -53,7 +52,8 @@ class SimulatorIT {
 
     /** The settings ./mvnw -Prun gives the service (src/test/run/simulator.env), on this test's ports. */
     static Map<String, String> runSettings(int port, boolean devMode) {
-        Map<String, String> config = new LinkedHashMap<>(DATABASE.config());
+        // a database of its own: each server has its own secrets.key
+        Map<String, String> config = new LinkedHashMap<>(TestDatabase.fresh().config());
         config.put("service.dev-mode", String.valueOf(devMode));
         config.put("secrets.key", TestSettings.newSecretsKey());
         config.put("openhands.app-url", "http://localhost:" + port);
@@ -85,6 +85,8 @@ class SimulatorIT {
                     check.getJsonObject("data").getString("jira-dc.base-url").contains("is the development simulator"),
                     check.toString());
             assertEquals(503, Http.get(server.readiness()).statusCode());
+            assertEquals(404, Http.get(URI.create(server.url() + "api/integrations/jira-dc/simulator")).statusCode(),
+                    "the settings page points to the simulator only in the dev-mode demo");
         }
     }
 

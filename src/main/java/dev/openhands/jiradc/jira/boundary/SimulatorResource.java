@@ -6,6 +6,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Where the settings page sends a newcomer in the {@code ./mvnw -Prun} demo: the simulated Jira issue. It exists only
@@ -20,6 +21,7 @@ public class SimulatorResource {
     }
 
     @Inject
+    @Readiness
     SimulatorReadiness simulator;
 
     @GET

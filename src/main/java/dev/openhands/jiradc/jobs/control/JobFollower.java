@@ -33,7 +33,11 @@ import java.util.logging.Logger;
 public class JobFollower {
 
     private static final Logger LOG = ProcessingContext.logger(JobFollower.class);
-    static final Duration LONGEST_TICK = Duration.ofSeconds(5);
+    /**
+     * Each tick takes what fell due since the last; every second, so that OpenHands sees a steady trickle of checks, not
+     * a burst every few seconds (an idle tick is one indexed query).
+     */
+    static final Duration LONGEST_TICK = Duration.ofSeconds(1);
     static final int BATCH = 8;
 
     @Resource
