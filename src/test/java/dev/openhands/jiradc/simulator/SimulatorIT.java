@@ -152,7 +152,7 @@ class SimulatorIT {
                 chromium.driver.findElement(By.linkText("The whole conversation in OpenHands")).click();
                 assertEquals("finished", chromium.visible("status").getText());
                 assertTrue(chromium.driver.findElement(By.id("events")).getText().contains("Fixed the crash"));
-                chromium.screenshot("simulator-conversation");
+                chromium.screenshot("conversation", "simulator-conversation");
             }
         }
     }

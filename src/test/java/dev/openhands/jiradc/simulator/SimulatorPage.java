@@ -174,7 +174,7 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
         return """
                 <!doctype html><html><head><meta charset="utf-8"><title>OpenHands (simulated)</title>%s</head><body>
                 <div class="banner">OpenHands simulator: the conversation a bot comment links, with made-up answers</div>
-                <section class="card">%s<p><a href="/simulator">Back to the simulated Jira issue</a></p></section>
+                <section class="card" id="conversation">%s<p><a href="/simulator">Back to the simulated Jira issue</a></p></section>
                 </body></html>"""
                 .formatted(STYLE, body);
     }
