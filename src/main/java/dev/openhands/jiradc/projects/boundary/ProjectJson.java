@@ -5,6 +5,9 @@ import dev.openhands.jiradc.projects.entity.AllowedRepository;
 import dev.openhands.jiradc.projects.entity.MappingRefused;
 import dev.openhands.jiradc.projects.entity.ProjectRepositories;
 import dev.openhands.jiradc.settings.entity.GitProvider;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +31,23 @@ public record ProjectJson(String projectKey, String defaultRepository, String de
         }
     }
 
-    /** @throws MappingRefused (400) when there is no body, or the mapping does not hold together */
-    static MappingCheck.Checked checked(String projectKey, ProjectJson body) {
-        ProjectJson mapping = Optional.ofNullable(body).orElseThrow(() -> new MappingRefused(
-                "Send the mapping as JSON, such as {\"defaultRepository\": \"org/repo\", \"allowedRepositories\": []}."));
+    /** Read here rather than by the JAX-RS provider, so that a body that is not this JSON is a 400 in words. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    private static final String EXAMPLE = "{\"defaultRepository\": \"org/repo\", \"allowedRepositories\":"
+            + " [{\"repository\": \"org/repo\", \"provider\": \"github\"}]}";
+
+    /** @throws MappingRefused (400) when the body is not a mapping in JSON, or the mapping does not hold together */
+    static MappingCheck.Checked checked(String projectKey, String body) {
+        ProjectJson mapping;
+        try {
+            mapping = body == null || body.isBlank() ? null : JSONB.fromJson(body, ProjectJson.class);
+        } catch (JsonbException e) {
+            mapping = null;
+        }
+        if (mapping == null) {
+            throw new MappingRefused("Send the mapping as a JSON object, such as " + EXAMPLE + ".");
+        }
         List<MappingCheck.Entry> allowed = Optional.ofNullable(mapping.allowedRepositories()).orElse(List.of()).stream()
                 .map(entry -> entry == null ? null : new MappingCheck.Entry(entry.repository(), entry.provider()))
                 .toList();

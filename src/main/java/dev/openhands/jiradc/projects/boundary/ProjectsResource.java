@@ -40,7 +40,7 @@ public class ProjectsResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ProjectJson put(@PathParam("key") String key, ProjectJson body) {
+    public ProjectJson put(@PathParam("key") String key, String body) {
         return ProjectJson.of(projects.put(ProjectJson.checked(key, body)));
     }
 

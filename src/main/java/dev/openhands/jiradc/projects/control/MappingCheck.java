@@ -78,9 +78,10 @@ public final class MappingCheck {
                     + " as the default and on " + listed.provider().get().apiName()
                     + " on the allowed list: give it one provider.");
         }
-        AllowedRepository withProvider = new AllowedRepository(fallback.repository(),
-                fallback.provider().or(listed::provider));
-        return new Checked(projectKey, withProvider, List.copyOf(checked));
+        // one provider for the repository, wherever the admin wrote it
+        Optional<GitProvider> provider = fallback.provider().or(listed::provider);
+        checked.set(checked.indexOf(listed), new AllowedRepository(listed.repository(), provider));
+        return new Checked(projectKey, new AllowedRepository(fallback.repository(), provider), List.copyOf(checked));
     }
 
     private static AllowedRepository repository(Entry entry) {

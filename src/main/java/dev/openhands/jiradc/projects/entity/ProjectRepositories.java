@@ -14,6 +14,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public class ProjectRepositories {
         this.defaultProvider = newDefault.provider().orElse(null);
         this.allowed.clear();
         this.allowed.addAll(newAllowed);
-        this.updatedAt = now;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer to a change shows what a read shows
     }
 
     public String projectKey() {

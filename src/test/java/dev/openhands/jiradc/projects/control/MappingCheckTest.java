@@ -55,6 +55,13 @@ class MappingCheckTest {
     }
 
     @Test
+    void theListTakesTheDefaultsProviderWhenItNamesNone() {
+        assertEquals("acme/app Optional[GITLAB] [acme/app=Optional[GITLAB], acme/lib=Optional.empty]",
+                names(MappingCheck.check("ACME", new Entry("acme/app", "gitlab"),
+                        List.of(new Entry("acme/app", null), new Entry("acme/lib", null)))));
+    }
+
+    @Test
     void theDefaultMustBeOnTheListWhenThereIsOne() {
         assertEquals("The default repository acme/app is not on the allowed list (acme/lib, acme/web): add it to"
                 + " 'allowedRepositories', or choose one of those as the default.",
