@@ -404,12 +404,12 @@ class ProjectsIT {
             JsonObject stored = Http.json(world.admin.get(PROJECTS + "/" + key));
             assertEquals("gitlab", stored.getString("defaultProvider"));
             assertEquals("github", stored.getJsonArray("allowedRepositories").getJsonObject(1).getString("provider"));
-            chromium.screenshot("projects", "admin-projects");
 
             // a mapping that does not hold together: the service's words next to the form
             chromium.driver.findElement(By.cssSelector(row + " button[aria-label='Edit " + key + "']")).click();
             assertEquals("acme/app gitlab\nacme/lib github",
                     chromium.visible("project-allowed").getDomProperty("value"));
+            chromium.screenshot("projects", "admin-projects");
             chromium.visible("project-allowed").clear();
             chromium.visible("project-allowed").sendKeys("acme/lib");
             chromium.visible("save-project").click();
