@@ -72,7 +72,7 @@ public class WhichRepository {
             return new Nowhere(unnamed.get());
         }
         Choice.Found named = (Choice.Found) choice;
-        // the person's own key decides access; the provider the admin named for the repository is searched first
+        // the person's own key decides access; when the admin named the repository's provider, only it is searched
         RepositoryLookup lookup = openHands.findRepository(apiKey, named.repository(),
                 project.flatMap(mapped -> mapped.providerOf(named.repository())).or(() -> named.address()
                         .flatMap(address -> GitProvider.ofUrl(address, settings.gitHosts()))));
