@@ -16,6 +16,9 @@ public final class JobComments {
     /** Jira refuses comments over 32,767 characters; a summary longer than this is cut, with a pointer to the rest. */
     static final int MAX_SUMMARY = 20_000;
 
+    /** How a job's {@code repositoryNamedIn} ends when the project's default was taken. */
+    private static final String PROJECT_DEFAULT = " project's default repository";
+
     private final URI openHandsUrl;
     private final String mention;
 
@@ -45,8 +48,17 @@ public final class JobComments {
      * @param namedIn where the repository was named, as the bot says it: "the issue's description", "your request", ...
      */
     public String onIt(String actor, String repository, String namedIn, Optional<String> conversationId) {
-        return mention(actor) + " I'm on it in " + repository + " (named in " + namedIn + "): "
+        String where = namedIn.endsWith(PROJECT_DEFAULT) ? namedIn : "named in " + namedIn;
+        return mention(actor) + " I'm on it in " + repository + " (" + where + "): "
                 + conversation(conversationId, "follow the conversation in OpenHands") + ".";
+    }
+
+    /**
+     * Where the repository came from when no one named it and the Jira project's default was taken, as a job's
+     * {@code repositoryNamedIn} holds it and "I'm on it" says it: "the ACME project's default repository".
+     */
+    public static String projectDefault(String projectKey) {
+        return "the " + projectKey + PROJECT_DEFAULT;
     }
 
     /** @param summary the agent's closing words, in Markdown */

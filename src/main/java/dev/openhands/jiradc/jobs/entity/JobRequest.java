@@ -8,7 +8,8 @@ import java.util.Optional;
  * and who may see the replies (the trigger comment's restriction).
  *
  * @param repositoryNamedIn where the repository was named, as the "I'm on it" comment says it ("the issue's
- *     description"); empty for a follow-up passed on to a running job, which is not announced
+ *     description", or {@code JobComments.projectDefault} when no one named it and the Jira project's default was
+ *     taken); empty for a follow-up passed on to a running job, which is not announced
  */
 public record JobRequest(String issueId, String issueKey, Optional<String> commentId, String accountId,
         String actorName,

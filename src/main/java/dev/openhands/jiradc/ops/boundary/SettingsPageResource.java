@@ -21,10 +21,11 @@ import java.util.Map;
 @Path("settings")
 public class SettingsPageResource {
 
-    private static final Map<String, String> FILES = Map.of(
-            "integrations.html", "text/html; charset=UTF-8",
-            "integrations.css", "text/css; charset=UTF-8",
-            "integrations.js", "text/javascript; charset=UTF-8");
+    /** The content type of each kind of file in {@code src/main/webapp/settings}; other names are not served. */
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=UTF-8",
+            "css", "text/css; charset=UTF-8",
+            "js", "text/javascript; charset=UTF-8");
 
     /** Only this origin's own files, no inline script, nothing framing the page. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -40,13 +41,13 @@ public class SettingsPageResource {
     }
 
     @GET
-    @Path("{file: integrations\\.(css|js)}")
+    @Path("{file: [a-z][a-z0-9-]*\\.(css|js)}")
     public Response asset(@PathParam("file") String name) {
         return file(name);
     }
 
     private Response file(String name) {
-        return Response.ok(read(name), FILES.get(name))
+        return Response.ok(read(name), TYPES.get(name.substring(name.lastIndexOf('.') + 1)))
                 .header("Cache-Control", "no-cache")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
@@ -56,7 +57,7 @@ public class SettingsPageResource {
 
     private byte[] read(String name) {
         try (InputStream in = servlet.getResourceAsStream("/settings/" + name)) {
-            if (!FILES.containsKey(name) || in == null) {
+            if (!name.matches("[a-z][a-z0-9-]*\\.(html|css|js)") || in == null) {
                 throw new NotFoundException("No such file: /settings/" + name);
             }
             return in.readAllBytes();

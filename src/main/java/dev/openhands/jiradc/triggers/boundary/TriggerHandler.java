@@ -141,7 +141,7 @@ public class TriggerHandler implements InboxHandler {
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
         return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
-                named.source().words(), apiKey,
+                named.namedIn(), apiKey,
                 answer.visibility()));
     }
 

@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
+import dev.openhands.jiradc.projects.entity.RepositoryName;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,11 @@ public final class RepositoryReferences {
 
     /** Where a repository was named: only these may decide where a person's job runs with their Git access. */
     public enum Source {
-        REQUEST("your request"), OWN_COMMENT("your earlier comment"), DESCRIPTION("the issue's description");
+        REQUEST("your request"), OWN_COMMENT("your earlier comment"), DESCRIPTION("the issue's description"),
+        /** Another person's comment, naming a repository the project's mapping allows ({@link ProjectRules}). */
+        OTHERS_COMMENT("another person's comment"),
+        /** Named nowhere: the project's default ({@link ProjectRules}); the bot says which project's. */
+        PROJECT_DEFAULT("the project's default repository");
 
         private final String words;
 
@@ -36,7 +41,10 @@ public final class RepositoryReferences {
         }
     }
 
-    /** What the issue says: one repository, several at the same level, one only someone else named, or none. */
+    /**
+     * What the issue says: one repository, several at the same level, one only someone else named, or none; and, under a
+     * project's mapping ({@link ProjectRules}), one the project does not allow.
+     */
     public sealed interface Choice {
 
         /** @param address the URL it was written as, which may name its Git host */
@@ -52,6 +60,23 @@ public final class RepositoryReferences {
 
         record Missing() implements Choice {
         }
+
+        /**
+         * Named, but not on the project's allowed list: no job runs there.
+         *
+         * @param source where it was named
+         * @param namedBy who named it, when it was another person ({@link Source#OTHERS_COMMENT})
+         * @param allowed the repositories the project allows, in the admin's order
+         */
+        record NotAllowed(String repository, Source source, Optional<String> namedBy, String projectKey,
+                List<String> allowed)
+                implements
+                    Choice {
+
+            public NotAllowed {
+                allowed = List.copyOf(allowed);
+            }
+        }
     }
 
     /** A repository as a line names it, and the address it was written as. */
@@ -65,7 +90,6 @@ public final class RepositoryReferences {
     private static final Pattern LINE = Pattern.compile("^[\\s*_>#-]*repository[\\s*_]*:[\\s*_]*(.+)$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern WIKI_LINK = Pattern.compile("^\\[([^|\\]]*)(?:\\|([^\\]]*))?]");
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_.~-]+");
     private static final Pattern SSH = Pattern.compile("^[\\w.-]+@[\\w.-]+:(.+)$");
     private static final Set<String> PATH_ENDS = Set.of("-", "tree", "blob", "pull", "pulls", "merge_requests",
             "issues",
@@ -184,15 +208,6 @@ public final class RepositoryReferences {
     private static Optional<String> slug(String candidate) {
         String cleaned = candidate.replaceAll("[)>,;:!?*_'\"`}\\]]+$", "").replaceAll("\\.+$", "")
                 .replaceAll("(?i)\\.git$", "").replaceAll("/+$", "");
-        String[] parts = cleaned.split("/");
-        if (parts.length < 2) {
-            return Optional.empty();
-        }
-        for (String part : parts) {
-            if (!SEGMENT.matcher(part).matches() || part.equals(".") || part.equals("..")) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(cleaned);
+        return Optional.of(cleaned).filter(RepositoryName::isValid);
     }
 }

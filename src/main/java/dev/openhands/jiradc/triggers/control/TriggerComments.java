@@ -118,6 +118,21 @@ public final class TriggerComments {
     }
 
     /**
+     * The project's mapping allows only some repositories, and this one is not among them: the comment names those it
+     * allows, how to ask again in one of them, and who can add another.
+     */
+    public String notAllowed(JiraUser user, RepositoryReferences.Choice.NotAllowed refused) {
+        String namedIn = refused.namedBy().map(name -> "a comment by " + WikiMarkup.escape(name))
+                .orElse(refused.source().words());
+        return mention(user) + " Jobs on the " + refused.projectKey() + " project run only in "
+                + String.join(", ", refused.allowed()) + ". The repository " + refused.repository() + " (named in "
+                + namedIn + ") is not one of them, so I did not start a job. To work in one of them, ask again"
+                + " naming it:\n{noformat}\n" + mention + "\nRepository: " + refused.allowed().get(0)
+                + "\n{noformat}\nTo work in " + refused.repository() + ", ask an administrator of OpenHands for Jira to"
+                + " add it to the " + refused.projectKey() + " project's repositories.";
+    }
+
+    /**
      * @param service the service that kept failing ({@code OpenHands} or {@code Jira}); what it answered stays in the log
      *     and the delivery log, out of a comment that everyone on the issue reads
      */

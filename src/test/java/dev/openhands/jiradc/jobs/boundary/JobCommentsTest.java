@@ -21,6 +21,9 @@ class JobCommentsTest {
         assertEquals("[~alice] I'm on it in acme/app (named in your request): [follow the conversation in"
                 + " OpenHands|https://app.openhands.example.com/conversations].",
                 comments.onIt("alice", "acme/app", "your request", Optional.empty()));
+        assertEquals("[~alice] I'm on it in acme/app (the ACME project's default repository): [follow the"
+                + " conversation in OpenHands|https://app.openhands.example.com/conversations/c1].",
+                comments.onIt("alice", "acme/app", JobComments.projectDefault("ACME"), Optional.of("c1")));
     }
 
     @Test

@@ -95,6 +95,11 @@ public final class JiraScenario {
         return new Issue(description, commentsNewestFirst);
     }
 
+    /** An issue of the Jira project with this key (the others are ACME's). */
+    public Issue issueIn(String projectKey, String description, Said... commentsNewestFirst) {
+        return new Issue(projectKey, description, commentsNewestFirst);
+    }
+
     /** A comment on an issue, by someone, visible to everyone or only to a project role. */
     public record Said(String name, String key, String email, String displayName, String body, String role) {
     }
@@ -296,9 +301,14 @@ public final class JiraScenario {
     /** An issue in Jira: what the service account reads. */
     public final class Issue {
         public final String id = nextId();
-        public final String key = "ACME-" + id;
+        public final String key;
 
         Issue(String description, Said... commentsNewestFirst) {
+            this("ACME", description, commentsNewestFirst);
+        }
+
+        Issue(String projectKey, String description, Said... commentsNewestFirst) {
+            key = projectKey + "-" + id;
             JsonObject issue = Json.createObjectBuilder().add("id", id).add("key", key)
                     .add("self", env.jiraUrl() + "/rest/api/2/issue/" + id)
                     .add("fields", Json.createObjectBuilder().add("summary", "Login fails on empty password")

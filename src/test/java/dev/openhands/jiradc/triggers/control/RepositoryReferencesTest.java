@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.projects.entity.AllowedRepository;
+import dev.openhands.jiradc.projects.entity.ProjectRepositories;
+import dev.openhands.jiradc.settings.entity.GitProvider;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Choice;
 import dev.openhands.jiradc.triggers.control.RepositoryReferences.Source;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -156,5 +160,85 @@ class RepositoryReferencesTest {
                         Source.DESCRIPTION),
                 choose("Repository: [acme/web-app|https://github.com/acme/web-app]", ""));
         assertEquals(found("acme/web-app", Source.DESCRIPTION), choose("Repository: acme/web-app", ""));
+    }
+
+    // ---------------------------------------------------------------- under a Jira project's mapping (issue 21)
+
+    static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    /** ACME: default acme/app, only acme/app and acme/lib allowed. */
+    static final ProjectRepositories ACME = new ProjectRepositories("ACME",
+            new AllowedRepository("acme/app", Optional.of(GitProvider.GITLAB)),
+            List.of(new AllowedRepository("acme/app", Optional.of(GitProvider.GITLAB)),
+                    new AllowedRepository("acme/lib", Optional.empty())),
+            NOW);
+
+    /** DOCS: default acme/docs, any repository. */
+    static final ProjectRepositories DOCS = new ProjectRepositories("DOCS",
+            new AllowedRepository("acme/docs", Optional.empty()), List.of(), NOW);
+
+    static Choice underAcme(String description, String request, JiraComment... earlierOldestFirst) {
+        return ProjectRules.apply(choose(description, request, earlierOldestFirst), Optional.of(ACME));
+    }
+
+    @Test
+    void anIssueNamingNoRepositoryGetsTheProjectsDefault() {
+        assertEquals(found("acme/app", Source.PROJECT_DEFAULT), underAcme("Fix it", "@openhands"));
+        assertEquals(found("acme/docs", Source.PROJECT_DEFAULT),
+                ProjectRules.apply(choose("Fix it", "@openhands"), Optional.of(DOCS)));
+    }
+
+    @Test
+    void aNamedRepositoryOnTheListIsUsedInAnyCaseAndOneOutsideItIsRefusedNamingTheAllowedOnes() {
+        assertEquals(found("Acme/Lib", Source.REQUEST), underAcme("", "@openhands\nRepository: Acme/Lib"));
+        assertEquals(new Choice.NotAllowed("acme/other", Source.DESCRIPTION, Optional.empty(), "ACME",
+                List.of("acme/app", "acme/lib")), underAcme("Repository: acme/other", "@openhands"));
+        assertEquals(found("acme/lib", Source.REQUEST),
+                underAcme("Repository: acme/other", "@openhands\nRepository: acme/lib"),
+                "asking again naming an allowed one works");
+    }
+
+    @Test
+    void anAllowedRepositoryInAnotherPersonsCommentIsTakenAndOneNotAllowedStaysRefused() {
+        assertEquals(found("acme/lib", Source.OTHERS_COMMENT),
+                underAcme("Fix it", "@openhands", by(MALLORY, "Repository: acme/lib")));
+        assertEquals(new Choice.NotAllowed("mallory/tools", Source.OTHERS_COMMENT, Optional.of("Mallory"), "ACME",
+                List.of("acme/app", "acme/lib")),
+                underAcme("Fix it", "@openhands", by(MALLORY, "Repository: mallory/tools")),
+                "not the default either: the other person's line is refused, not quietly replaced");
+    }
+
+    @Test
+    void withoutAListOnlyTheDefaultMayComeFromAnotherPersonAndAnyRepositoryMayBeNamed() {
+        assertEquals(found("ACME/docs", Source.OTHERS_COMMENT), ProjectRules
+                .apply(choose("", "@openhands", by(MALLORY, "Repository: ACME/docs")), Optional.of(DOCS)));
+        assertEquals(new Choice.NamedByOthers("mallory/tools", "Mallory"), ProjectRules
+                .apply(choose("", "@openhands", by(MALLORY, "Repository: mallory/tools")), Optional.of(DOCS)));
+        assertEquals(found("acme/anything", Source.REQUEST), ProjectRules
+                .apply(choose("", "@openhands\nRepository: acme/anything"), Optional.of(DOCS)));
+    }
+
+    @Test
+    void withoutAMappingEverythingIsAsBefore() {
+        for (Choice choice : List.of(new Choice.Missing(), new Choice.NamedByOthers("mallory/tools", "Mallory"),
+                found("acme/other", Source.REQUEST), new Choice.Ambiguous(List.of("acme/a", "acme/b")))) {
+            assertSame(choice, ProjectRules.apply(choice, Optional.empty()));
+        }
+        assertEquals(new Choice.Ambiguous(List.of("acme/app", "acme/other")),
+                underAcme("", "@openhands\nRepository: acme/app\nRepository: acme/other"),
+                "several named: still asked which one");
+    }
+
+    @Test
+    void theProviderTheAdminNamedIsTheOneSearched() {
+        assertEquals(Optional.of(GitProvider.GITLAB), ACME.providerOf("ACME/app"));
+        assertEquals(Optional.empty(), ACME.providerOf("acme/lib"));
+        assertEquals(Optional.empty(), ACME.providerOf("acme/other"));
+    }
+
+    @Test
+    void anIssuesProjectIsItsKeyBeforeTheLastHyphen() {
+        assertEquals("ACME", ProjectRepositories.projectOf("ACME-12"));
+        assertEquals("MY_PROJ2", ProjectRepositories.projectOf("MY_PROJ2-3"));
     }
 }

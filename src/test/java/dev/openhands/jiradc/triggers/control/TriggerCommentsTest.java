@@ -34,4 +34,20 @@ class TriggerCommentsTest {
         assertTrue(say.gitNotConnected(alice, "acme/app", List.of(GitProvider.GITHUB))
                 .contains("in [OpenHands|https://app.openhands.example.com] under Settings > Integrations"));
     }
+
+    @Test
+    void aRepositoryOutsideTheProjectsListIsRefusedNamingTheAllowedOnesAndHowToAskAgain() {
+        TriggerComments say = new TriggerComments(URI.create("https://app.openhands.example.com"),
+                URI.create("https://app.openhands.example.com"), "@openhands");
+        JiraUser alice = new JiraUser("JIRAUSER1", "alice", Optional.of("alice@example.com"), "Alice");
+        assertEquals("[~alice] Jobs on the ACME project run only in acme/app, acme/lib. The repository mallory/tools"
+                + " (named in a comment by Mallory \\*M\\*) is not one of them, so I did not start a job. To work in one of"
+                + " them, ask again naming it:\n{noformat}\n@openhands\nRepository: acme/app\n{noformat}\nTo work in"
+                + " mallory/tools, ask an administrator of OpenHands for Jira to add it to the ACME project's"
+                + " repositories.",
+                say.notAllowed(alice, new RepositoryReferences.Choice.NotAllowed("mallory/tools",
+                        RepositoryReferences.Source.OTHERS_COMMENT, Optional.of("Mallory *M*"), "ACME",
+                        List.of("acme/app", "acme/lib"))),
+                "the other person's name is escaped: it is Jira's text, not markup");
+    }
 }

@@ -44,6 +44,11 @@ class TriggerStepsTest {
         DeadEnd others = WhichRepository.deadEnd(new Choice.NamedByOthers("acme/app", "Bob"), ALICE, say).orElseThrow();
         assertEquals(say.namedByOthers(ALICE, "acme/app", "Bob"), others.comment());
         assertEquals("acme/app was named by Bob, not by alice", others.result());
+        Choice.NotAllowed outside = new Choice.NotAllowed("acme/other", RepositoryReferences.Source.REQUEST,
+                Optional.empty(), "ACME", List.of("acme/app", "acme/lib"));
+        DeadEnd refused = WhichRepository.deadEnd(outside, ALICE, say).orElseThrow();
+        assertEquals(say.notAllowed(ALICE, outside), refused.comment());
+        assertEquals("acme/other is not one of the ACME project's repositories", refused.result());
     }
 
     @Test
