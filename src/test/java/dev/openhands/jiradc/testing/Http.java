@@ -14,7 +14,7 @@ import java.time.Duration;
 /** Plain HTTP from the test to the deployed service. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     private Http() {
     }

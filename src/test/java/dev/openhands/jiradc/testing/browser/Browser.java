@@ -24,7 +24,7 @@ public final class Browser {
     private Browser(java.util.function.Function<String, URI> service, CookieHandler cookies) {
         this.service = service;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     /**
