@@ -12,7 +12,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -54,8 +55,10 @@ public class AuditTrail {
         filter.person().ifPresent(who -> where(sql, parameters, " and who = ?", who));
         filter.project().ifPresent(key -> where(sql, parameters, " and project_key = ?", key));
         filter.issue().ifPresent(key -> where(sql, parameters, " and issue_key = ?", key));
-        filter.from().ifPresent(from -> where(sql, parameters, " and at >= ?", Timestamp.from(from)));
-        filter.to().ifPresent(to -> where(sql, parameters, " and at < ?", Timestamp.from(to)));
+        filter.from().ifPresent(
+                from -> where(sql, parameters, " and at >= ?", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
+        filter.to()
+                .ifPresent(to -> where(sql, parameters, " and at < ?", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
         filter.before().ifPresent(id -> where(sql, parameters, " and id < ?", id));
         sql.append(" order by id desc");
         if (limit > 0) {
@@ -89,7 +92,8 @@ public class AuditTrail {
     }
 
     private static AuditLine line(ResultSet rows) throws SQLException {
-        return new AuditLine(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getString(4),
+        return new AuditLine(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(), rows.getString(3),
+                rows.getString(4),
                 rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
                 rows.getString(10), rows.getString(11), rows.getString(12));
     }
