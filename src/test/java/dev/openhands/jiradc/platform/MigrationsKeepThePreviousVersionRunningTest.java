@@ -40,6 +40,10 @@ class MigrationsKeepThePreviousVersionRunningTest {
     static final Pattern NOT_NULL_WITHOUT_DEFAULT = Pattern
             .compile("alter table \\w+ add column (?!.*\\bdefault\\b).*\\bnot null\\b");
 
+    /** A varchar made longer: the previous version writes only what fitted before. */
+    static final Pattern WIDENED = Pattern
+            .compile("alter table \\w+ alter column (\\w+) set data type varchar\\((\\d+)\\)");
+
     /**
      * The versions before the first release, written when no earlier version ran anywhere: their statements are not
      * held to the rules (V1 to V6 created the schema; none of them drops or alters anything).
@@ -50,16 +54,18 @@ class MigrationsKeepThePreviousVersionRunningTest {
     void everyMigrationSinceTheFirstReleaseOnlyAddsWhatThePreviousVersionCanIgnore() throws IOException {
         List<String> refused = new ArrayList<>();
         int checked = 0;
+        StringBuilder earlier = new StringBuilder();
         for (Map.Entry<Integer, Path> migration : migrations().entrySet()) {
-            if (migration.getKey() < FIRST_RELEASED) {
-                continue;
-            }
-            for (String statement : statements(Files.readString(migration.getValue()))) {
-                checked++;
-                if (!compatible(statement)) {
-                    refused.add(migration.getValue().getFileName() + ": " + statement);
+            String sql = Files.readString(migration.getValue());
+            if (migration.getKey() >= FIRST_RELEASED) {
+                for (String statement : statements(sql)) {
+                    checked++;
+                    if (!compatible(statement, earlier.toString())) {
+                        refused.add(migration.getValue().getFileName() + ": " + statement);
+                    }
                 }
             }
+            earlier.append(sql).append('\n');
         }
         assertTrue(checked > 0, "no migration was read from " + MIGRATIONS.toAbsolutePath());
         assertEquals(List.of(), refused, "statements that would break the previous version during a rolling upgrade");
@@ -81,6 +87,11 @@ class MigrationsKeepThePreviousVersionRunningTest {
                 "create index job_due on job (next_check_at)", "update job set claims = 0 where claims is null")) {
             assertTrue(compatible(additive), additive);
         }
+        String created = "create table job (id varchar(36) primary key, outcome varchar(64))";
+        assertTrue(compatible("alter table job alter column outcome set data type varchar(320)", created));
+        assertFalse(compatible("alter table job alter column outcome set data type varchar(32)", created));
+        assertFalse(compatible("alter table job alter column outcome set data type varchar(320)", ""),
+                "a column whose size no earlier migration says");
     }
 
     @Test
@@ -92,9 +103,29 @@ class MigrationsKeepThePreviousVersionRunningTest {
     }
 
     static boolean compatible(String statement) {
+        return compatible(statement, "");
+    }
+
+    /** @param earlier the migrations before this one, which say how long a widened column was */
+    static boolean compatible(String statement, String earlier) {
         String normal = statement.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        Matcher widened = WIDENED.matcher(normal);
+        if (widened.matches()) {
+            return Integer.parseInt(widened.group(2)) > lengthBefore(widened.group(1), earlier);
+        }
         return ALLOWED.stream().anyMatch(rule -> rule.matcher(normal).matches())
                 && !NOT_NULL_WITHOUT_DEFAULT.matcher(normal).find();
+    }
+
+    /** The column's varchar length as the latest earlier migration declared or widened it; unknown: no length at all. */
+    private static int lengthBefore(String column, String earlier) {
+        Matcher declared = Pattern.compile("\\b" + column + "\\s+(?:set data type\\s+)?varchar\\((\\d+)\\)")
+                .matcher(earlier.toLowerCase(Locale.ROOT));
+        int length = Integer.MAX_VALUE;
+        while (declared.find()) {
+            length = Integer.parseInt(declared.group(1));
+        }
+        return length;
     }
 
     static Map<Integer, Path> migrations() throws IOException {

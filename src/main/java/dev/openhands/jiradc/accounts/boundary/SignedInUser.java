@@ -61,7 +61,8 @@ public class SignedInUser {
                 identity.name().isBlank() ? identity.email() : identity.name(),
                 Optional.ofNullable(identity.openHandsUserId()).filter(id -> !id.isBlank()));
         signOut();
-        return sessions.open(signedIn.id(), identity.groups().contains(settings.signIn().adminGroup()));
+        return sessions.open(signedIn.id(), signedIn.email(),
+                identity.groups().contains(settings.signIn().adminGroup()));
     }
 
     /** Ends this browser's session, on every instance at once. */

@@ -1,6 +1,9 @@
 package dev.openhands.jiradc.accounts.control;
 
 import dev.openhands.jiradc.accounts.entity.SignInSession;
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.secrets.boundary.Pkce;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,15 +29,26 @@ public class SignInSessions {
     @Inject
     IntegrationSettings settings;
 
+    @Inject
+    Audit audit;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** @return the token for the browser to send with every call */
-    public String open(String accountId, boolean admin) {
+    /**
+     * An admin's sign-in is recorded with the session, by their login (the email their sign-in vouched for).
+     *
+     * @return the token for the browser to send with every call
+     */
+    public String open(String accountId, String login, boolean admin) {
         Instant now = clock.instant();
         em.createNamedQuery(SignInSession.PRUNE).setParameter("before", now.minus(settings.signIn().sessionLifetime()))
                 .executeUpdate();
         String token = Pkce.randomToken();
         em.persist(new SignInSession(token, accountId, admin, now));
+        if (admin) {
+            audit.record(AuditEvent.of(AuditAction.ADMIN_SIGNED_IN, login).outcome("signed in as a member of the"
+                    + " admin group '" + settings.signIn().adminGroup() + "'"));
+        }
         return token;
     }
 

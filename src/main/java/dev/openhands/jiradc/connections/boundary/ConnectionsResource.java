@@ -78,8 +78,7 @@ public class ConnectionsResource {
     @GET
     @Path("{id}/manual-details")
     public ConnectionJson showManualDetails(@PathParam("id") String id) {
-        Connection connection = registration.find(id);
-        return manualDetails(new WithSecret(connection, registration.secretOf(connection)));
+        return manualDetails(registration.manualDetails(id));
     }
 
     /** "I created the webhook". */

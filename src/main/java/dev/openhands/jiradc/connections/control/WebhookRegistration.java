@@ -2,6 +2,10 @@ package dev.openhands.jiradc.connections.control;
 
 import static dev.openhands.jiradc.platform.Jsons.JSON;
 
+import dev.openhands.jiradc.accounts.boundary.SignedInUser;
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.connections.entity.Connection;
 import dev.openhands.jiradc.connections.entity.Connection.Setup;
@@ -56,6 +60,13 @@ public class WebhookRegistration {
     @Inject
     IntegrationSettings settings;
 
+    /** Each admin action is recorded in its transaction, by the admin's login (their email). */
+    @Inject
+    Audit audit;
+
+    @Inject
+    SignedInUser admin;
+
     private final Clock clock = Clock.systemUTC();
 
     public List<Connection> all() {
@@ -88,12 +99,24 @@ public class WebhookRegistration {
         String name = register(adminPat, connection, secretOf(connection));
         connection.activate(clock.instant());
         connections.forget(connection.id());
+        recorded(AuditAction.WEBHOOK_INSTALLED, connection, "automatic setup: the global webhook '" + name + "'"
+                + connection.jiraWebhookId().map(id -> " (id " + id + ")").orElse("") + " in Jira");
         return new Installed(connection, name);
     }
 
     public WithSecret generateManual() {
         String secret = newSecret();
-        return new WithSecret(persist(new Connection(Setup.MANUAL, seal(secret), clock.instant())), secret);
+        Connection connection = persist(new Connection(Setup.MANUAL, seal(secret), clock.instant()));
+        recorded(AuditAction.WEBHOOK_INSTALLED, connection,
+                "manual setup: details generated, inactive until activated");
+        return new WithSecret(connection, secret);
+    }
+
+    /** The manual details again, with the secret: shown only to admins, and recorded. */
+    public WithSecret manualDetails(String id) {
+        Connection connection = find(id);
+        recorded(AuditAction.WEBHOOK_SECRET_SHOWN, connection, "manual details shown");
+        return new WithSecret(connection, secretOf(connection));
     }
 
     public String secretOf(Connection connection) {
@@ -105,6 +128,7 @@ public class WebhookRegistration {
         Connection connection = find(id);
         connection.activate(clock.instant());
         connections.forget(id);
+        recorded(AuditAction.WEBHOOK_ACTIVATED, connection, "activated");
         return connection;
     }
 
@@ -122,6 +146,8 @@ public class WebhookRegistration {
             register(adminPat.orElseThrow(() -> new MissingAdminPat("rotate the secret of an automatic connection")),
                     connection, secret);
         }
+        recorded(AuditAction.WEBHOOK_SECRET_ROTATED, connection, "secret rotated; the previous one accepted until "
+                + now.plus(settings.secretRotationGrace()));
         return new WithSecret(connection, secret);
     }
 
@@ -136,7 +162,13 @@ public class WebhookRegistration {
         });
         connection.deactivate();
         connections.forget(id);
+        recorded(AuditAction.WEBHOOK_UNINSTALLED, connection, "the webhook deleted in Jira; deliveries refused");
         return connection;
+    }
+
+    private void recorded(AuditAction action, Connection connection, String outcome) {
+        audit.record(AuditEvent.of(action, admin.account().email()).connection(connection.id())
+                .outcome(connection.setup() + ": " + outcome));
     }
 
     /** @return the webhook's name in Jira */

@@ -1,5 +1,8 @@
 package dev.openhands.jiradc.jobs.boundary;
 
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jobs.control.JobDue;
 import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
@@ -48,6 +51,10 @@ public class Jobs {
     /** Fired in the transaction that makes a job due soon: after it commits, the follower looks at the job then. */
     @Inject
     Event<JobDue> due;
+
+    /** A job's start and end are recorded in the transaction that records them on the job. */
+    @Inject
+    Audit audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -113,6 +120,7 @@ public class Jobs {
         Job job = em.find(Job.class, jobId);
         job.started(startTaskId, conversationId, clock.instant(), settings.jobPolicy().pollInterval());
         due.fire(new JobDue(job.id(), job.nextCheckAt().orElseThrow()));
+        audit.record(about(AuditAction.JOB_STARTED, job).outcome("started in " + job.repository()));
         return job;
     }
 
@@ -183,7 +191,11 @@ public class Jobs {
     }
 
     public void forwarded(String jobId, String targetJobId) {
-        em.find(Job.class, jobId).forwardedTo(em.find(Job.class, targetJobId), clock.instant());
+        Job target = em.find(Job.class, targetJobId);
+        Job followUp = em.find(Job.class, jobId);
+        followUp.forwardedTo(target, clock.instant());
+        audit.record(about(AuditAction.TRIGGER_PASSED_ON, target).who(followUp.actorName())
+                .outcome("passed on to the running job in " + target.repository()));
     }
 
     /** Takes up to {@code max} jobs due for a check, each for {@code lease}, after which another instance may take it. */
@@ -275,15 +287,34 @@ public class Jobs {
     }
 
     public void finished(Job checked, String summary, List<String> pullRequests) {
-        held(checked).finished(summary, pullRequests, clock.instant());
+        Job job = held(checked);
+        job.finished(summary, pullRequests, clock.instant());
+        ended(job, pullRequests.isEmpty() ? "" : ", pull request " + String.join(" ", pullRequests));
     }
 
     public void failed(Job checked, String reason) {
-        held(checked).failed(reason, clock.instant());
+        Job job = held(checked);
+        job.failed(reason, clock.instant());
+        ended(job, ": " + reason);
     }
 
     public void stopped(Job checked, String reason) {
-        held(checked).stopped(reason, clock.instant());
+        Job job = held(checked);
+        job.stopped(reason, clock.instant());
+        ended(job, ": " + reason);
+    }
+
+    /**
+     * The job's end for the audit trail: its final status and, for a failure or a stop, the reason this service wrote
+     * (OpenHands' or its own words, never the summary of the conversation).
+     */
+    private void ended(Job job, String detail) {
+        audit.record(about(AuditAction.JOB_ENDED, job).outcome(job.status() + detail));
+    }
+
+    private AuditEvent about(AuditAction action, Job job) {
+        return AuditEvent.of(action, job.actorName()).issue(job.issueKey()).job(job.id(),
+                job.conversationId().map(id -> settings.appUrl().map(url -> url + "/conversations/" + id).orElse(id)));
     }
 
     /**
@@ -301,7 +332,10 @@ public class Jobs {
     /** The issue was deleted: its jobs are no longer followed, and nothing more is said. */
     public int stopFollowingIssue(String issueId) {
         List<Job> followed = followedOn(issueId);
-        followed.forEach(job -> job.stopped("the issue was deleted", clock.instant()));
+        followed.forEach(job -> {
+            job.stopped("the issue was deleted", clock.instant());
+            ended(job, ": the issue was deleted");
+        });
         return followed.size();
     }
 

@@ -1,9 +1,13 @@
 package dev.openhands.jiradc.linking.boundary;
 
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.linking.entity.JiraLink;
 import dev.openhands.jiradc.linking.entity.OAuthAttempt;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,6 +21,9 @@ public class Links {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Audit audit;
 
     public Optional<JiraLink> ofAccount(String accountId) {
         return em.createNamedQuery(JiraLink.BY_ACCOUNT, JiraLink.class).setParameter("accountId", accountId)
@@ -45,8 +52,11 @@ public class Links {
                 || ofAccount.filter(link -> !link.jiraKey().equals(jiraUser.key())).isPresent()) {
             return false;
         }
-        ofUser.ifPresentOrElse(link -> link.describe(jiraUser),
-                () -> em.persist(JiraLink.byEmail(accountId, jiraUser)));
+        ofUser.ifPresentOrElse(link -> link.describe(jiraUser), () -> {
+            em.persist(JiraLink.byEmail(accountId, jiraUser));
+            audit.record(AuditEvent.of(AuditAction.ACCOUNT_LINKED, jiraUser.name())
+                    .outcome("linked by email to account " + accountId));
+        });
         return true;
     }
 
@@ -54,6 +64,8 @@ public class Links {
     public boolean disconnect(String accountId) {
         Optional<JiraLink> link = ofAccount(accountId);
         link.ifPresent(em::remove);
+        link.ifPresent(gone -> audit.record(AuditEvent.of(AuditAction.ACCOUNT_UNLINKED, gone.jiraName())
+                .outcome("unlinked (" + gone.method() + ") from account " + accountId)));
         return link.isPresent();
     }
 

@@ -1,5 +1,8 @@
 package dev.openhands.jiradc.linking.control;
 
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jira.boundary.Jira;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraTokens;
@@ -37,6 +40,9 @@ public class OAuthLinking {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Audit audit;
 
     @Inject
     Secrets secrets;
@@ -114,6 +120,8 @@ public class OAuthLinking {
                 secrets.seal(JiraLink.ACCESS_TOKEN_PURPOSE, tokens.accessToken().reveal()),
                 secrets.seal(JiraLink.REFRESH_TOKEN_PURPOSE, tokens.refreshToken().reveal()),
                 tokens.accessExpiresAt()));
+        audit.record(AuditEvent.of(AuditAction.ACCOUNT_LINKED, user.name())
+                .outcome("linked by OAuth to account " + attempt.accountId()));
         return result(LinkOutcome.CONNECTED,
                 "Connected to Jira Data Center as " + user.displayName() + " (" + user.name() + ").");
     }

@@ -36,6 +36,7 @@ public class SettingsValidator {
     public static final Duration DEFAULT_SECRET_ROTATION_GRACE = Duration.ofHours(1);
     public static final int DEFAULT_MAX_WEBHOOK_BODY = 2 * 1024 * 1024;
     public static final Duration DEFAULT_DELIVERY_LOG_RETENTION = Duration.ofDays(30);
+    public static final Duration DEFAULT_AUDIT_RETENTION = Duration.ofDays(400);
     public static final Duration DEFAULT_PROCESSING_LEASE = Duration.ofMinutes(5);
     public static final Duration DEFAULT_JOB_POLL_INTERVAL = Duration.ofSeconds(15);
     public static final Duration DEFAULT_JOB_MAX_POLL_INTERVAL = Duration.ofMinutes(5);
@@ -81,6 +82,7 @@ public class SettingsValidator {
         Duration grace = duration(SECRET_ROTATION_GRACE, DEFAULT_SECRET_ROTATION_GRACE);
         int maxBody = positiveInt(MAX_WEBHOOK_BODY, DEFAULT_MAX_WEBHOOK_BODY);
         Duration retention = duration(DELIVERY_LOG_RETENTION, DEFAULT_DELIVERY_LOG_RETENTION);
+        Duration auditRetention = positive(AUDIT_RETENTION, DEFAULT_AUDIT_RETENTION);
         IntegrationSettings.RetryPolicy retries = new IntegrationSettings.RetryPolicy(positiveInt(MAX_ATTEMPTS, 6),
                 duration(FIRST_RETRY, Duration.ofSeconds(10)));
         IntegrationSettings.JobPolicy jobs = jobPolicy();
@@ -115,7 +117,8 @@ public class SettingsValidator {
             require(signIn.clientSecret(), OIDC_CLIENT_SECRET, "the client secret" + client);
         }
         return new IntegrationSettings(enabled, linking, email, pat, baseUrl, clientId, clientSecret, trustedCa,
-                appUrl, apiUrl, webUrl, serviceKey, gitHosts, label, grace, maxBody, retention, retries, jobs, lease,
+                appUrl, apiUrl, webUrl, serviceKey, gitHosts, label, grace, maxBody, retention, auditRetention, retries,
+                jobs, lease,
                 secretsKey, devMode, signIn,
                 metricsAccess(), problems);
     }

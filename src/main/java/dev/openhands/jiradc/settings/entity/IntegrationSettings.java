@@ -30,6 +30,7 @@ public record IntegrationSettings(
         Duration secretRotationGrace,
         int maxWebhookBodyBytes,
         Duration deliveryLogRetention,
+        Duration auditRetention,
         RetryPolicy retryPolicy,
         JobPolicy jobPolicy,
         Duration processingLease,

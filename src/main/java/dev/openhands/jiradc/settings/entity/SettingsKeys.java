@@ -14,6 +14,7 @@ public final class SettingsKeys {
     public static final String TRIGGER_LABEL = "jira-dc.trigger.label";
     public static final String MAX_WEBHOOK_BODY = "jira-dc.webhook.max-body-bytes";
     public static final String DELIVERY_LOG_RETENTION = "jira-dc.delivery-log.retention";
+    public static final String AUDIT_RETENTION = "jira-dc.audit.retention";
     public static final String MAX_ATTEMPTS = "jira-dc.processing.max-attempts";
     public static final String PROCESSING_LEASE = "jira-dc.processing.lease";
     public static final String FIRST_RETRY = "jira-dc.processing.first-retry";

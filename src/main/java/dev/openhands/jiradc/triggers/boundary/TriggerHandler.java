@@ -4,6 +4,9 @@ import static dev.openhands.jiradc.platform.Jsons.JSON;
 
 import dev.openhands.jiradc.accounts.boundary.OpenHandsKeys;
 import dev.openhands.jiradc.accounts.entity.Account;
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jira.boundary.JiraIssues;
 import dev.openhands.jiradc.jira.entity.JiraCallFailed;
 import dev.openhands.jiradc.jira.entity.JiraIssue;
@@ -80,12 +83,24 @@ public class TriggerHandler implements InboxHandler {
     @Inject
     JobStart jobStart;
 
+    @Inject
+    Audit audit;
+
     @Override
     public Handled handle(InboxEntry entry) {
         WebhookEvent event = WebhookEvent.parse(JSON.createReader(new StringReader(entry.payload())).readObject());
         if (entry.kind() == Decision.Kind.DELETION) {
             return deletions.handle(entry, event);
         }
+        Handled handled = trigger(entry, event);
+        if (handled.outcome() == Handled.Outcome.FAILED) {
+            audit.record(AuditEvent.of(AuditAction.TRIGGER_FAILED, event.actor().map(JiraUser::name).orElse(null))
+                    .issue(event.issueKey().orElse(entry.issueKey())).outcome(handled.result()));
+        }
+        return handled;
+    }
+
+    private Handled trigger(InboxEntry entry, WebhookEvent event) {
         JiraUser actor = event.actor().orElseThrow();
         Replies replies = new Replies(event.issueKey().orElse(entry.issueId()),
                 event.comment().flatMap(WebhookEvent.Comment::visibility));
@@ -95,17 +110,16 @@ public class TriggerHandler implements InboxHandler {
             Resolution resolved = resolution.resolve(actor);
             Optional<DeadEnd> notSetUp = WhoAsked.deadEnd(resolved.status(), actor, say);
             if (notSetUp.isPresent()) {
-                return said(replies, notSetUp.get());
+                return said(replies, notSetUp.get(), actor);
             }
             Account account = resolved.account().orElseThrow();
             return keys.using(account.id(), apiKey -> start(entry, event, actor, account, apiKey, replies, say));
         } catch (ApiKeyRefused e) {
-            return said(replies,
-                    new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
+            return said(replies, new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name()
+                    + "'s API key", DeadEnd.Reason.OPENHANDS_KEY_REFUSED), actor);
         } catch (ApiKeyNotIssued e) {
-            return said(replies,
-                    new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
-                            + ": " + e.getMessage()));
+            return said(replies, new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for "
+                    + actor.name() + ": " + e.getMessage(), DeadEnd.Reason.OPENHANDS_KEY_NOT_ISSUED), actor);
         } catch (OpenHandsUnavailable e) {
             return unavailable(entry, replies, actor, say, "OpenHands", e.getMessage(), Optional.empty());
         } catch (JobStart.StartMayBeUnderway e) {
@@ -137,7 +151,7 @@ public class TriggerHandler implements InboxHandler {
         WhichRepository.Answer where = repositories.find(apiKey, issue, triggerId,
                 event.comment().map(WebhookEvent.Comment::body).orElse(""), actor, say);
         if (where instanceof WhichRepository.Nowhere nowhere) {
-            return said(answer, nowhere.deadEnd());
+            return said(answer, nowhere.deadEnd(), actor);
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
         return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
@@ -152,8 +166,11 @@ public class TriggerHandler implements InboxHandler {
                         : "; \"I'm on it\" pending, said by the job follower"));
     }
 
-    private Handled said(Replies replies, DeadEnd deadEnd) {
+    /** Said on the issue, then recorded (with the reason's code, not the comment) once Jira took the comment. */
+    private Handled said(Replies replies, DeadEnd deadEnd, JiraUser actor) {
         issues.comment(replies.issueKey(), deadEnd.comment(), replies.visibility());
+        audit.record(AuditEvent.of(AuditAction.TRIGGER_REFUSED, actor.name()).issue(replies.issueKey())
+                .reason(deadEnd.reason().name()).outcome(deadEnd.result()));
         return Handled.done(deadEnd.result());
     }
 

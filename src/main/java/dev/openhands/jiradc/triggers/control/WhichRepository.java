@@ -88,11 +88,13 @@ public class WhichRepository {
     /** @return why no job can run where the issue points; empty when it names one repository the person may choose */
     static Optional<DeadEnd> deadEnd(Choice choice, JiraUser actor, TriggerComments say) {
         if (choice instanceof Choice.Missing) {
-            return Optional.of(new DeadEnd(say.noRepository(actor), "no repository named"));
+            return Optional
+                    .of(new DeadEnd(say.noRepository(actor), "no repository named", DeadEnd.Reason.NO_REPOSITORY));
         }
         if (choice instanceof Choice.Ambiguous several) {
             return Optional.of(new DeadEnd(say.severalRepositories(actor, several.repositories()),
-                    "several repositories named: " + String.join(", ", several.repositories())));
+                    "several repositories named: " + String.join(", ", several.repositories()),
+                    DeadEnd.Reason.SEVERAL_REPOSITORIES));
         }
         if (choice instanceof Choice.NotAllowed refused) {
             return Optional.of(new DeadEnd(say.notAllowed(actor, refused), refused.repository()
@@ -100,7 +102,8 @@ public class WhichRepository {
         }
         if (choice instanceof Choice.NamedByOthers others) {
             return Optional.of(new DeadEnd(say.namedByOthers(actor, others.repository(), others.namedBy()),
-                    others.repository() + " was named by " + others.namedBy() + ", not by " + actor.name()));
+                    others.repository() + " was named by " + others.namedBy() + ", not by " + actor.name(),
+                    DeadEnd.Reason.REPOSITORY_NAMED_BY_OTHERS));
         }
         return Optional.empty();
     }
@@ -109,11 +112,12 @@ public class WhichRepository {
     static Optional<DeadEnd> deadEnd(RepositoryLookup lookup, String repository, JiraUser actor, TriggerComments say) {
         if (lookup instanceof RepositoryLookup.NotFound notFound) {
             return Optional.of(new DeadEnd(say.noAccess(actor, repository, notFound.searched()),
-                    actor.name() + " cannot reach " + repository));
+                    actor.name() + " cannot reach " + repository, DeadEnd.Reason.REPOSITORY_NOT_FOUND));
         }
         if (lookup instanceof RepositoryLookup.GitNotConnected none) {
             return Optional.of(new DeadEnd(say.gitNotConnected(actor, repository, none.providers()),
-                    actor.name() + " has no Git connection in OpenHands"));
+                    actor.name() + " has no Git connection in OpenHands",
+                    DeadEnd.Reason.GIT_NOT_CONNECTED));
         }
         return Optional.empty();
     }

@@ -1,11 +1,15 @@
 package dev.openhands.jiradc.webhooks.control;
 
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
 import dev.openhands.jiradc.webhooks.entity.Decision;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import dev.openhands.jiradc.webhooks.entity.InboxItem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -19,6 +23,9 @@ public class Inbox {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Audit audit;
 
     /**
      * @param decision one that {@linkplain Decision#entersInbox() enters the inbox}
@@ -36,6 +43,11 @@ public class Inbox {
                 event.issueKey().orElse(null), event.actor().map(JiraUser::key).orElse(null), payload, now);
         em.persist(item);
         em.persist(Delivery.of(item.id(), connectionId, now, event, decision.outcome()));
+        if (decision.kind() == Decision.Kind.TRIGGER) {
+            audit.record(AuditEvent.of(AuditAction.TRIGGER_RECEIVED, event.actor().map(JiraUser::name).orElse(null))
+                    .issue(event.issueKey().orElse(null)).connection(connectionId).outcome(event.webhookEvent()
+                            + event.comment().map(comment -> ", comment " + comment.id()).orElse("")));
+        }
         return decision.outcome();
     }
 }

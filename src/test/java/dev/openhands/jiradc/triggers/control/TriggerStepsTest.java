@@ -25,11 +25,15 @@ class TriggerStepsTest {
     @Test
     void onlySomeoneLinkedGoesOn() {
         assertEquals(Optional.empty(), WhoAsked.deadEnd(Resolution.Status.LINKED, ALICE, say));
-        assertEquals(new DeadEnd(say.noAccount(ALICE), "alice has not signed in here"),
+        assertEquals(new DeadEnd(say.noAccount(ALICE), "alice has not signed in here", DeadEnd.Reason.NO_ACCOUNT),
                 WhoAsked.deadEnd(Resolution.Status.NO_ACCOUNT, ALICE, say).orElseThrow());
-        assertEquals(new DeadEnd(say.accountNotLinked(ALICE), "alice has not connected Jira"),
+        assertEquals(
+                new DeadEnd(say.accountNotLinked(ALICE), "alice has not connected Jira",
+                        DeadEnd.Reason.ACCOUNT_NOT_LINKED),
                 WhoAsked.deadEnd(Resolution.Status.ACCOUNT_NOT_LINKED, ALICE, say).orElseThrow());
-        assertEquals(new DeadEnd(say.noOpenHandsKey(ALICE), "alice has no OpenHands API key"),
+        assertEquals(
+                new DeadEnd(say.noOpenHandsKey(ALICE), "alice has no OpenHands API key",
+                        DeadEnd.Reason.NO_OPENHANDS_KEY),
                 WhoAsked.deadEnd(Resolution.Status.NO_OPENHANDS_KEY, ALICE, say).orElseThrow());
     }
 
