@@ -1,8 +1,13 @@
 package dev.openhands.jiradc.projects.boundary;
 
+import dev.openhands.jiradc.accounts.boundary.SignedInUser;
+import dev.openhands.jiradc.audit.boundary.Audit;
+import dev.openhands.jiradc.audit.entity.AuditAction;
+import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.projects.control.MappingCheck;
 import dev.openhands.jiradc.projects.entity.ProjectRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,6 +27,13 @@ public class Projects {
 
     @PersistenceContext
     EntityManager em;
+
+    /** Each change is recorded in its transaction, by the admin's login (their email). */
+    @Inject
+    Audit audit;
+
+    @Inject
+    SignedInUser admin;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -52,11 +64,16 @@ public class Projects {
         } else {
             project.replace(mapping.defaultRepository(), mapping.allowed(), clock.instant());
         }
+        audit.record(AuditEvent.of(AuditAction.PROJECT_MAPPING_SAVED, admin.account().email())
+                .project(project.projectKey()).outcome(project.described()));
         return project;
     }
 
     /** @throws NotFoundException (404) when the project has no mapping */
     public void delete(String projectKey) {
-        em.remove(find(projectKey));
+        ProjectRepositories project = find(projectKey);
+        em.remove(project);
+        audit.record(AuditEvent.of(AuditAction.PROJECT_MAPPING_DELETED, admin.account().email())
+                .project(project.projectKey()).outcome(project.described()));
     }
 }

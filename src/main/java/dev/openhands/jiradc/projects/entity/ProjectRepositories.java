@@ -123,6 +123,11 @@ public class ProjectRepositories {
                 .flatMap(AllowedRepository::provider);
     }
 
+    /** The mapping in a few words, for the audit trail. */
+    public String described() {
+        return "default " + defaultRepository + (restricts() ? "; allowed " + String.join(", ", allowedNames()) : "");
+    }
+
     /** The allowed repositories as the bot names them. */
     public List<String> allowedNames() {
         return allowed.stream().map(AllowedRepository::repository).toList();

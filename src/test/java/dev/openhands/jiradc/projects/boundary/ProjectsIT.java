@@ -324,6 +324,18 @@ class ProjectsIT {
         assertEquals("No repositories are mapped to the Jira project " + key + ".",
                 Http.json(gone).getString("error"));
         assertEquals(404, world.admin.delete(PROJECTS + "/" + key).statusCode());
+
+        HttpResponse<String> audit = world.admin.get("/api/integrations/jira-dc/audit?project=" + key);
+        assertEquals(200, audit.statusCode(), audit.body());
+        List<String> changes = Http.json(audit).getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                .map(r -> r.getString("action") + " by " + r.getString("who") + ": " + r.getString("outcome"))
+                .toList();
+        String admin = world.admin.get("/api/integrations/jira-dc/account").body();
+        String email = Json.createReader(new StringReader(admin)).readObject().getString("email");
+        assertEquals(List.of("PROJECT_MAPPING_DELETED by " + email + ": default acme/web",
+                "PROJECT_MAPPING_SAVED by " + email + ": default acme/web",
+                "PROJECT_MAPPING_SAVED by " + email + ": default acme/app; allowed acme/lib, acme/app"), changes,
+                "every change in the audit trail, newest first, by the admin who made it");
     }
 
     @Test
