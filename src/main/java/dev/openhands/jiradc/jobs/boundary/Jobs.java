@@ -3,6 +3,7 @@ package dev.openhands.jiradc.jobs.boundary;
 import dev.openhands.jiradc.jobs.control.JobDue;
 import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.jobs.entity.JobEnded;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -48,6 +49,10 @@ public class Jobs {
     /** Fired in the transaction that makes a job due soon: after it commits, the follower looks at the job then. */
     @Inject
     Event<JobDue> due;
+
+    /** Fired in the transaction that ends a job: after it commits, a job waiting for its slot may start. */
+    @Inject
+    Event<JobEnded> ended;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -101,6 +106,17 @@ public class Jobs {
         // in whole milliseconds, which every database stores as given: the next attempt finds it by this value
         return ask.setParameter("id", jobId).setParameter("now", clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The trigger of a job that was to start gave up (OpenHands refused the key, or stayed down past the last attempt):
+     * the job did not start, ends as failed, and frees its slot. A job already started, or still queued, is left alone.
+     */
+    public void startGivenUp(String triggerId, String reason) {
+        ofTrigger(triggerId).filter(job -> job.status() == Job.Status.STARTING).ifPresent(job -> {
+            job.failed("did not start: " + reason, clock.instant());
+            ended.fire(new JobEnded(job.id()));
+        });
     }
 
     /** OpenHands answered the start with a refusal: nothing was started, and the next attempt asks afresh. */
@@ -276,14 +292,17 @@ public class Jobs {
 
     public void finished(Job checked, String summary, List<String> pullRequests) {
         held(checked).finished(summary, pullRequests, clock.instant());
+        ended.fire(new JobEnded(checked.id()));
     }
 
     public void failed(Job checked, String reason) {
         held(checked).failed(reason, clock.instant());
+        ended.fire(new JobEnded(checked.id()));
     }
 
     public void stopped(Job checked, String reason) {
         held(checked).stopped(reason, clock.instant());
+        ended.fire(new JobEnded(checked.id()));
     }
 
     /**
@@ -298,10 +317,32 @@ public class Jobs {
         return job;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Job> byId(String jobId) {
+        return Optional.ofNullable(em.find(Job.class, jobId));
+    }
+
+    /**
+     * An admin stopped the job (its conversation in OpenHands is stopped): it ends as stopped, whatever a check under
+     * way saw, and its slot frees. A job that ended meanwhile is left as it ended.
+     *
+     * @return the job as stopped; empty when it had ended already
+     */
+    public Optional<Job> stoppedByAdmin(String jobId, String reason) {
+        Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !(job.running() || job.status() == Job.Status.QUEUED)) {
+            return Optional.empty();
+        }
+        job.stoppedByAdmin(reason, clock.instant());
+        ended.fire(new JobEnded(job.id()));
+        return Optional.of(job);
+    }
+
     /** The issue was deleted: its jobs are no longer followed, and nothing more is said. */
     public int stopFollowingIssue(String issueId) {
         List<Job> followed = followedOn(issueId);
         followed.forEach(job -> job.stopped("the issue was deleted", clock.instant()));
+        followed.forEach(job -> ended.fire(new JobEnded(job.id())));
         return followed.size();
     }
 

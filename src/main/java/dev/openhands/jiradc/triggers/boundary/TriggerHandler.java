@@ -82,6 +82,15 @@ public class TriggerHandler implements InboxHandler {
 
     @Override
     public Handled handle(InboxEntry entry) {
+        Handled handled = handleTrigger(entry);
+        if (handled.outcome() == Handled.Outcome.FAILED) {
+            // a job recorded for this trigger did not start: it frees its slot under the limits
+            jobs.startGivenUp(entry.id(), handled.result());
+        }
+        return handled;
+    }
+
+    private Handled handleTrigger(InboxEntry entry) {
         WebhookEvent event = WebhookEvent.parse(JSON.createReader(new StringReader(entry.payload())).readObject());
         if (entry.kind() == Decision.Kind.DELETION) {
             return deletions.handle(entry, event);
@@ -99,9 +108,11 @@ public class TriggerHandler implements InboxHandler {
             Account account = resolved.account().orElseThrow();
             return keys.using(account.id(), apiKey -> start(entry, event, actor, account, apiKey, replies, say));
         } catch (ApiKeyRefused e) {
+            jobs.startGivenUp(entry.id(), "OpenHands refused the API key");
             return said(replies,
                     new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
         } catch (ApiKeyNotIssued e) {
+            jobs.startGivenUp(entry.id(), "no OpenHands API key");
             return said(replies,
                     new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
                             + ": " + e.getMessage()));
@@ -121,6 +132,9 @@ public class TriggerHandler implements InboxHandler {
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
             return Handled.done("passed on to the running job");
         }
+        if (earlier.filter(job -> job.status() == Job.Status.QUEUED).isPresent()) {
+            return Handled.done(JobStart.QUEUED);
+        }
         if (earlier.filter(job -> job.status() != Job.Status.STARTING).isPresent()) {
             return started(earlier.get());
         }
@@ -139,9 +153,10 @@ public class TriggerHandler implements InboxHandler {
             return said(answer, nowhere.deadEnd());
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
-        return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
-                named.source().words(), apiKey,
-                answer.visibility()));
+        JobStart.Outcome outcome = jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
+                named.source().words(), apiKey, answer.visibility());
+        return outcome instanceof JobStart.Held held ? said(answer, held.deadEnd())
+                : started(((JobStart.Started) outcome).job());
     }
 
     /** The job started: its follower says so on the issue, with the conversation's link once OpenHands gives it. */
