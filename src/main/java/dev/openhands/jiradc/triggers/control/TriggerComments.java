@@ -134,7 +134,8 @@ public final class TriggerComments {
     /** A limit is full and the setting says to refuse: the trigger is not kept. */
     public String refused(JiraUser user, Admission.Reached reached, String project) {
         if (reached.limit() == Admission.Limit.PER_ISSUE_PER_DAY) {
-            return mention(user) + " " + reached.running() + " jobs were asked for on this issue in the last 24 hours,"
+            return mention(user) + " " + jobs(reached.running()) + " " + (reached.running() == 1 ? "was" : "were")
+                    + " asked for on this issue in the last 24 hours,"
                     + " the most allowed per issue per day is " + reached.max()
                     + ". I did not start this one: ask again"
                     + " tomorrow by commenting " + mention + ", or ask your Jira administrator to raise the limit.";
