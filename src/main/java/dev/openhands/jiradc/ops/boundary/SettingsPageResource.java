@@ -24,7 +24,8 @@ public class SettingsPageResource {
     private static final Map<String, String> FILES = Map.of(
             "integrations.html", "text/html; charset=UTF-8",
             "integrations.css", "text/css; charset=UTF-8",
-            "integrations.js", "text/javascript; charset=UTF-8");
+            "integrations.js", "text/javascript; charset=UTF-8",
+            "limits.js", "text/javascript; charset=UTF-8");
 
     /** Only this origin's own files, no inline script, nothing framing the page. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
@@ -40,7 +41,7 @@ public class SettingsPageResource {
     }
 
     @GET
-    @Path("{file: integrations\\.(css|js)}")
+    @Path("{file: [a-z-]+\\.(css|js)}")
     public Response asset(@PathParam("file") String name) {
         return file(name);
     }
