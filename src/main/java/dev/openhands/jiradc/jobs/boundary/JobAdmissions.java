@@ -55,8 +55,14 @@ public class JobAdmissions {
 
     /** Records the trigger's job as starting, or as queued behind a full limit; or refuses it, recording nothing. */
     public Admitted admit(String triggerId, JobRequest request) {
-        JobLimits.Values limits = locked().values();
         Instant now = clock.instant();
+        if (!em.find(JobLimits.class, JobLimits.ID).values().limits()) {
+            // no limit set: nothing to count, and no lock to queue every trigger of every instance behind
+            Job job = new Job(triggerId, request, Job.Status.STARTING, now);
+            em.persist(job);
+            return new Admitted(Optional.of(job), Admission.Verdict.START);
+        }
+        JobLimits.Values limits = locked().values();
         Admission.Verdict verdict = Admission.onArrival(limits, occupancy(limits, request, now));
         if (verdict.outcome() == Admission.Outcome.REFUSE) {
             return new Admitted(Optional.empty(), verdict);

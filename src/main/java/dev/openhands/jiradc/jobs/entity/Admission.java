@@ -45,7 +45,7 @@ public final class Admission {
 
     public record Verdict(Outcome outcome, Optional<Reached> reached) {
 
-        static final Verdict START = new Verdict(Outcome.START, Optional.empty());
+        public static final Verdict START = new Verdict(Outcome.START, Optional.empty());
     }
 
     /** For a trigger arriving now: the per-issue-per-day limit refuses; a limit on running jobs queues or refuses. */

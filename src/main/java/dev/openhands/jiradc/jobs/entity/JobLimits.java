@@ -87,6 +87,11 @@ public class JobLimits {
         public static final Values NONE = new Values(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), PastLimit.QUEUE);
 
+        /** Whether any limit is set: without one, every trigger starts. */
+        public boolean limits() {
+            return limitsRunning() || perIssuePerDay.isPresent();
+        }
+
         /** Whether any limit on running jobs is set: without one, nothing ever waits. */
         public boolean limitsRunning() {
             return perPerson.isPresent() || perProject.isPresent() || installation.isPresent();
