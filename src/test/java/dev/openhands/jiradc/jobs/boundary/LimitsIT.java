@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import dev.openhands.jiradc.testing.Eventually;
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.TestEnvironment;
+import dev.openhands.jiradc.testing.browser.HeadlessChromium;
+import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Person;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The limits an admin sets on jobs, over real HTTP with WireMock playing Jira and OpenHands: a trigger past a limit
@@ -242,6 +245,38 @@ class LimitsIT {
         assertEquals(0, openHands.deletions(alice.apiKey, job.conversation));
         assertEquals(1, Http.json(world.admin.get(ACTIVE)).getInt("running"));
         finishes(job);
+    }
+
+    /** The settings page's admin section, in a real browser: set a limit, see what runs and waits, stop a job. */
+    @Test
+    void anAdminSetsALimitSeesWhatRunsAndWaitsAndStopsAJobOnTheSettingsPage() {
+        Person alice = world.person().ready(REPOSITORY);
+        try (HeadlessChromium chromium = HeadlessChromium.open(service)) {
+            chromium.signIn(ENV.idp, "admin-" + alice.id, "admin-" + alice.id + "@example.com",
+                    List.of(IdentityProvider.ADMIN_GROUP));
+            chromium.visible("limits");
+            chromium.visible("limit-per-person").sendKeys("1");
+            chromium.driver.findElement(By.cssSelector("#limits-form button[type=submit]")).click();
+            chromium.textContaining("limits-result", "Saved");
+            assertEquals(1, Http.json(world.admin.get(LIMITS)).getInt("perPerson"));
+
+            RunningJob first = starts(alice);
+            RunningJob second = asks(alice);
+            world.commentOn(second.issue);
+            chromium.visible("refresh-active").click();
+            chromium.textContaining("active-summary", "1 running, 1 waiting.");
+            assertEquals(List.of(first.issue.key, second.issue.key), chromium.script(
+                    "return Array.from(document.querySelectorAll('#active-jobs tbody tr')).map(r => r.cells[0].textContent);"));
+            chromium.screenshot("limits", "admin-running-jobs-and-limits");
+
+            openHands.conversationCanBeDeleted(alice.apiKey, first.conversation);
+            chromium.driver.findElement(By.cssSelector("#active-jobs tbody tr:first-child button")).click();
+            chromium.driver.switchTo().alert().accept();
+            chromium.textContaining("active-result", "Stopped the job on " + first.issue.key + "; the issue was told.");
+            assertEquals(1, openHands.deletions(alice.apiKey, first.conversation));
+            assertEquals(onIt(second), world.commentsOn(second.issue, 2).get(1), "the waiting job starts");
+            finishes(second, 3);
+        }
     }
 
     @Test
