@@ -2,6 +2,10 @@ package dev.openhands.jiradc.jobs.boundary;
 
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobLimits;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
@@ -32,6 +36,35 @@ public final class LimitsJson {
             return new Limits(values.perPerson().orElse(null), values.perProject().orElse(null),
                     values.installation().orElse(null), values.perIssuePerDay().orElse(null),
                     values.pastLimit().name().toLowerCase(Locale.ROOT), updatedAt, updatedBy);
+        }
+
+        /**
+         * Read by hand from the JSON sent, so that a value of the wrong type ({@code "two"}) is a 400 naming the field,
+         * not an error of the JSON binding.
+         *
+         * @throws BadRequestException (400) saying which field is wrong
+         */
+        static Limits from(JsonObject body) {
+            JsonValue past = body.getOrDefault("pastLimit", JsonValue.NULL);
+            if (past.getValueType() != JsonValue.ValueType.NULL && !(past instanceof JsonString)) {
+                throw new BadRequestException("'pastLimit' is either \"queue\" or \"refuse\"; it was " + past + ".");
+            }
+            return new Limits(number(body, "perPerson"), number(body, "perProject"), number(body, "installation"),
+                    number(body, "perIssuePerDay"), past instanceof JsonString text ? text.getString() : null, null,
+                    null);
+        }
+
+        private static Integer number(JsonObject body, String name) {
+            JsonValue value = body.getOrDefault(name, JsonValue.NULL);
+            if (value.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            if (!(value instanceof JsonNumber number) || !number.isIntegral()
+                    || number.bigIntegerValue().bitLength() > 31) {
+                throw new BadRequestException("'" + name + "' is a whole number from 1 to " + HIGHEST
+                        + ", or null for no limit; it was " + value + ".");
+            }
+            return number.intValue();
         }
 
         /** @throws BadRequestException (400) saying which field is wrong */

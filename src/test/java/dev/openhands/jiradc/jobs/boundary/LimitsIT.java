@@ -287,6 +287,10 @@ class LimitsIT {
                 Http.json(wrong).getString("error"));
         var mode = world.admin.putJson(LIMITS, "{\"pastLimit\":\"wait\"}");
         assertEquals(400, mode.statusCode());
+        var words = world.admin.putJson(LIMITS, "{\"perPerson\":\"two\"}");
+        assertEquals(400, words.statusCode(), words.body());
+        System.out.println("A limit in words is answered: " + words.body());
+        assertFalse(words.body().contains("Exception") || words.body().contains("at org."), words.body());
         limits("{\"perPerson\":3,\"perProject\":10,\"installation\":50,\"perIssuePerDay\":5,\"pastLimit\":\"refuse\"}");
         JsonObject set = Http.json(world.admin.get(LIMITS));
         assertEquals(List.of(3, 10, 50, 5), List.of(set.getInt("perPerson"), set.getInt("perProject"),
