@@ -109,8 +109,9 @@ public class Jobs {
     }
 
     /**
-     * The trigger of a job that was to start gave up (OpenHands refused the key, or stayed down past the last attempt):
-     * the job did not start, ends as failed, and frees its slot. A job already started, or still queued, is left alone.
+     * The trigger of a job that was to start is done without starting it (a dead end: OpenHands refused the key, the
+     * repository is no longer found, ...; or OpenHands stayed down past the last attempt): the job ends as failed and
+     * frees its slot. A job already started, or still queued, is left alone.
      */
     public void startGivenUp(String triggerId, String reason) {
         ofTrigger(triggerId).filter(job -> job.status() == Job.Status.STARTING).ifPresent(job -> {

@@ -83,8 +83,8 @@ public class TriggerHandler implements InboxHandler {
     @Override
     public Handled handle(InboxEntry entry) {
         Handled handled = handleTrigger(entry);
-        if (handled.outcome() == Handled.Outcome.FAILED) {
-            // a job recorded for this trigger did not start: it frees its slot under the limits
+        if (handled.outcome() != Handled.Outcome.RETRY) {
+            // a job recorded for this trigger and not started (a dead end, a failure) frees its slot under the limits
             jobs.startGivenUp(entry.id(), handled.result());
         }
         return handled;
@@ -108,11 +108,9 @@ public class TriggerHandler implements InboxHandler {
             Account account = resolved.account().orElseThrow();
             return keys.using(account.id(), apiKey -> start(entry, event, actor, account, apiKey, replies, say));
         } catch (ApiKeyRefused e) {
-            jobs.startGivenUp(entry.id(), "OpenHands refused the API key");
             return said(replies,
                     new DeadEnd(say.openHandsKeyRefused(actor), "OpenHands refused " + actor.name() + "'s API key"));
         } catch (ApiKeyNotIssued e) {
-            jobs.startGivenUp(entry.id(), "no OpenHands API key");
             return said(replies,
                     new DeadEnd(say.apiKeyNotIssued(actor, e.reason()), "no OpenHands API key for " + actor.name()
                             + ": " + e.getMessage()));
