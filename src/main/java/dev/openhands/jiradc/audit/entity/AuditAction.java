@@ -29,5 +29,11 @@ public enum AuditAction {
     /** An admin created or replaced a Jira project's repositories ({@code outcome}: the default and the allowed list). */
     PROJECT_MAPPING_SAVED,
     /** An admin deleted a Jira project's repositories. */
-    PROJECT_MAPPING_DELETED
+    PROJECT_MAPPING_DELETED,
+    /** The trigger's job waits for a slot under the limits ({@code reason} QUEUED); it starts when one frees. */
+    TRIGGER_QUEUED,
+    /** An admin stopped a running job or took a waiting one out of the queue (who: the admin). */
+    JOB_STOPPED_BY_ADMIN,
+    /** An admin changed the limits on jobs ({@code outcome}: all of them, as set). */
+    LIMITS_CHANGED
 }

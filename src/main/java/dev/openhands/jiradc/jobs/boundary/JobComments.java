@@ -146,4 +146,18 @@ public final class JobComments {
         long hours = duration.toHours();
         return hours < 48 ? hours + " hours" : duration.toDays() + " days";
     }
+
+    /** An admin stopped the job: its conversation in OpenHands is deleted. */
+    public String stoppedByAdmin(String actor, String repository) {
+        return mention(actor) + " This job in " + repository + " was stopped by an administrator; its conversation in"
+                + " OpenHands was stopped and deleted. If the work is still needed, ask again by commenting " + mention
+                + ", or ask your Jira administrator why it was stopped.";
+    }
+
+    /** An admin removed the job from the queue before it started. */
+    public String queuedCancelledByAdmin(String actor, String repository) {
+        return mention(actor) + " The job in " + repository + " that was waiting for a slot was cancelled by an"
+                + " administrator before it started. If the work is still needed, ask again by commenting " + mention
+                + ", or ask your Jira administrator why it was cancelled.";
+    }
 }

@@ -6,6 +6,7 @@ import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.jobs.control.JobDue;
 import dev.openhands.jiradc.jobs.entity.ClaimTakenOver;
 import dev.openhands.jiradc.jobs.entity.Job;
+import dev.openhands.jiradc.jobs.entity.JobEnded;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.platform.ThisInstance;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
@@ -55,6 +56,10 @@ public class Jobs {
     /** A job's start and end are recorded in the transaction that records them on the job. */
     @Inject
     Audit audit;
+
+    /** Fired in the transaction that ends a job: after it commits, a job waiting for its slot may start. */
+    @Inject
+    Event<JobEnded> ended;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -108,6 +113,18 @@ public class Jobs {
         // in whole milliseconds, which every database stores as given: the next attempt finds it by this value
         return ask.setParameter("id", jobId).setParameter("now", clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The trigger of a job that was to start is done without starting it (a dead end: OpenHands refused the key, the
+     * repository is no longer found, ...; or OpenHands stayed down past the last attempt): the job ends as failed and
+     * frees its slot. A job already started, or still queued, is left alone.
+     */
+    public void startGivenUp(String triggerId, String reason) {
+        ofTrigger(triggerId).filter(job -> job.status() == Job.Status.STARTING).ifPresent(job -> {
+            job.failed("did not start: " + reason, clock.instant());
+            ended.fire(new JobEnded(job.id()));
+        });
     }
 
     /** OpenHands answered the start with a refusal: nothing was started, and the next attempt asks afresh. */
@@ -305,16 +322,18 @@ public class Jobs {
     }
 
     /**
-     * The job's end for the audit trail: its final status and, for a failure or a stop, the reason this service wrote
-     * (OpenHands' or its own words, never the summary of the conversation).
+     * The job's end: recorded in the audit trail with its final status and, for a failure or a stop, the reason this
+     * service wrote (OpenHands' or its own words, never the summary of the conversation); and, once this commits, a job
+     * waiting for its slot may start.
      */
     private void ended(Job job, String detail) {
         audit.record(about(AuditAction.JOB_ENDED, job).outcome(job.status() + detail));
+        ended.fire(new JobEnded(job.id()));
     }
 
     private AuditEvent about(AuditAction action, Job job) {
         return AuditEvent.of(action, job.actorName()).issue(job.issueKey()).job(job.id(),
-                job.conversationId().map(id -> settings.appUrl().map(url -> url + "/conversations/" + id).orElse(id)));
+                job.conversationId().map(id -> settings.webUrl().map(url -> url + "/conversations/" + id).orElse(id)));
     }
 
     /**
@@ -327,6 +346,28 @@ public class Jobs {
             throw new ClaimTakenOver("another instance took the job over after this one's claim ran out");
         }
         return job;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Job> byId(String jobId) {
+        return Optional.ofNullable(em.find(Job.class, jobId));
+    }
+
+    /**
+     * An admin stopped the job (its conversation in OpenHands is stopped): it ends as stopped, whatever a check under
+     * way saw, and its slot frees. A job that ended meanwhile is left as it ended.
+     *
+     * @return the job as stopped; empty when it had ended already
+     */
+    public Optional<Job> stoppedByAdmin(String jobId, String reason, String admin) {
+        Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || !(job.running() || job.status() == Job.Status.QUEUED)) {
+            return Optional.empty();
+        }
+        job.stoppedByAdmin(reason, clock.instant());
+        audit.record(about(AuditAction.JOB_STOPPED_BY_ADMIN, job).who(admin));
+        ended(job, ": " + reason);
+        return Optional.of(job);
     }
 
     /** The issue was deleted: its jobs are no longer followed, and nothing more is said. */

@@ -38,6 +38,16 @@ import java.util.concurrent.ThreadLocalRandom;
         + " and j.announcingAt is null")
 @NamedQuery(name = Job.ANNOUNCE_AGAIN, query = "update Job j set j.announcingAt = :now where j.id = :id and j.announcedAt is null"
         + " and j.announcingAt < :expired")
+@NamedQuery(name = Job.COUNT_OF_ACCOUNT, query = "select count(j) from Job j where j.accountId = :account and j.status in :statuses")
+@NamedQuery(name = Job.COUNT_IN_PROJECT, query = "select count(j) from Job j where j.projectKey = :project and j.status in :statuses")
+@NamedQuery(name = Job.COUNT_ALL, query = "select count(j) from Job j where j.status in :statuses")
+@NamedQuery(name = Job.COUNT_ASKED_ON_ISSUE, query = "select count(j) from Job j where j.issueId = :issueId and j.createdAt > :since"
+        + " and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED")
+@NamedQuery(name = Job.RUNNING_PER_ACCOUNT, query = "select j.accountId, count(j) from Job j where j.status in :statuses"
+        + " group by j.accountId")
+@NamedQuery(name = Job.RUNNING_PER_PROJECT, query = "select j.projectKey, count(j) from Job j where j.status in :statuses"
+        + " and j.projectKey is not null group by j.projectKey")
+@NamedQuery(name = Job.IN_STATUSES, query = "select j from Job j where j.status in :statuses order by j.createdAt, j.id")
 @NamedQuery(name = Job.ANNOUNCING_FAILED, query = "update Job j set j.announcingAt = :expired where j.id = :id"
         + " and j.announcedAt is null and j.announcingAt = :claimed")
 public class Job {
@@ -51,10 +61,22 @@ public class Job {
     public static final String ANNOUNCE_FIRST = "Job.announceFirst";
     public static final String ANNOUNCE_AGAIN = "Job.announceAgain";
     public static final String ANNOUNCING_FAILED = "Job.announcingFailed";
+    public static final String COUNT_OF_ACCOUNT = "Job.countOfAccount";
+    public static final String COUNT_IN_PROJECT = "Job.countInProject";
+    public static final String COUNT_ALL = "Job.countAll";
+    public static final String COUNT_ASKED_ON_ISSUE = "Job.countAskedOnIssue";
+    public static final String RUNNING_PER_ACCOUNT = "Job.runningPerAccount";
+    public static final String RUNNING_PER_PROJECT = "Job.runningPerProject";
+    public static final String IN_STATUSES = "Job.inStatuses";
     /** How far a next check may fall from its interval, as a share of it, either way. */
     static final double JITTER = 0.1;
 
     public enum Status {
+        /**
+         * Waiting for a slot under the limits, in the order of its creation; its trigger is processed again when it
+         * is let in, and it becomes {@link #STARTING}.
+         */
+        QUEUED,
         /** Recorded before OpenHands is asked, so a second attempt knows one may be under way. */
         STARTING,
         /** OpenHands accepted it; followed until it ends. */
@@ -71,6 +93,10 @@ public class Job {
         FORWARDED;
 
         public static final List<Status> FOLLOWED = List.of(STARTED, STALE);
+        /** What takes a slot under the limits: from its admission to its end. */
+        public static final List<Status> RUNNING = List.of(STARTING, STARTED, STALE);
+        /** What an admin sees as under way: running or waiting. */
+        public static final List<Status> ACTIVE = List.of(QUEUED, STARTING, STARTED, STALE);
 
         public boolean followed() {
             return FOLLOWED.contains(this);
@@ -88,6 +114,9 @@ public class Job {
 
     @Column(name = "issue_key", nullable = false)
     private String issueKey;
+
+    @Column(name = "project_key")
+    private String projectKey;
 
     @Column(name = "comment_id")
     private String commentId;
@@ -178,10 +207,16 @@ public class Job {
     }
 
     public Job(String triggerId, JobRequest request, Instant now) {
+        this(triggerId, request, Status.STARTING, now);
+    }
+
+    /** @param status {@link Status#STARTING}, or {@link Status#QUEUED} for a job that waits for a slot */
+    public Job(String triggerId, JobRequest request, Status status, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.triggerId = triggerId;
         this.issueId = request.issueId();
         this.issueKey = request.issueKey();
+        this.projectKey = projectOf(request.issueKey());
         this.commentId = request.commentId().orElse(null);
         this.accountId = request.accountId();
         this.actorName = request.actorName();
@@ -190,9 +225,39 @@ public class Job {
         this.visibilityType = request.replyVisibility().map(Visibility::type).orElse(null);
         this.visibilityValue = request.replyVisibility().map(Visibility::value).orElse(null);
         this.repositoryNamedIn = request.repositoryNamedIn().orElse(null);
-        this.status = Status.STARTING;
+        this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** The Jira project of an issue: its key before the dash. */
+    public static String projectOf(String issueKey) {
+        int dash = issueKey.indexOf('-');
+        return dash > 0 ? issueKey.substring(0, dash) : issueKey;
+    }
+
+    /** A slot freed: the queued job may start, and its trigger is processed again to start it. */
+    public void admitted(Instant now) {
+        if (status != Status.QUEUED) {
+            throw new IllegalStateException("only a queued job is admitted, not one " + status);
+        }
+        this.status = Status.STARTING;
+        this.updatedAt = now;
+    }
+
+    /**
+     * An admin stopped the job: it ends as stopped, and a check under way (claimed before) finds its claim taken over,
+     * so that it records nothing over this.
+     */
+    public void stoppedByAdmin(String reason, Instant now) {
+        this.claims++;
+        this.followedBy = null;
+        end(Status.STOPPED, reason, now);
+    }
+
+    /** Whether the job takes a slot under the limits. */
+    public boolean running() {
+        return Status.RUNNING.contains(status);
     }
 
     /** OpenHands accepted the job: its follower looks at it at once, to say on the issue that it started. */
@@ -422,6 +487,14 @@ public class Job {
 
     public String issueKey() {
         return issueKey;
+    }
+
+    public String projectKey() {
+        return projectKey != null ? projectKey : projectOf(issueKey);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public String accountId() {

@@ -272,6 +272,24 @@ public class OpenHands {
     }
 
     /**
+     * Stops a conversation for good: deletes it, and its sandbox with it, as the person whose key it is.
+     *
+     * @return false when OpenHands no longer knows it (404): there is nothing left to stop
+     */
+    public boolean deleteConversation(String apiKey, String conversationId) {
+        try {
+            ask("to delete the conversation " + conversationId,
+                    api -> api.deleteConversation(bearer(apiKey), conversationId));
+            return true;
+        } catch (OpenHandsUnavailable e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
      * One call: an error answer ({@link OpenHandsResponses}), an answer that cannot be read and no answer at all each
      * end in an exception that says what OpenHands was asked ({@code what}: "who owns the key", "to ...").
      */

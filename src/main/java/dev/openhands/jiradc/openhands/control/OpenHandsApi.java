@@ -7,6 +7,7 @@ import dev.openhands.jiradc.openhands.entity.StartTask;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -87,6 +88,19 @@ public interface OpenHandsApi {
     AppSendMessageResponse sendMessage(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
             @PathParam("id") String conversationId,
             AppSendMessageRequest message);
+
+    /**
+     * Deletes a conversation and, unless another conversation uses it, its sandbox: the agent stops. (The update of a
+     * conversation, {@code PATCH}, changes only its title and repository: it cannot stop it.)
+     */
+    @DELETE
+    @Path("v1/app-conversations/{id}")
+    Success deleteConversation(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+            @PathParam("id") String conversationId);
+
+    /** {@code Success}. */
+    record Success(Boolean success) {
+    }
 
     /** {@code SaasUserInfo}: whose key it is. */
     record SaasUserInfo(String id, String email) {

@@ -88,6 +88,15 @@ public class TriggerHandler implements InboxHandler {
 
     @Override
     public Handled handle(InboxEntry entry) {
+        Handled handled = handleTrigger(entry);
+        if (handled.outcome() != Handled.Outcome.RETRY) {
+            // a job recorded for this trigger and not started (a dead end, a failure) frees its slot under the limits
+            jobs.startGivenUp(entry.id(), handled.result());
+        }
+        return handled;
+    }
+
+    private Handled handleTrigger(InboxEntry entry) {
         WebhookEvent event = WebhookEvent.parse(JSON.createReader(new StringReader(entry.payload())).readObject());
         if (entry.kind() == Decision.Kind.DELETION) {
             return deletions.handle(entry, event);
@@ -136,6 +145,9 @@ public class TriggerHandler implements InboxHandler {
         if (earlier.filter(job -> job.status() == Job.Status.FORWARDED).isPresent()) {
             return Handled.done("passed on to the running job");
         }
+        if (earlier.filter(job -> job.status() == Job.Status.QUEUED).isPresent()) {
+            return Handled.done(JobStart.QUEUED);
+        }
         if (earlier.filter(job -> job.status() != Job.Status.STARTING).isPresent()) {
             return started(earlier.get());
         }
@@ -154,9 +166,10 @@ public class TriggerHandler implements InboxHandler {
             return said(answer, nowhere.deadEnd(), actor);
         }
         WhichRepository.Named named = (WhichRepository.Named) where;
-        return started(jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
-                named.namedIn(), apiKey,
-                answer.visibility()));
+        JobStart.Outcome outcome = jobStart.start(entry, earlier, event, issue, account, actor, named.found(),
+                named.namedIn(), apiKey, answer.visibility());
+        return outcome instanceof JobStart.Held held ? said(answer, held.deadEnd(), actor)
+                : started(((JobStart.Started) outcome).job());
     }
 
     /** The job started: its follower says so on the issue, with the conversation's link once OpenHands gives it. */
@@ -169,7 +182,9 @@ public class TriggerHandler implements InboxHandler {
     /** Said on the issue, then recorded (with the reason's code, not the comment) once Jira took the comment. */
     private Handled said(Replies replies, DeadEnd deadEnd, JiraUser actor) {
         issues.comment(replies.issueKey(), deadEnd.comment(), replies.visibility());
-        audit.record(AuditEvent.of(AuditAction.TRIGGER_REFUSED, actor.name()).issue(replies.issueKey())
+        AuditAction action = deadEnd.reason() == DeadEnd.Reason.QUEUED ? AuditAction.TRIGGER_QUEUED
+                : AuditAction.TRIGGER_REFUSED;
+        audit.record(AuditEvent.of(action, actor.name()).issue(replies.issueKey())
                 .reason(deadEnd.reason().name()).outcome(deadEnd.result()));
         return Handled.done(deadEnd.result());
     }

@@ -6,8 +6,10 @@ import dev.openhands.jiradc.jira.entity.JiraIssue.JiraComment;
 import dev.openhands.jiradc.jira.entity.JiraUser;
 import dev.openhands.jiradc.jira.entity.Visibility;
 import dev.openhands.jiradc.jira.entity.WebhookEvent;
+import dev.openhands.jiradc.jobs.boundary.JobAdmissions;
 import dev.openhands.jiradc.jobs.boundary.JobComments;
 import dev.openhands.jiradc.jobs.boundary.Jobs;
+import dev.openhands.jiradc.jobs.entity.Admission;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobRequest;
 import dev.openhands.jiradc.openhands.boundary.OpenHands;
@@ -41,7 +43,23 @@ public class JobStart {
     Jobs jobs;
 
     @Inject
+    JobAdmissions admissions;
+
+    @Inject
     OpenHands openHands;
+
+    /** What the delivery log says of a trigger whose job waits for a slot. */
+    public static final String QUEUED = "queued: the job waits for a slot under the limits";
+
+    /** What became of the start: the job started, or it is held at a limit (queued or refused), as the comment says. */
+    public sealed interface Outcome permits Started, Held {
+    }
+
+    public record Started(Job job) implements Outcome {
+    }
+
+    public record Held(DeadEnd deadEnd) implements Outcome {
+    }
 
     @Inject
     IntegrationSettings settings;
@@ -54,16 +72,39 @@ public class JobStart {
      *
      * @param recorded the trigger's job, if an earlier attempt recorded it while it was still starting
      * @param namedIn where the repository was named, as the "I'm on it" comment says it
-     * @return the job, started: its follower looks at it as soon as this commits
+     * @return the job, started (its follower looks at it as soon as this commits); or held at a limit, queued to start
+     *     when a slot frees or refused, with what to say
      */
-    public Job start(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
+    public Outcome start(InboxEntry entry, Optional<Job> recorded, WebhookEvent event, JiraIssue issue, Account account,
             JiraUser actor, RepositoryLookup.Found repository, String namedIn, String apiKey,
             Optional<Visibility> replies) {
         Optional<Job> previous = jobs.latestOn(issue.id())
                 .filter(job -> !job.id().equals(recorded.map(Job::id).orElse("")));
-        Job job = recorded.orElseGet(() -> jobs.starting(entry.id(), new JobRequest(issue.id(), issue.key(),
-                event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
-                previous.map(Job::id), replies, Optional.of(namedIn))));
+        Job job;
+        if (recorded.isPresent()) {
+            job = recorded.get();
+        } else {
+            JobAdmissions.Admitted admitted = admissions.admit(entry.id(), new JobRequest(issue.id(), issue.key(),
+                    event.comment().map(WebhookEvent.Comment::id), account.id(), actor.name(), repository.fullName(),
+                    previous.map(Job::id), replies, Optional.of(namedIn)));
+            Optional<Admission.Reached> reached = admitted.verdict().reached();
+            String project = Job.projectOf(issue.key());
+            TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.webUrl().orElseThrow(),
+                    settings.mention());
+            switch (admitted.verdict().outcome()) {
+                case QUEUE -> {
+                    LOG.info(() -> "Queued behind the limit " + reached.orElseThrow().limit());
+                    return new Held(new DeadEnd(say.queued(actor, reached.orElseThrow(), project), QUEUED,
+                            DeadEnd.Reason.QUEUED));
+                }
+                case REFUSE -> {
+                    return new Held(new DeadEnd(say.refused(actor, reached.orElseThrow(), project),
+                            "refused: the limit " + reached.orElseThrow().limit() + " is reached",
+                            DeadEnd.Reason.LIMIT_REACHED));
+                }
+                default -> job = admitted.job().orElseThrow();
+            }
+        }
         String request = event.comment().map(WebhookEvent.Comment::body).orElse("");
         List<JiraComment> earlier = issue.comments().stream()
                 .filter(comment -> event.comment().map(c -> !c.id().equals(comment.id())).orElse(true)).toList();
@@ -73,7 +114,7 @@ public class JobStart {
                 previous.map(p -> jobComments().conversationLink(p.conversationId())));
         // OpenHands answers a start WORKING; a start that fails later (or at once) is the follower's to say, from the task
         StartTask task = startOnce(apiKey, job, repository, conversation);
-        return jobs.started(job.id(), task.id(), task.appConversationId().orElse(null));
+        return new Started(jobs.started(job.id(), task.id(), task.appConversationId().orElse(null)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.openhands.jiradc.triggers.control;
 
 import dev.openhands.jiradc.jira.boundary.WikiMarkup;
 import dev.openhands.jiradc.jira.entity.JiraUser;
+import dev.openhands.jiradc.jobs.entity.Admission;
 import dev.openhands.jiradc.openhands.entity.ApiKeyNotIssued;
 import dev.openhands.jiradc.settings.entity.GitProvider;
 import java.net.URI;
@@ -142,5 +143,50 @@ public final class TriggerComments {
                 + " again later by commenting " + mention
                 + "; if it goes on, tell your Jira administrator (the delivery log"
                 + " of OpenHands for Jira has the details).";
+    }
+
+    /** A limit on running jobs is full: the trigger waits in order, and starts by itself when a slot frees. */
+    public String queued(JiraUser user, Admission.Reached reached, String project) {
+        return mention(user) + " " + full(reached, project) + "; I'll start this one "
+                + (reached.waiting() == 0 ? "when one of them ends."
+                        : "in turn, after the " + reached.waiting() + " waiting before it, as running jobs end.");
+    }
+
+    /** A limit is full and the setting says to refuse: the trigger is not kept. */
+    public String refused(JiraUser user, Admission.Reached reached, String project) {
+        if (reached.limit() == Admission.Limit.PER_ISSUE_PER_DAY) {
+            return mention(user) + " " + jobs(reached.running()) + " " + (reached.running() == 1 ? "was" : "were")
+                    + " asked for on this issue in the last 24 hours,"
+                    + " the most allowed per issue per day is " + reached.max()
+                    + ". I did not start this one: ask again"
+                    + " tomorrow by commenting " + mention + ", or ask your Jira administrator to raise the limit.";
+        }
+        return mention(user) + " " + full(reached, project) + ". I did not start this one: ask again by commenting "
+                + mention + " when one of them has ended, or ask your Jira administrator to raise the limit.";
+    }
+
+    private static String full(Admission.Reached reached, String project) {
+        String running = switch (reached.limit()) {
+            case PER_PERSON -> reached.running() + " of your jobs " + isAre(reached.running()) + " running";
+            case PER_PROJECT -> jobs(reached.running()) + " " + isAre(reached.running()) + " running in project "
+                    + project;
+            default -> jobs(reached.running()) + " " + isAre(reached.running()) + " running in this Jira";
+        };
+        String most = switch (reached.limit()) {
+            case PER_PERSON -> "per person";
+            case PER_PROJECT -> "per project";
+            default -> "at once in this Jira";
+        };
+        String waiting = reached.waiting() == 0 ? ""
+                : " and " + reached.waiting() + " " + isAre(reached.waiting()) + " waiting";
+        return running + waiting + ", the most allowed " + most + " is " + reached.max();
+    }
+
+    private static String jobs(int count) {
+        return count + (count == 1 ? " job" : " jobs");
+    }
+
+    private static String isAre(int count) {
+        return count == 1 ? "is" : "are";
     }
 }

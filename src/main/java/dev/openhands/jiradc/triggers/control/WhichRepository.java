@@ -98,7 +98,8 @@ public class WhichRepository {
         }
         if (choice instanceof Choice.NotAllowed refused) {
             return Optional.of(new DeadEnd(say.notAllowed(actor, refused), refused.repository()
-                    + " is not one of the " + refused.projectKey() + " project's repositories"));
+                    + " is not one of the " + refused.projectKey() + " project's repositories",
+                    DeadEnd.Reason.REPOSITORY_NOT_ALLOWED));
         }
         if (choice instanceof Choice.NamedByOthers others) {
             return Optional.of(new DeadEnd(say.namedByOthers(actor, others.repository(), others.namedBy()),

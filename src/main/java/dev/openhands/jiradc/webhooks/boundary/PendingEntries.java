@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.webhooks.boundary;
 
 import dev.openhands.jiradc.webhooks.control.InboxClaims;
+import dev.openhands.jiradc.webhooks.control.InboxDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,6 +14,9 @@ public class PendingEntries {
     @Inject
     InboxClaims claims;
 
+    @Inject
+    InboxDispatcher dispatcher;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -22,5 +26,20 @@ public class PendingEntries {
      */
     public int cancel(String issueId, Optional<String> dedupKey, String reason) {
         return claims.cancelPending(dedupKey, issueId, reason, clock.instant());
+    }
+
+    /**
+     * Puts a trigger entry that was done back to be processed again (its job waited for a slot and may start now), in
+     * the caller's transaction.
+     *
+     * @return true when put back; false when it is still being processed; empty when it is gone (pruned) or failed
+     */
+    public Optional<Boolean> resume(String entryId, String reason) {
+        return claims.resume(entryId, reason, clock.instant());
+    }
+
+    /** After entries were put back: process them now rather than at the next poll. */
+    public void processSoon() {
+        dispatcher.nudge();
     }
 }

@@ -62,6 +62,24 @@ public class InboxClaims {
         return waiting.size();
     }
 
+    /**
+     * Puts a trigger that was done (it waited for a slot) back in the inbox, to be processed again, in the caller's
+     * transaction.
+     *
+     * @return whether it was put back; if not, whether it is still being processed (so may be put back later)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Boolean> resume(String id, String reason, Instant now) {
+        int resumed = em.createNamedQuery(InboxItem.RESUME).setParameter("pending", InboxItem.Status.PENDING)
+                .setParameter("now", now).setParameter("result", InboxItem.shorten(reason)).setParameter("id", id)
+                .setParameter("done", InboxItem.Status.DONE).executeUpdate();
+        if (resumed == 1) {
+            return Optional.of(true);
+        }
+        InboxItem item = em.find(InboxItem.class, id);
+        return item == null || item.status() == InboxItem.Status.FAILED ? Optional.empty() : Optional.of(false);
+    }
+
     /** Keeps these entries, claimed by {@code instance} and still being worked on, from being taken by another. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void renew(List<InboxEntry> entries, String instance, Instant until) {

@@ -26,6 +26,8 @@ import java.time.Instant;
         + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
 @NamedQuery(name = InboxItem.RELEASE_EXPIRED, query = "update InboxItem i set i.status = :pending, i.leaseUntil = null"
         + " where i.status = :processing and i.leaseUntil < :now")
+@NamedQuery(name = InboxItem.RESUME, query = "update InboxItem i set i.status = :pending, i.availableAt = :now,"
+        + " i.finishedAt = null, i.leaseUntil = null, i.result = :result where i.id = :id and i.status = :done")
 public class InboxItem {
 
     public static final String COUNT_BY_KEY = "InboxItem.countByKey";
@@ -34,6 +36,7 @@ public class InboxItem {
     public static final String RETRY = "InboxItem.retry";
     public static final String RENEW = "InboxItem.renew";
     public static final String RELEASE_EXPIRED = "InboxItem.releaseExpired";
+    public static final String RESUME = "InboxItem.resume";
 
     public enum Status {
         /** Waiting, possibly until {@code availableAt} after a failed attempt. */

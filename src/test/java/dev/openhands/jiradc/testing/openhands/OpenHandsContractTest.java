@@ -85,6 +85,9 @@ class OpenHandsContractTest {
             send(server, "GET",
                     "/api/v1/conversation/" + CONVERSATION + "/events/search?sort_order=TIMESTAMP_DESC&limit=20", "");
             send(server, "GET", "/api/v1/users/me", "");
+            openHands.conversationCanBeDeleted(KEY, CONVERSATION);
+            assertEquals("{\"success\":true}", send(server, "DELETE", "/api/v1/app-conversations/" + CONVERSATION, ""),
+                    "an admin's stop deletes the conversation");
             assertEquals("[null,null]",
                     send(server, "GET", "/api/v1/app-conversations/start-tasks?ids=" + CONVERSATION + "&ids=" + TASK
                             .replace('a', 'b'), ""),

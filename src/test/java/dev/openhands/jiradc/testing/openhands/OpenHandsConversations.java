@@ -65,6 +65,33 @@ public final class OpenHandsConversations {
     }
 
     /**
+     * A start for this issue (its title names it) answers its own task, {@code READY} with this conversation when asked
+     * later: for one person's several jobs, each on its issue.
+     */
+    public void startTaskOnIssueIs(String apiKey, String issueKey, String taskId, String conversationId) {
+        openHands.stubFor(post("/api/v1/app-conversations").withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .withRequestBody(containing("\"Jira DC " + issueKey + ":"))
+                .willReturn(okJson(startTask(apiKey, taskId, "WORKING", null, null).toString())));
+        openHands.stubFor(
+                get(urlPathEqualTo("/api/v1/app-conversations/start-tasks")).withQueryParam("ids", equalTo(taskId))
+                        .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                        .willReturn(okJson("[" + startTask(apiKey, taskId, "READY", conversationId, null) + "]")));
+    }
+
+    /** Deleting the conversation with this key succeeds ({@code Success}), as OpenHands answers it. */
+    public void conversationCanBeDeleted(String apiKey, String conversationId) {
+        openHands.stubFor(delete("/api/v1/app-conversations/" + conversationId)
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .willReturn(okJson(Json.createObjectBuilder().add("success", true).build().toString())));
+    }
+
+    /** How often the service asked OpenHands to delete the conversation, with this key. */
+    public int deletions(String apiKey, String conversationId) {
+        return openHands.findAll(deleteRequestedFor(urlEqualTo("/api/v1/app-conversations/" + conversationId))
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))).size();
+    }
+
+    /**
      * As {@link #startTaskIs} {@code READY} with the conversation, except that the first {@code workingLooks} looks at the
      * task find it still {@code WORKING}, as OpenHands' start tasks are while the sandbox starts.
      */
