@@ -5,7 +5,10 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 
-/** Registered on a REST client: counts each call, times those that get an answer, and counts the answers that are errors. */
+/**
+ * Registered on a REST client: counts each call, times those that get an answer, and counts the answers that are
+ * errors.
+ */
 public final class CallTimer implements ClientRequestFilter, ClientResponseFilter {
 
     private static final String STARTED = CallTimer.class.getName() + ".started";

@@ -52,14 +52,18 @@ public class Metrics {
             .help("Calls answered with an error (5xx, 429, 401, 403), by status").labelNames("service", "status")
             .withoutExemplars().register(registry);
 
-    /** A delivery and what became of it: the outcome's kind ({@code trigger}, {@code no trigger}, {@code refused}, ...). */
+    /**
+     * A delivery and what became of it: the outcome's kind ({@code trigger}, {@code no trigger}, {@code refused}, ...).
+     */
     public void delivered(String outcome) {
         int colon = outcome.indexOf(':');
         String kind = (colon < 0 ? outcome : outcome.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
         deliveries.labelValues(kind).inc();
     }
 
-    /** A call to Jira or OpenHands is sent; one that never gets an answer (unreachable, timed out) is counted only here. */
+    /**
+     * A call to Jira or OpenHands is sent; one that never gets an answer (unreachable, timed out) is counted only here.
+     */
     public void calling(String service) {
         callsStarted.labelValues(service).inc();
     }
@@ -72,7 +76,9 @@ public class Metrics {
         }
     }
 
-    /** This instance's metrics and the {@code stored} ones, in the text format (a metric without values is left out). */
+    /**
+     * This instance's metrics and the {@code stored} ones, in the text format (a metric without values is left out).
+     */
     public String render(MetricSnapshot... stored) {
         MetricSnapshots.Builder all = MetricSnapshots.builder();
         registry.scrape().forEach(all::metricSnapshot);

@@ -37,9 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * How many running jobs one instance follows, and what that costs OpenHands: {@code capacity.jobs} started jobs whose
  * conversations keep running (nothing new, so each waits the longest interval between checks), put straight into the
  * database as a steady state has them (next checks spread over the longest interval), followed by one Payara Micro with
- * the default intervals. Measured over a window at steady state, then after a restart with every job overdue, then after
- * an outage of OpenHands. Prints figures, never fails on them.
- * {@code mvn -Pbenchmark -Dbench.main=FollowerCapacityBenchmark -Dbench.options="capacity.jobs=10000"}.
+ * the default intervals. Measured over a window at steady state, then after a restart with every job overdue, then
+ * after an outage of OpenHands. Prints figures, never fails on them. {@code mvn -Pbenchmark
+ * -Dbench.main=FollowerCapacityBenchmark -Dbench.options="capacity.jobs=10000"}.
  */
 public final class FollowerCapacityBenchmark {
 

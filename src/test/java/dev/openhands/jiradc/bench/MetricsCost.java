@@ -67,7 +67,10 @@ public final class MetricsCost {
                 allocated(metrics, loop));
     }
 
-    /** Bytes allocated per call on this thread, after the loop was warmed up: garbage is CPU too, spent by the collector. */
+    /**
+     * Bytes allocated per call on this thread, after the loop was warmed up: garbage is CPU too, spent by the
+     * collector.
+     */
     static double allocated(Metrics metrics, Loop loop) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) CPU;
         long before = threads.getCurrentThreadAllocatedBytes();

@@ -22,13 +22,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * How long the WAR takes to be ready on Payara Micro, and what Payara Micro takes on its own: from starting the
- * process to its first HTTP answer without the WAR, and to {@code /health/ready} answering 200 with it (deployed,
- * migrated, configured, Jira's service account checked against WireMock), with the resident memory then. Several
- * starts each, alternately, each on a new H2 file database, with the server's JVM on its defaults, with the serial
- * collector, with the quick start of {@code -Prun} and the tests' servers, and with that and a class data archive made
- * once by Payara Micro's {@code --warmup}, as the integration tests' servers start. Prints figures, never fails on them.
- * {@code ./mvnw -Pbenchmark -Dbench.main=StartupBenchmark} (knob {@code starts}, 3 by default).
+ * How long the WAR takes to be ready on Payara Micro, and what Payara Micro takes on its own: from starting the process
+ * to its first HTTP answer without the WAR, and to {@code /health/ready} answering 200 with it (deployed, migrated,
+ * configured, Jira's service account checked against WireMock), with the resident memory then. Several starts each,
+ * alternately, each on a new H2 file database, with the server's JVM on its defaults, with the serial collector, with
+ * the quick start of {@code -Prun} and the tests' servers, and with that and a class data archive made once by Payara
+ * Micro's {@code --warmup}, as the integration tests' servers start. Prints figures, never fails on them. {@code ./mvnw
+ * -Pbenchmark -Dbench.main=StartupBenchmark} (knob {@code starts}, 3 by default).
  */
 public final class StartupBenchmark {
 

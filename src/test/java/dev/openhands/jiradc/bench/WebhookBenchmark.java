@@ -230,8 +230,8 @@ public final class WebhookBenchmark {
     }
 
     /**
-     * Sends the workload to each endpoint in turn, in rounds, until the server's JIT compilers use less than
-     * {@code warmup.jit-quiet} of its CPU in a round (or {@code warmup.max-seconds} have passed): what is measured is the
+     * Sends the workload to each endpoint in turn, in rounds, until the server's JIT compilers use less than {@code
+     * warmup.jit-quiet} of its CPU in a round (or {@code warmup.max-seconds} have passed): what is measured is the
      * steady state, not the JIT still compiling the service's hot code. On a slow machine a single C2 compiler thread
      * takes minutes to work through the code a Payara server with this WAR makes hot.
      */

@@ -117,7 +117,9 @@ class MigrationsKeepThePreviousVersionRunningTest {
                 && !NOT_NULL_WITHOUT_DEFAULT.matcher(normal).find();
     }
 
-    /** The column's varchar length as the latest earlier migration declared or widened it; unknown: no length at all. */
+    /**
+     * The column's varchar length as the latest earlier migration declared or widened it; unknown: no length at all.
+     */
     private static int lengthBefore(String column, String earlier) {
         Matcher declared = Pattern.compile("\\b" + column + "\\s+(?:set data type\\s+)?varchar\\((\\d+)\\)")
                 .matcher(earlier.toLowerCase(Locale.ROOT));

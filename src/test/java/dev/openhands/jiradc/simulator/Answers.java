@@ -12,7 +12,9 @@ import java.util.Map;
 /** The simulator's HTTP answers and what it reads of requests; every answer says it comes from the simulator. */
 final class Answers {
 
-    /** Marks every answer of the simulator, so that the service can tell it apart from a real Jira (not in production). */
+    /**
+     * Marks every answer of the simulator, so that the service can tell it apart from a real Jira (not in production).
+     */
     static final String MARKER = "X-OpenHands-Simulator";
 
     private Answers() {

@@ -65,7 +65,9 @@ final class JiraAccounts {
         return code;
     }
 
-    /** The access and refresh token for a code, once; empty when the code, its redirect address or verifier is wrong. */
+    /**
+     * The access and refresh token for a code, once; empty when the code, its redirect address or verifier is wrong.
+     */
     Optional<String[]> exchange(String code, String redirectUri, String codeVerifier) {
         Grant grant = code == null ? null : codes.remove(code);
         if (grant == null || !grant.redirectUri().equals(redirectUri) || codeVerifier == null

@@ -97,7 +97,9 @@ final class SimulatedIssue {
                 .with("changelogId", String.valueOf(changelogIds.incrementAndGet())));
     }
 
-    /** Label changes that are no trigger, one after the other: the delivery log, metrics and troubleshooting fill up. */
+    /**
+     * Label changes that are no trigger, one after the other: the delivery log, metrics and troubleshooting fill up.
+     */
     void burst(int deliveries) {
         for (int i = 0; i < deliveries; i++) {
             label("triage", i % 2 == 0);

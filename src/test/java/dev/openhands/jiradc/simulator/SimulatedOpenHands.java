@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
 
 /**
  * OpenHands' API as the service calls it, in the shapes of OpenHands' published API description (built by the same
- * {@link OpenHandsConversations} and {@link OpenHandsUsers} the tests use, and judged by the same contract check): every
- * API key belongs to the developer; a start is a task that is {@code READY} after a moment, whose conversation runs a
- * few seconds and then ends as the {@link Ending} chosen on the page when it started.
+ * {@link OpenHandsConversations} and {@link OpenHandsUsers} the tests use, and judged by the same contract check):
+ * every API key belongs to the developer; a start is a task that is {@code READY} after a moment, whose conversation
+ * runs a few seconds and then ends as the {@link Ending} chosen on the page when it started.
  */
 final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
 
@@ -70,7 +70,10 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     private final Map<String, Run> byConversation = new ConcurrentHashMap<>();
     private final AtomicInteger pullRequests = new AtomicInteger(41);
 
-    /** @param ready how long a start task works before its conversation is there; @param running how long the agent works */
+    /**
+     * @param ready how long a start task works before its conversation is there; @param running how long the agent
+     * works
+     */
     SimulatedOpenHands(Duration ready, Duration running) {
         this.ready = ready;
         this.running = running;

@@ -36,7 +36,9 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             .todo{color:#bf2600} .done{color:#006644} form.inline{display:inline}
             </style>""";
     private static final int BURST = 20;
-    /** Where the bot's conversation links lead in the run ({@code openhands.web-url}): OpenHands' web app, simulated. */
+    /**
+     * Where the bot's conversation links lead in the run ({@code openhands.web-url}): OpenHands' web app, simulated.
+     */
     static final String CONVERSATIONS = "/simulator/openhands/conversations";
     private static final Pattern CONVERSATION = Pattern.compile(CONVERSATIONS + "/([\\w-]+)");
     private static final Pattern COMMENT_ACTION = Pattern.compile("/simulator/comments/(\\d+)/(edit|delete)");

@@ -53,7 +53,10 @@ public final class MockServers {
         return server;
     }
 
-    /** The same, over HTTPS only, with a certificate from the test's own CA: a self-hosted OpenHands behind an internal CA. */
+    /**
+     * The same, over HTTPS only, with a certificate from the test's own CA: a self-hosted OpenHands behind an internal
+     * CA.
+     */
     public static WireMockServer startOpenHands(ContractCheck contract, TestCa ca) {
         return startOpenHands(contract, httpsFrom(ca));
     }

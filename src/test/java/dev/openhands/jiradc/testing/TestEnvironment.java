@@ -42,7 +42,10 @@ public final class TestEnvironment {
         return new TestEnvironment(MockServers.start());
     }
 
-    /** For the benchmarks: a Jira that keeps no record of the requests it answers, which would grow for as long as they run. */
+    /**
+     * For the benchmarks: a Jira that keeps no record of the requests it answers, which would grow for as long as they
+     * run.
+     */
     public static TestEnvironment forLoad() {
         return new TestEnvironment(MockServers.startForLoad());
     }

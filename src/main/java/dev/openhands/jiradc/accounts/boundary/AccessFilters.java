@@ -8,9 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Who may call a resource, said once on it ({@link SignedIn}, {@link AdminOnly}) instead of checked in each method. They
- * run after the matching, so after the cross-site check and the integration's on/off switch (both pre-matching). The
- * method then reads the person from the request-scoped {@link SignedInUser}, which has looked them up once.
+ * Who may call a resource, said once on it ({@link SignedIn}, {@link AdminOnly}) instead of checked in each method.
+ * They run after the matching, so after the cross-site check and the integration's on/off switch (both pre-matching).
+ * The method then reads the person from the request-scoped {@link SignedInUser}, which has looked them up once.
  */
 public final class AccessFilters {
 

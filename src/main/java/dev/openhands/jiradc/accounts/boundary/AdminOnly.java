@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Only for a member of the admin group who signed in recently enough: 401 for anyone not signed in or signed in too long
- * ago, 403 for a signed-in person who is not an admin, before the method runs ({@link AccessFilters.Admins}).
+ * Only for a member of the admin group who signed in recently enough: 401 for anyone not signed in or signed in too
+ * long ago, 403 for a signed-in person who is not an admin, before the method runs ({@link AccessFilters.Admins}).
  */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)

@@ -94,7 +94,9 @@ public class OpenHandsKeys {
         return key;
     }
 
-    /** The claim kept at sign-in; the subject itself when that is the claim (accounts from before the claim was kept). */
+    /**
+     * The claim kept at sign-in; the subject itself when that is the claim (accounts from before the claim was kept).
+     */
     private String userIdOf(Account account) {
         String claim = settings.signIn().userIdClaim();
         return account.openHandsUserId()

@@ -113,9 +113,9 @@ public class SignInFlow {
     }
 
     /**
-     * Only {@code true} (or {@code "true"}) counts: an email nobody verified would let anyone who can type a colleague's
-     * address into the identity provider be that colleague here. A claim the token leaves out counts only where an
-     * admin trusts a provider that never sends it.
+     * Only {@code true} (or {@code "true"}) counts: an email nobody verified would let anyone who can type a
+     * colleague's address into the identity provider be that colleague here. A claim the token leaves out counts only
+     * where an admin trusts a provider that never sends it.
      */
     private boolean emailVerified(JsonObject claims) {
         JsonValue verified = claims.get("email_verified");

@@ -26,7 +26,9 @@ public enum AuditAction {
     WEBHOOK_SECRET_SHOWN,
     /** Records older than the retention were deleted; {@code outcome} says how many. */
     AUDIT_PRUNED,
-    /** An admin created or replaced a Jira project's repositories ({@code outcome}: the default and the allowed list). */
+    /**
+     * An admin created or replaced a Jira project's repositories ({@code outcome}: the default and the allowed list).
+     */
     PROJECT_MAPPING_SAVED,
     /** An admin deleted a Jira project's repositories. */
     PROJECT_MAPPING_DELETED,

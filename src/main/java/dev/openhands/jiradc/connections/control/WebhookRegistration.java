@@ -90,7 +90,9 @@ public class WebhookRegistration {
         }
     }
 
-    /** Creates or updates the global webhook "OpenHands" for the automatic connection, which it creates the first time. */
+    /**
+     * Creates or updates the global webhook "OpenHands" for the automatic connection, which it creates the first time.
+     */
     public Installed installAutomatically(Secret adminPat) {
         Connection connection = em.createNamedQuery(Connection.BY_SETUP, Connection.class)
                 .setParameter("setup", Setup.AUTOMATIC)
@@ -229,8 +231,8 @@ public class WebhookRegistration {
     }
 
     /**
-     * Jira refusing the admin PAT is the admin's input being wrong (400), in words they can act on; Jira failing otherwise
-     * is left to {@code JiraErrorMappers} (502).
+     * Jira refusing the admin PAT is the admin's input being wrong (400), in words they can act on; Jira failing
+     * otherwise is left to {@code JiraErrorMappers} (502).
      */
     private static <T> T asAdmin(Supplier<T> jiraCalls) {
         try {

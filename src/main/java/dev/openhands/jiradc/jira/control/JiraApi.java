@@ -185,7 +185,9 @@ public interface JiraApi {
     record NewComment(String body, List<Marker> properties, Visibility visibility) {
     }
 
-    /** The property that marks a comment as this service's: {@code {"bot": true}}, with the job and what it is about. */
+    /**
+     * The property that marks a comment as this service's: {@code {"bot": true}}, with the job and what it is about.
+     */
     record Marker(String key, MarkerValue value) {
     }
 

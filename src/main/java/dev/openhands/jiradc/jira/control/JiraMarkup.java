@@ -25,7 +25,9 @@ public final class JiraMarkup {
     private JiraMarkup() {
     }
 
-    /** Plain text, such as a name from Jira or a reason OpenHands gave, that Jira must show as it is, never as markup. */
+    /**
+     * Plain text, such as a name from Jira or a reason OpenHands gave, that Jira must show as it is, never as markup.
+     */
     public static String escape(String text) {
         return WikiText.escape(text);
     }

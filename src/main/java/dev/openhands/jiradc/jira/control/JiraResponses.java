@@ -130,7 +130,10 @@ public class JiraResponses implements ResponseExceptionMapper<JiraCallFailed> {
                 + ": " + e.getMessage());
     }
 
-    /** Jira's error bodies in words: OAuth {@code error}/{@code error_description}, or {@code errorMessages}/{@code errors}. */
+    /**
+     * Jira's error bodies in words: OAuth {@code error}/{@code error_description}, or {@code errorMessages}/{@code
+     * errors}.
+     */
     static String describe(JsonObject error) {
         List<String> parts = new ArrayList<>();
         String code = text(error, "error");

@@ -42,8 +42,8 @@ final class WikiLinks {
     }
 
     /**
-     * Running text cut, in order, into plain stretches and the web addresses in it (as targets), without the punctuation
-     * that ends the sentence around them.
+     * Running text cut, in order, into plain stretches and the web addresses in it (as targets), without the
+     * punctuation that ends the sentence around them.
      */
     static void split(String text, Consumer<String> plain, Consumer<String> address) {
         Matcher bare = BARE.matcher(text);

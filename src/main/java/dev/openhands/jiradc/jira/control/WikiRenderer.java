@@ -35,9 +35,10 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
- * Walks a parsed Markdown document and writes it as Jira wiki markup. All text goes through {@link WikiText#escape}; the
- * only markup is the renderer's own: headings, lists, quotes, tables, text effects, code macros and links to web
- * addresses. Images become links (no picture is fetched from outside), HTML is shown as text, and no mention is written.
+ * Walks a parsed Markdown document and writes it as Jira wiki markup. All text goes through {@link WikiText#escape};
+ * the only markup is the renderer's own: headings, lists, quotes, tables, text effects, code macros and links to web
+ * addresses. Images become links (no picture is fetched from outside), HTML is shown as text, and no mention is
+ * written.
  */
 final class WikiRenderer extends AbstractVisitor {
 

@@ -3,17 +3,15 @@ package dev.openhands.jiradc.jira.control;
 import java.util.regex.Pattern;
 
 /**
- * The one escape for text in Jira wiki markup, so that what the agent wrote reads in Jira as the same characters and never
- * as a mention, link, image, macro, table, list, heading, line break or text effect.
- * <p>
- * Jira reads macros, links, images and tables before it honours backslash escapes (and splits a link at its first
- * {@code |}, escaped or not), so {@code \ { } [ ] | !} are written as numeric character references, which Jira's renderer
- * passes to the page as they are. A backslash is one of them because {@code \\} is Jira's line break and a backslash
- * before an escape cancels it. The characters of text effects, list markers and emoticons
- * ({@code - * _ + ? ^ ~ % ( ) @}, and {@code #} where it could mark a list) take Jira's backslash escape, which shows
- * them plainly. A {@code h1.}-{@code h6.} or
- * {@code bq.} that could begin a line, and the {@code :} of {@code ://} (Jira links bare URLs), are written as character
- * references too, as is the {@code &} of text that looks like one.
+ * The one escape for text in Jira wiki markup, so that what the agent wrote reads in Jira as the same characters and
+ * never as a mention, link, image, macro, table, list, heading, line break or text effect.
+ * <p> Jira reads macros, links, images and tables before it honours backslash escapes (and splits a link at its first
+ * {@code |}, escaped or not), so {@code \ { } [ ] | !} are written as numeric character references, which Jira's
+ * renderer passes to the page as they are. A backslash is one of them because {@code \\} is Jira's line break and a
+ * backslash before an escape cancels it. The characters of text effects, list markers and emoticons ({@code - * _ + ? ^
+ * ~ % ( ) @}, and {@code #} where it could mark a list) take Jira's backslash escape, which shows them plainly. A
+ * {@code h1.}-{@code h6.} or {@code bq.} that could begin a line, and the {@code :} of {@code ://} (Jira links bare
+ * URLs), are written as character references too, as is the {@code &} of text that looks like one.
  */
 final class WikiText {
 

@@ -78,8 +78,8 @@ public final class JobComments {
     }
 
     /**
-     * The summary in wiki markup of at most {@link #MAX_SUMMARY} characters: an escaped markup character takes up to six
-     * ({@code &#123;}), so Markdown full of them is cut further, in proportion, until its markup fits.
+     * The summary in wiki markup of at most {@link #MAX_SUMMARY} characters: an escaped markup character takes up to
+     * six ({@code &#123;}), so Markdown full of them is cut further, in proportion, until its markup fits.
      */
     private static String summaryMarkup(String markdown) {
         int keep = Math.min(markdown.length(), MAX_SUMMARY);

@@ -40,7 +40,10 @@ public class Jobs {
     private static final String DUE_ONE = "select * from job where id = ?1 and status in ('STARTED', 'STALE')"
             + " and next_check_at <= ?2 for update skip locked";
 
-    /** While "I'm on it" waits for the conversation's link, the job is looked at this often (or at the poll interval, if shorter). */
+    /**
+     * While "I'm on it" waits for the conversation's link, the job is looked at this often (or at the poll interval, if
+     * shorter).
+     */
     static final Duration LINK_PACE = Duration.ofSeconds(2);
 
     @PersistenceContext
@@ -132,7 +135,10 @@ public class Jobs {
         em.find(Job.class, jobId).startNotMade();
     }
 
-    /** OpenHands accepted the job: once this commits, the follower looks at it at once, to say on the issue that it started. */
+    /**
+     * OpenHands accepted the job: once this commits, the follower looks at it at once, to say on the issue that it
+     * started.
+     */
     public Job started(String jobId, String startTaskId, String conversationId) {
         Job job = em.find(Job.class, jobId);
         job.started(startTaskId, conversationId, clock.instant(), settings.jobPolicy().pollInterval());
@@ -187,8 +193,8 @@ public class Jobs {
     }
 
     /**
-     * Jira did not take the "I'm on it" comment (or did, and its answer was lost): the claim is given up as if it had run
-     * out, so that the next check says it at once, after looking whether it was said.
+     * Jira did not take the "I'm on it" comment (or did, and its answer was lost): the claim is given up as if it had
+     * run out, so that the next check says it at once, after looking whether it was said.
      */
     public void announcingFailed(Job checked) {
         checked.announcingAt()
@@ -215,7 +221,9 @@ public class Jobs {
                 .outcome("passed on to the running job in " + target.repository()));
     }
 
-    /** Takes up to {@code max} jobs due for a check, each for {@code lease}, after which another instance may take it. */
+    /**
+     * Takes up to {@code max} jobs due for a check, each for {@code lease}, after which another instance may take it.
+     */
     @SuppressWarnings("unchecked")
     public List<Job> claimDue(int max, Duration lease) {
         var now = clock.instant();
@@ -294,8 +302,8 @@ public class Jobs {
     }
 
     /**
-     * OpenHands could not be read: try again later, backing off; a job unread for as long as a silent one becomes stale,
-     * so the issue is told once instead of never.
+     * OpenHands could not be read: try again later, backing off; a job unread for as long as a silent one becomes
+     * stale, so the issue is told once instead of never.
      */
     public Job.Progress unreadable(Job checked) {
         postponed(checked);

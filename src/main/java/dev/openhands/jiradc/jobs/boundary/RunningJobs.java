@@ -39,7 +39,10 @@ public class RunningJobs {
     @Inject
     IntegrationSettings settings;
 
-    /** What stopping did: the job as it ended, whether OpenHands still had the conversation, whether Jira took the comment. */
+    /**
+     * What stopping did: the job as it ended, whether OpenHands still had the conversation, whether Jira took the
+     * comment.
+     */
     public record Stopped(Job job, boolean conversationDeleted, boolean issueTold) {
     }
 

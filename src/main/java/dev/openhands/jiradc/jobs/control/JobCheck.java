@@ -57,7 +57,9 @@ public class JobCheck {
     @Inject
     IntegrationSettings settings;
 
-    /** @param job as claimed for this check: what the check finds is recorded only while no other instance took it over */
+    /**
+     * @param job as claimed for this check: what the check finds is recorded only while no other instance took it over
+     */
     public void check(Job job) {
         try {
             lookAtOrPostpone(job);
@@ -252,7 +254,8 @@ public class JobCheck {
                 conversation.gitProvider(),
                 settings.jobPolicy().pullRequestUrl());
         if (pullRequests.isEmpty()) {
-            // OpenHands fills pr_number only when the agent used its own pull-request tool; it may have named one itself
+            // OpenHands fills pr_number only when the agent used its own pull-request tool; it may have named one
+            // itself
             pullRequests = summary.map(words -> PullRequestLinks.mentionedIn(words, repository)).orElse(List.of());
         }
         sayTheEnd(job,

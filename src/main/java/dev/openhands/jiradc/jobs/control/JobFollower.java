@@ -34,8 +34,8 @@ public class JobFollower {
 
     private static final Logger LOG = ProcessingContext.logger(JobFollower.class);
     /**
-     * Each tick takes what fell due since the last; every second, so that OpenHands sees a steady trickle of checks, not
-     * a burst every few seconds (an idle tick is one indexed query).
+     * Each tick takes what fell due since the last; every second, so that OpenHands sees a steady trickle of checks,
+     * not a burst every few seconds (an idle tick is one indexed query).
      */
     static final Duration LONGEST_TICK = Duration.ofSeconds(1);
     static final int BATCH = 8;
@@ -68,7 +68,9 @@ public class JobFollower {
         }
     }
 
-    /** After every instance was down, the jobs that fell due meanwhile are checked over an interval, not all at once. */
+    /**
+     * After every instance was down, the jobs that fell due meanwhile are checked over an interval, not all at once.
+     */
     private void spreadOverdue() {
         try {
             int overdue = jobs.spreadOverdue();
@@ -96,7 +98,9 @@ public class JobFollower {
         }
     }
 
-    /** Claims the job if it is due and checks it on this thread, renewing the claim meanwhile as a tick's batch does. */
+    /**
+     * Claims the job if it is due and checks it on this thread, renewing the claim meanwhile as a tick's batch does.
+     */
     void checkIfDue(String jobId) {
         if (stopped) {
             return;

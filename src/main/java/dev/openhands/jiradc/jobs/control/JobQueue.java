@@ -23,8 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Starts queued jobs when slots free: at once on the instance that recorded a job's end (or a change of the limits),
- * and every few seconds on every instance, which also takes up what an instance that died between a job's end and
- * the queue's move left waiting. The queue itself is in the database (jobs in status {@code QUEUED}), so nothing is lost
+ * and every few seconds on every instance, which also takes up what an instance that died between a job's end and the
+ * queue's move left waiting. The queue itself is in the database (jobs in status {@code QUEUED}), so nothing is lost
  * with an instance.
  */
 @ApplicationScoped

@@ -273,9 +273,9 @@ public class Job {
 
     /**
      * Whether the "I'm on it" comment is this check's to say, and with the link or without: with it as soon as the
-     * conversation is known, without it once {@code linkWait} has passed since OpenHands was asked, so that nobody is left
-     * without an answer; until then, {@link Announcement#WAIT_FOR_LINK}. A job its trigger announced (as versions before
-     * the follower said it did: they left no {@code repositoryNamedIn}) is not announced again.
+     * conversation is known, without it once {@code linkWait} has passed since OpenHands was asked, so that nobody is
+     * left without an answer; until then, {@link Announcement#WAIT_FOR_LINK}. A job its trigger announced (as versions
+     * before the follower said it did: they left no {@code repositoryNamedIn}) is not announced again.
      *
      * @param conversationSeen the conversation id, if this check or an earlier one learned it
      */
@@ -289,7 +289,9 @@ public class Job {
         return now.isBefore(linkDeadline(linkWait)) ? Announcement.WAIT_FOR_LINK : Announcement.WITHOUT_LINK;
     }
 
-    /** While the comment waits for the link, the job is looked at every {@code pace}, and once more as the wait ends. */
+    /**
+     * While the comment waits for the link, the job is looked at every {@code pace}, and once more as the wait ends.
+     */
     public void awaitLink(Instant now, Duration pace, Duration linkWait) {
         Instant next = now.plus(pace);
         Instant deadline = linkDeadline(linkWait);
@@ -336,7 +338,10 @@ public class Job {
         this.claims++;
     }
 
-    /** Whether this record is still under the claim {@code claimed} was taken with: no other instance took it over since. */
+    /**
+     * Whether this record is still under the claim {@code claimed} was taken with: no other instance took it over
+     * since.
+     */
     public boolean stillClaimedAs(Job claimed) {
         return claims == claimed.claims && Objects.equals(followedBy, claimed.followedBy);
     }
@@ -407,8 +412,8 @@ public class Job {
 
     /**
      * The interval give or take {@link #JITTER} of it, drawn anew each time: jobs checked together (all overdue after a
-     * restart, all failing in an outage of OpenHands) would otherwise stay together, and every later check would come as
-     * one burst.
+     * restart, all failing in an outage of OpenHands) would otherwise stay together, and every later check would come
+     * as one burst.
      */
     static Duration jittered(Duration interval) {
         long band = (long) (interval.toMillis() * JITTER);
@@ -565,11 +570,17 @@ public class Job {
         WAIT_FOR_LINK
     }
 
-    /** Who says the "I'm on it" comment: this instance, and whether another may have said it already, or another instance now. */
+    /**
+     * Who says the "I'm on it" comment: this instance, and whether another may have said it already, or another
+     * instance now.
+     */
     public enum AnnouncementClaim {
         /** No instance began saying it: say it. */
         FIRST,
-        /** An instance began saying it longer ago than its claim lasts, and may have said it before it stopped: look first. */
+        /**
+         * An instance began saying it longer ago than its claim lasts, and may have said it before it stopped: look
+         * first.
+         */
         AGAIN,
         /** Another instance is saying it. */
         TAKEN

@@ -43,7 +43,8 @@ public class JiraUserResolution {
     }
 
     private Resolution resolve(JiraUser user, boolean record) {
-        // an email-made link proves nothing once people link by OAuth: it may stem from an email someone set on a profile
+        // an email-made link proves nothing once people link by OAuth: it may stem from an email someone set on a
+        // profile
         Optional<JiraLink> link = links.ofJiraUser(user.key())
                 .filter(found -> found.method() == LinkMethod.OAUTH || settings.linkingMethod() == LinkingMethod.EMAIL);
         if (link.isPresent()) {
@@ -52,8 +53,9 @@ public class JiraUserResolution {
             }
             return accounts.byId(link.get().accountId()).map(this::usable).orElseGet(Resolution::noAccount);
         }
-        // the email in a delivery is whatever its sender typed into their Jira profile: it says whom to tell to link, never
-        // who they are; an email-mode link is made only by the person's own Check, with the email their sign-in verified
+        // the email in a delivery is whatever its sender typed into their Jira profile: it says whom to tell to link,
+        // never who they are; an email-mode link is made only by the person's own Check, with the email their sign-in
+        // verified
         List<Account> sameEmail = user.emailAddress().map(accounts::byEmail).orElse(List.of());
         return sameEmail.isEmpty() ? Resolution.noAccount()
                 : Resolution.of(Status.ACCOUNT_NOT_LINKED, sameEmail.get(0));

@@ -40,8 +40,8 @@ public class Links {
     }
 
     /**
-     * Links the account to the one Jira user that has its email, as the person's own Check asks: the account's email was
-     * verified at sign-in, and Jira's user record is read with the service account, so no delivery decides it.
+     * Links the account to the one Jira user that has its email, as the person's own Check asks: the account's email
+     * was verified at sign-in, and Jira's user record is read with the service account, so no delivery decides it.
      *
      * @return false when the Jira user is linked to another account, or the account to another Jira user
      */

@@ -66,8 +66,8 @@ public class TokenRefresher {
             fresh = jira.refresh(
                     Secret.of(secrets.open(JiraLink.REFRESH_TOKEN_PURPOSE, link.sealedRefreshToken().orElseThrow())));
         } catch (JiraCallFailed e) {
-            // only invalid_grant says the refresh token is dead; a throttled or failing Jira, or a mistyped client secret
-            // (invalid_client), must not make everyone reconnect: the tokens are kept and the failure goes up
+            // only invalid_grant says the refresh token is dead; a throttled or failing Jira, or a mistyped client
+            // secret (invalid_client), must not make everyone reconnect: the tokens are kept and the failure goes up
             if (INVALID_GRANT.equals(e.errorCode())) {
                 link.broken("Jira no longer accepts the stored tokens (" + e.getMessage()
                         + "). Connect your Jira account again.");

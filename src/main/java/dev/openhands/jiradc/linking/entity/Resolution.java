@@ -8,7 +8,10 @@ import java.util.Optional;
 public record Resolution(Status status, Optional<Account> account) {
 
     public enum Status {
-        /** Linked to an account that has an OpenHands API key, or whose key this service gets: OpenHands can start as them. */
+        /**
+         * Linked to an account that has an OpenHands API key, or whose key this service gets: OpenHands can start as
+         * them.
+         */
         LINKED,
         /** An account with the Jira user's email exists, but has not connected Jira Data Center. */
         ACCOUNT_NOT_LINKED,

@@ -68,7 +68,10 @@ public class OpenHandsService {
         return issued.key();
     }
 
-    /** Proves the service key with one call: asking for the key of a user who does not exist, which OpenHands refuses after checking the key. */
+    /**
+     * Proves the service key with one call: asking for the key of a user who does not exist, which OpenHands refuses
+     * after checking the key.
+     */
     public ServiceKeyVerdict check() {
         try {
             ask(NOBODY);

@@ -81,7 +81,10 @@ public interface OpenHandsApi {
     EventPage events(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String conversationId,
             @QueryParam("sort_order") String sortOrder, @QueryParam("limit") int limit);
 
-    /** A follow-up message to a conversation; 404, 409 (paused), 410 (archived), 502 and 503 when its sandbox cannot take it. */
+    /**
+     * A follow-up message to a conversation; 404, 409 (paused), 410 (archived), 502 and 503 when its sandbox cannot
+     * take it.
+     */
     @POST
     @Path("v1/app-conversations/{id}/send-message")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -132,8 +135,8 @@ public interface OpenHandsApi {
     }
 
     /**
-     * {@code AppConversationStartRequest}: a start asked for, under a conversation id of this service's choosing, and as
-     * a start task shows it again.
+     * {@code AppConversationStartRequest}: a start asked for, under a conversation id of this service's choosing, and
+     * as a start task shows it again.
      */
     record AppConversationStartRequest(@JsonbProperty("conversation_id") String conversationId, String title,
             @JsonbProperty("selected_repository") String selectedRepository,
@@ -242,7 +245,10 @@ public interface OpenHandsApi {
             FinishAction action,
             @JsonbProperty("llm_message") Message llmMessage, String error, String detail) {
 
-        /** What a report needs of it: the agent's final words (its finish call, or a message of its own) or an error's text. */
+        /**
+         * What a report needs of it: the agent's final words (its finish call, or a message of its own) or an error's
+         * text.
+         */
         public ConversationEvent event() {
             String eventId = id == null ? "" : id;
             boolean byAgent = "agent".equals(source);

@@ -13,8 +13,8 @@ import java.io.StringReader;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
- * OpenHands' error answers on its service API, as exceptions, once. FastAPI writes {@code {"detail": "..."}}; an unknown
- * route is a 404 with the detail {@code Not Found}, which must not be taken for an unknown user.
+ * OpenHands' error answers on its service API, as exceptions, once. FastAPI writes {@code {"detail": "..."}}; an
+ * unknown route is a 404 with the detail {@code Not Found}, which must not be taken for an unknown user.
  */
 public class ServiceResponses implements ResponseExceptionMapper<RuntimeException> {
 

@@ -18,7 +18,9 @@ public record Conversation(String id, Optional<ExecutionStatus> executionStatus,
         pullRequests = List.copyOf(pullRequests);
     }
 
-    /** OpenHands' {@code ConversationExecutionStatus}, written in lower case; {@link #UNKNOWN} for one it does not list. */
+    /**
+     * OpenHands' {@code ConversationExecutionStatus}, written in lower case; {@link #UNKNOWN} for one it does not list.
+     */
     @JsonbTypeDeserializer(EnumOrUnknown.class)
     public enum ExecutionStatus {
         IDLE, RUNNING, PAUSED, WAITING_FOR_CONFIRMATION, FINISHED, ERROR, STUCK, DELETING, UNKNOWN;

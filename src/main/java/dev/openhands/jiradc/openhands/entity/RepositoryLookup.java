@@ -18,7 +18,9 @@ public sealed interface RepositoryLookup {
         }
     }
 
-    /** OpenHands accepted the person's key but has no usable Git token for these providers (not connected, or expired). */
+    /**
+     * OpenHands accepted the person's key but has no usable Git token for these providers (not connected, or expired).
+     */
     record GitNotConnected(List<GitProvider> providers) implements RepositoryLookup {
 
         public GitNotConnected {

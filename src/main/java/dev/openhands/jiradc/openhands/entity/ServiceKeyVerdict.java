@@ -3,7 +3,10 @@ package dev.openhands.jiradc.openhands.entity;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What OpenHands last said about this service's key, from a call made with it: {@code fix} when something is to be done. */
+/**
+ * What OpenHands last said about this service's key, from a call made with it: {@code fix} when something is to be
+ * done.
+ */
 public record ServiceKeyVerdict(State state, String detail, Optional<String> fix, Instant at) {
 
     public enum State {

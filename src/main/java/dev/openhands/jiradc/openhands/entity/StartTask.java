@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public record StartTask(String id, Status status, Optional<String> appConversationId, Optional<String> detail) {
 
-    /** OpenHands' {@code AppConversationStartTaskStatus}; {@link #UNKNOWN} for a status its description does not list. */
+    /**
+     * OpenHands' {@code AppConversationStartTaskStatus}; {@link #UNKNOWN} for a status its description does not list.
+     */
     @JsonbTypeDeserializer(EnumOrUnknown.class)
     public enum Status {
         WORKING, WAITING_FOR_SANDBOX, PREPARING_REPOSITORY, RUNNING_SETUP_SCRIPT, SETTING_UP_GIT_HOOKS, SETTING_UP_SKILLS, STARTING_CONVERSATION, READY, ERROR, UNKNOWN

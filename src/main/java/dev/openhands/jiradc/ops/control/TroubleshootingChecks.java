@@ -31,7 +31,10 @@ public final class TroubleshootingChecks {
     /** A refusal this recent makes the signature check red. */
     static final Duration RECENT_REFUSAL = Duration.ofHours(24);
 
-    /** What {@code /rest/api/2/myself} with the service account's PAT gave: the user, a failure, or why it was not asked. */
+    /**
+     * What {@code /rest/api/2/myself} with the service account's PAT gave: the user, a failure, or why it was not
+     * asked.
+     */
     public record JiraProbe(Optional<JiraUser> user, Optional<JiraCallFailed> failure, Optional<String> notAsked) {
 
         public static JiraProbe answered(JiraUser user) {

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Admins map a Jira project to the repository its triggers use when an issue names none, and optionally to the only
- * repositories its jobs may run in. A mapping that does not hold together is a 400 that says why ({@link MappingCheck}).
+ * repositories its jobs may run in. A mapping that does not hold together is a 400 that says why ({@link
+ * MappingCheck}).
  */
 @Path("api/integrations/jira-dc/projects")
 @Produces(MediaType.APPLICATION_JSON)

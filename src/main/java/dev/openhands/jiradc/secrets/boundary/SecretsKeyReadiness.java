@@ -34,7 +34,8 @@ public class SecretsKeyReadiness implements HealthCheck {
                             + " it is not the key they were sealed with. Restore the previous secrets.key.")
                     .build();
         } catch (Exception e) {
-            // also an undeclared RollbackException at commit (WildFly), when the start-up check created the key check first
+            // also an undeclared RollbackException at commit (WildFly), when the start-up check created the key check
+            // first
             return response.down()
                     .withData("database", "cannot check the stored secrets: " + e.getClass().getSimpleName()).build();
         }

@@ -53,7 +53,9 @@ public class SettingsProducer {
         return settings;
     }
 
-    /** The values MicroProfile Config gives now, validated: different from the deployed ones until the next deployment. */
+    /**
+     * The values MicroProfile Config gives now, validated: different from the deployed ones until the next deployment.
+     */
     public IntegrationSettings configuredNow() {
         // the application's own configuration, also when a readiness check creates this bean before the application
         // has started: Payara may call it then on a thread where the injected Config is the server's, without the WAR's

@@ -274,7 +274,10 @@ public class SettingsValidator {
         return Optional.of(URI.create(value.replaceAll("/+$", "")));
     }
 
-    /** {@code git.example.com=gitlab, bitbucket.example.com=bitbucket_data_center}: which provider a self-hosted Git host is. */
+    /**
+     * {@code git.example.com=gitlab, bitbucket.example.com=bitbucket_data_center}: which provider a self-hosted Git
+     * host is.
+     */
     private Map<String, GitProvider> gitHosts() {
         Map<String, GitProvider> hosts = new LinkedHashMap<>();
         for (String entry : value(GIT_HOSTS).map(raw -> raw.split(",")).orElse(new String[0])) {

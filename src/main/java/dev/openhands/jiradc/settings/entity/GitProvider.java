@@ -7,13 +7,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A kind of Git host, by the name OpenHands' API ({@code ProviderType}) and the setting {@code openhands.git-hosts} use. */
+/**
+ * A kind of Git host, by the name OpenHands' API ({@code ProviderType}) and the setting {@code openhands.git-hosts}
+ * use.
+ */
 public enum GitProvider {
     GITHUB("github", "GitHub"), GITLAB("gitlab", "GitLab"), BITBUCKET("bitbucket", "Bitbucket"), BITBUCKET_DATA_CENTER(
             "bitbucket_data_center", "Bitbucket Data Center"), FORGEJO("forgejo", "Forgejo"), AZURE_DEVOPS(
                     "azure_devops", "Azure DevOps"), ENTERPRISE_SSO("enterprise_sso", "Enterprise SSO");
 
-    /** The order in which a plain {@code org/repo} is looked for when OpenHands cannot say which provider the person uses. */
+    /**
+     * The order in which a plain {@code org/repo} is looked for when OpenHands cannot say which provider the person
+     * uses.
+     */
     public static final List<GitProvider> SEARCH_ORDER = List.of(GITHUB, GITLAB, BITBUCKET, BITBUCKET_DATA_CENTER,
             FORGEJO,
             AZURE_DEVOPS);

@@ -71,7 +71,9 @@ public record IntegrationSettings(
     public record ServiceKey(Secret apiKey, String orgId) {
     }
 
-    /** How often and how patiently a trigger is tried when Jira or OpenHands fail: doubling delays, at most 10 minutes. */
+    /**
+     * How often and how patiently a trigger is tried when Jira or OpenHands fail: doubling delays, at most 10 minutes.
+     */
     public record RetryPolicy(int maxAttempts, Duration firstRetry) {
 
         public Duration delayAfter(int attempt) {
@@ -107,7 +109,10 @@ public record IntegrationSettings(
         return !problems.isEmpty();
     }
 
-    /** Whether this service gets people's OpenHands API keys itself (a service key is configured) rather than asking them for one. */
+    /**
+     * Whether this service gets people's OpenHands API keys itself (a service key is configured) rather than asking
+     * them for one.
+     */
     public boolean managesApiKeys() {
         return serviceKey.isPresent();
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who may read {@code /ops/metrics}: a scraper with the token ({@code ops.metrics.token}), or a caller on the management
- * networks ({@code ops.metrics.networks}, loopback by default) that did not come through a proxy.
+ * Who may read {@code /ops/metrics}: a scraper with the token ({@code ops.metrics.token}), or a caller on the
+ * management networks ({@code ops.metrics.networks}, loopback by default) that did not come through a proxy.
  */
 public record MetricsAccess(Optional<Secret> token, List<Network> networks) {
 
@@ -22,7 +22,8 @@ public record MetricsAccess(Optional<Secret> token, List<Network> networks) {
 
     /**
      * @param authorization the request's {@code Authorization} header, or null
-     * @param proxied whether a proxy forwarded it ({@code X-Forwarded-For}): then its address is the proxy's, not the caller's
+     * @param proxied whether a proxy forwarded it ({@code X-Forwarded-For}): then its address is the proxy's, not the
+     *     caller's
      */
     public boolean allows(String authorization, String remoteAddress, boolean proxied) {
         if (token.isPresent() && authorization != null

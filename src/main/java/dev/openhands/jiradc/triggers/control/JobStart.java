@@ -68,7 +68,8 @@ public class JobStart {
     ServiceAccountIdentity serviceAccount;
 
     /**
-     * Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the conversation.
+     * Records the job (unless an earlier attempt did, and crashed before OpenHands answered) and starts the
+     * conversation.
      *
      * @param recorded the trigger's job, if an earlier attempt recorded it while it was still starting
      * @param namedIn where the repository was named, as the "I'm on it" comment says it
@@ -112,7 +113,8 @@ public class JobStart {
                 settings.jiraBaseUrl().orElseThrow() + "/browse/" + issue.key(), repository.fullName(), actor, request,
                 earlier, comment -> serviceAccount.current().is(comment.author()),
                 previous.map(p -> jobComments().conversationLink(p.conversationId())));
-        // OpenHands answers a start WORKING; a start that fails later (or at once) is the follower's to say, from the task
+        // OpenHands answers a start WORKING; a start that fails later (or at once) is the follower's to say, from the
+        // task
         StartTask task = startOnce(apiKey, job, repository, conversation);
         return new Started(jobs.started(job.id(), task.id(), task.appConversationId().orElse(null)));
     }
@@ -152,7 +154,10 @@ public class JobStart {
         }
     }
 
-    /** Another attempt asked OpenHands to start the job, and its answer may still come: look again after {@link #waitFor()}. */
+    /**
+     * Another attempt asked OpenHands to start the job, and its answer may still come: look again after {@link
+     * #waitFor()}.
+     */
     public static final class StartMayBeUnderway extends RuntimeException {
 
         private static final long serialVersionUID = 1L;

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class Mentions {
 
-    /** The name stops at the next {@code [}, so a long run of {@code [~[~[~} is scanned once, not once per {@code [~}. */
+    /**
+     * The name stops at the next {@code [}, so a long run of {@code [~[~[~} is scanned once, not once per {@code [~}.
+     */
     private static final Pattern PICKER = Pattern.compile("\\[~(?:accountid:)?([^\\[\\]\\s|]+)]");
 
     /** The mention pattern of each label, compiled once (there is one label per deployment). */

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Triggers accepted but not yet processed (waiting for a retry, say), cancelled when what asked for them is deleted. */
+/**
+ * Triggers accepted but not yet processed (waiting for a retry, say), cancelled when what asked for them is deleted.
+ */
 @ApplicationScoped
 public class PendingTriggers {
 

@@ -42,8 +42,8 @@ public final class RepositoryReferences {
     }
 
     /**
-     * What the issue says: one repository, several at the same level, one only someone else named, or none; and, under a
-     * project's mapping ({@link ProjectRules}), one the project does not allow.
+     * What the issue says: one repository, several at the same level, one only someone else named, or none; and, under
+     * a project's mapping ({@link ProjectRules}), one the project does not allow.
      */
     public sealed interface Choice {
 

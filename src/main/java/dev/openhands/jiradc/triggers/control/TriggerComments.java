@@ -109,7 +109,10 @@ public final class TriggerComments {
         return providers.stream().map(GitProvider::displayName).collect(Collectors.joining(" or "));
     }
 
-    /** Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job runs. */
+    /**
+     * Someone else's comment names the repository: the requester confirms it, so nobody else chooses where their job
+     * runs.
+     */
     public String namedByOthers(JiraUser user, String repository, String namedBy) {
         return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository
                 + " in a comment. I"
@@ -134,7 +137,8 @@ public final class TriggerComments {
     }
 
     /**
-     * @param service the service that kept failing ({@code OpenHands} or {@code Jira}); what it answered stays in the log
+     * @param service the service that kept failing ({@code OpenHands} or {@code Jira}); what it answered stays in the
+     *     log
      *     and the delivery log, out of a comment that everyone on the issue reads
      */
     public String couldNotStart(JiraUser user, String service) {

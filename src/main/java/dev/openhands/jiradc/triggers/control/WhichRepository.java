@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The repository a job runs in: the one the issue names (see {@link RepositoryReferences}) as the Jira project's mapping
- * allows it, or the project's default (see {@link ProjectRules}), found among those the person reaches with their
- * OpenHands key, searching only for it.
+ * The repository a job runs in: the one the issue names (see {@link RepositoryReferences}) as the Jira project's
+ * mapping allows it, or the project's default (see {@link ProjectRules}), found among those the person reaches with
+ * their OpenHands key, searching only for it.
  */
 @ApplicationScoped
 public class WhichRepository {

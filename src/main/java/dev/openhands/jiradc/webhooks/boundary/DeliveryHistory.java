@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** What other components may know of deliveries: the recent ones with their outcome, and the refusals on this instance. */
+/**
+ * What other components may know of deliveries: the recent ones with their outcome, and the refusals on this instance.
+ */
 @ApplicationScoped
 public class DeliveryHistory {
 

@@ -91,7 +91,8 @@ public class DeliveryReceiver {
         }
         WebhookEvent event = parse(connectionId, body, now);
         if (Instant.ofEpochMilli(event.timestamp()).isBefore(now.minus(replayWindow()))) {
-            // its duplicate key may already be pruned: taken again, a captured delivery would start a new job as its actor
+            // its duplicate key may already be pruned: taken again, a captured delivery would start a new job as its
+            // actor
             throw refuse(connectionId,
                     "signed timestamp older than duplicates are remembered (a replay, or a clock far behind)");
         }
@@ -139,7 +140,9 @@ public class DeliveryReceiver {
         }
     }
 
-    /** Two identical deliveries at once: one commits, the other hits the unique key and, tried again, is a duplicate. */
+    /**
+     * Two identical deliveries at once: one commits, the other hits the unique key and, tried again, is a duplicate.
+     */
     private String accept(String connectionId, WebhookEvent event, Decision decision, byte[] body, Instant now) {
         try {
             return inbox.accept(connectionId, event, decision, body, now);

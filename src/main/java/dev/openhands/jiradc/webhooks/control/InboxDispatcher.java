@@ -35,7 +35,9 @@ public class InboxDispatcher {
 
     private static final Logger LOG = ProcessingContext.logger(InboxDispatcher.class);
     static final Duration POLL = Duration.ofSeconds(2);
-    /** How long a nudge waits for more entries to claim with its own: a delay no one asking OpenHands for work notices. */
+    /**
+     * How long a nudge waits for more entries to claim with its own: a delay no one asking OpenHands for work notices.
+     */
     static final Duration GATHERING = Duration.ofMillis(20);
     static final int BATCH = 8;
 

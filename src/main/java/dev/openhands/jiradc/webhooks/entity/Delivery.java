@@ -79,7 +79,10 @@ public class Delivery {
         return new Delivery(null, connectionId, receivedAt, null, null, null, outcome);
     }
 
-    /** What processing made of the delivery the receiver accepted, as its inbox entry says: "job started", "failed: ...". */
+    /**
+     * What processing made of the delivery the receiver accepted, as its inbox entry says: "job started", "failed:
+     * ...".
+     */
     public void processed(InboxItem.Status status, String inboxResult) {
         boolean unfinished = status == InboxItem.Status.PENDING || status == InboxItem.Status.PROCESSING;
         this.result = inboxResult == null ? null : unfinished ? WILL_RETRY + inboxResult : inboxResult;

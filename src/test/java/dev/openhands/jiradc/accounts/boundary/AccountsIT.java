@@ -45,7 +45,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Sign-in through a real OpenID provider creates the account; the OpenHands API key is checked, sealed, never shown. */
+/**
+ * Sign-in through a real OpenID provider creates the account; the OpenHands API key is checked, sealed, never shown.
+ */
 @ExtendWith(ArquillianExtension.class)
 class AccountsIT {
 
@@ -109,7 +111,10 @@ class AccountsIT {
         assertEquals(200, gina.get("/api/integrations/jira-dc/account").statusCode());
     }
 
-    /** A page elsewhere makes a signed-in person's browser call here with their session cookie: every such call is refused. */
+    /**
+     * A page elsewhere makes a signed-in person's browser call here with their session cookie: every such call is
+     * refused.
+     */
     @Test
     void crossSiteRequestsCarryingThePersonsCookieAreRefused() {
         Browser victim = signedIn("sub-" + unique(), "victim-" + unique() + "@example.com", List.of());
@@ -240,7 +245,10 @@ class AccountsIT {
         assertTrue(Http.json(refused).getString("error").contains("apiKey"));
     }
 
-    /** An ID token the provider's token endpoint answers (a provider gone wrong, or someone in between), and why it is refused. */
+    /**
+     * An ID token the provider's token endpoint answers (a provider gone wrong, or someone in between), and why it is
+     * refused.
+     */
     enum ForgedIdToken {
         SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"), UNSIGNED(
                 "it is not signed (alg none)"), HS256_KEYED_WITH_THE_PUBLIC_KEY(
@@ -299,7 +307,10 @@ class AccountsIT {
         return jwt.serialize();
     }
 
-    /** A browser signs in, and the provider's token endpoint answers the ID token {@code forge} makes for this sign-in's nonce. */
+    /**
+     * A browser signs in, and the provider's token endpoint answers the ID token {@code forge} makes for this sign-in's
+     * nonce.
+     */
     java.net.http.HttpResponse<String> signInAnswered(Browser browser, ForgeForNonce forge) throws Exception {
         var started = browser.getNoRedirect("/sign-in");
         assertEquals(303, started.statusCode(), started.body());
@@ -316,8 +327,8 @@ class AccountsIT {
     }
 
     /**
-     * Whoever answers in the provider's place, or a provider that mixes up its clients and sign-ins, signs nobody in: each
-     * token is refused before any session is made, and the log says why.
+     * Whoever answers in the provider's place, or a provider that mixes up its clients and sign-ins, signs nobody in:
+     * each token is refused before any session is made, and the log says why.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(ForgedIdToken.class)

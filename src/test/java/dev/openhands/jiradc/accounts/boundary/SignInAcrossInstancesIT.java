@@ -80,7 +80,10 @@ class SignInAcrossInstancesIT {
         return second;
     }
 
-    /** A browser whose requests go to the first instance; {@code .at(...)} sends them to the second with the same cookies. */
+    /**
+     * A browser whose requests go to the first instance; {@code .at(...)} sends them to the second with the same
+     * cookies.
+     */
     Browser onFirst() {
         return new Browser(path -> ServiceUrls.local(service, path));
     }

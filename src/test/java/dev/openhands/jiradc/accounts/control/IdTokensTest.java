@@ -58,7 +58,10 @@ class IdTokensTest {
     static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
     static final RSAKey RSA = rsa("rsa-1");
     static final ECKey EC = ec("ec-1");
-    /** An attacker's key, under whatever key id a test gives it (generating a key per token would take longer than 30 s). */
+    /**
+     * An attacker's key, under whatever key id a test gives it (generating a key per token would take longer than 30
+     * s).
+     */
     static final RSAKey ATTACKER = rsa("attacker");
 
     /** The identity provider's jwks_uri: serves {@link #published}, counts the requests. */
@@ -214,7 +217,9 @@ class IdTokensTest {
         assertNotNull(idTokens.verify(rs256(claims -> claims.notBeforeTime(Date.from(NOW.plusSeconds(60)))), "n-1"));
     }
 
-    /** A key id not among the provider's asks it for its keys once; a flood of them does not become a flood of requests. */
+    /**
+     * A key id not among the provider's asks it for its keys once; a flood of them does not become a flood of requests.
+     */
     @Test
     void anUnknownKeyIdReadsTheKeysOnceAndAFloodOfThemNoMore() throws Exception {
         IdTokens idTokens = idTokens();
@@ -255,7 +260,9 @@ class IdTokensTest {
                 message);
     }
 
-    /** A provider behind the company's own CA: its keys are read with the CAs of jira-dc.trusted-ca, as every call out. */
+    /**
+     * A provider behind the company's own CA: its keys are read with the CAs of jira-dc.trusted-ca, as every call out.
+     */
     @Test
     void theKeysAreReadWithTheTrustedCas() throws Exception {
         TestCa ca = TestCa.generate(Path.of("target", "test-ca-id-tokens"));

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Webhook installation against WireMock playing Jira 10.x (and 9.x): automatic with a one-time admin PAT, or manual. */
+/**
+ * Webhook installation against WireMock playing Jira 10.x (and 9.x): automatic with a one-time admin PAT, or manual.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ConnectionsIT {
 

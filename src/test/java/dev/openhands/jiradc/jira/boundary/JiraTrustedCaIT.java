@@ -85,7 +85,8 @@ class JiraTrustedCaIT {
         ENV.stop();
     }
 
-    // Arquillian gives a deployment's URL to a test method only once it is deployed: each case deploys in one method, checks in the next
+    // Arquillian gives a deployment's URL to a test method only once it is deployed: each case deploys in one method,
+    // checks in the next
 
     static String deployed;
 

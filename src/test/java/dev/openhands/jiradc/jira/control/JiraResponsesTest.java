@@ -25,7 +25,10 @@ import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
-/** Jira's answers in words (errors, no answer, an answer that is not Jira's), and as JSON-B reads the records of {@link JiraApi}. */
+/**
+ * Jira's answers in words (errors, no answer, an answer that is not Jira's), and as JSON-B reads the records of {@link
+ * JiraApi}.
+ */
 class JiraResponsesTest {
 
     static final URI JIRA = URI.create("https://jira.example.com");

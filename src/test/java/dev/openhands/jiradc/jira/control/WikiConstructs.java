@@ -67,7 +67,10 @@ final class WikiConstructs {
         return end.end();
     }
 
-    /** As Jira's link parser: no space after {@code [}, one line, {@code \]} does not end it, a new {@code [} starts over. */
+    /**
+     * As Jira's link parser: no space after {@code [}, one line, {@code \]} does not end it, a new {@code [} starts
+     * over.
+     */
     private static int link(String wiki, int start, List<String> found) {
         if (start + 1 >= wiki.length() || Character.isWhitespace(wiki.charAt(start + 1))) {
             return start + 1;

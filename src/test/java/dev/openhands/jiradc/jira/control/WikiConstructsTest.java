@@ -46,7 +46,8 @@ class WikiConstructsTest {
 
     @Test
     void catchesWhatTheRegexConverterWrote() {
-        // its output, unchanged, for ```\n{code}\n[~boss] !https://beacon.example/x.png!\n``` (it meant two {code} tags)
+        // its output, unchanged, for ```\n{code}\n[~boss] !https://beacon.example/x.png!\n``` (it meant two {code}
+        // tags)
         assertEquals(
                 List.of("macro code", "macro code", "mention ~boss", "image https://beacon.example/x.png",
                         "macro code"),

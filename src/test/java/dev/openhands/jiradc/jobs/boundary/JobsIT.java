@@ -403,7 +403,10 @@ class JobsIT {
                 .withHeader("Authorization", equalTo("Bearer " + job.person.apiKey))).size(), "no second conversation");
     }
 
-    /** 404 unknown, 409 paused, 410 archived, 502 and 503 sandbox or agent server failing: OpenHands' answers that refuse it. */
+    /**
+     * 404 unknown, 409 paused, 410 archived, 502 and 503 sandbox or agent server failing: OpenHands' answers that
+     * refuse it.
+     */
     @ParameterizedTest(name = "send-message answers {0}")
     @ValueSource(ints = {404, 409, 410, 502, 503})
     void aFollowUpThatTheConversationCannotTakeStartsANewJobLinkedToTheEarlierOne(int status) {

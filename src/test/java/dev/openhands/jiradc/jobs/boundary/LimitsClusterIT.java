@@ -153,7 +153,9 @@ class LimitsClusterIT {
         }
     }
 
-    /** What the bot said on the issue, by what each comment is about ("start", "end"; "" for a comment of the trigger). */
+    /**
+     * What the bot said on the issue, by what each comment is about ("start", "end"; "" for a comment of the trigger).
+     */
     static List<String> about(Issue issue) {
         return ENV.jira.findAll(postRequestedFor(urlEqualTo("/rest/api/2/issue/" + issue.key + "/comment"))).stream()
                 .map(request -> Http.json(request.getBodyAsString()).getJsonArray("properties").getJsonObject(0)
@@ -208,7 +210,8 @@ class LimitsClusterIT {
 
     /**
      * Triggers wait behind running jobs on both instances; the second instance is killed; then the running jobs end.
-     * Every waiting trigger still starts (on the first instance, what the second was doing once its lease ran out), once.
+     * Every waiting trigger still starts (on the first instance, what the second was doing once its lease ran out),
+     * once.
      */
     @Test
     @Order(2)

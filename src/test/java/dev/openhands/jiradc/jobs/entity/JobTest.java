@@ -157,7 +157,8 @@ class JobTest {
             one.postponed(T0, SHORTEST, LONGEST);
             next.add(one.nextCheckAt().orElseThrow());
         }
-        // the wait doubled to 30 s: every next check within 27 s to 33 s, and each sixth of that band holds some of them
+        // the wait doubled to 30 s: every next check within 27 s to 33 s, and each sixth of that band holds some of
+        // them
         int[] perSixth = new int[6];
         for (Instant at : next) {
             Duration wait = Duration.between(T0, at);

@@ -106,8 +106,9 @@ class EmailLinkingIT {
     }
 
     /**
-     * Mallory sets her Jira profile email to Alice's and asks for a job: before, the first match was stored as a link, and
-     * every later job of Mallory's ran with Alice's OpenHands key and Git access, even after the email was changed back.
+     * Mallory sets her Jira profile email to Alice's and asks for a job: before, the first match was stored as a link,
+     * and every later job of Mallory's ran with Alice's OpenHands key and Git access, even after the email was changed
+     * back.
      */
     @Test
     void aJiraUserWithAColleaguesEmailIsNeverLinkedToTheColleague() throws Exception {

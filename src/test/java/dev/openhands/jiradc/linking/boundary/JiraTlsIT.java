@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Jira over HTTPS with a certificate nobody trusts: connecting fails with a message that points to jira-dc.trusted-ca. */
+/**
+ * Jira over HTTPS with a certificate nobody trusts: connecting fails with a message that points to jira-dc.trusted-ca.
+ */
 @ExtendWith(ArquillianExtension.class)
 class JiraTlsIT {
 

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** OpenHands refuses the configured service key: readiness and the troubleshooting checks name it and say what to fix. */
+/**
+ * OpenHands refuses the configured service key: readiness and the troubleshooting checks name it and say what to fix.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ServiceKeyRefusedIT {
 

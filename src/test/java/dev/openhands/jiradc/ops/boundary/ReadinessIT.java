@@ -58,7 +58,9 @@ class ReadinessIT {
         OPENHANDS.stop();
     }
 
-    /** Metrics tell how busy the service is: only the management network (loopback by default) or the token reads them. */
+    /**
+     * Metrics tell how busy the service is: only the management network (loopback by default) or the token reads them.
+     */
     @Test
     void metricsAreForTheManagementNetworkOrAScraperWithTheToken() {
         java.net.URI metrics = ServiceUrls.local(service, "/ops/metrics");

@@ -215,7 +215,10 @@ class ServerSmokeIT {
         }
     }
 
-    /** What Prometheus scrapes from this server (loopback is the default management network): the delivery, the calls, the job. */
+    /**
+     * What Prometheus scrapes from this server (loopback is the default management network): the delivery, the calls,
+     * the job.
+     */
     private static void metricsCountWhatHappened(URL service) {
         String text = Eventually.await(() -> {
             var scraped = Http.get(ServiceUrls.local(service, "/ops/metrics"));

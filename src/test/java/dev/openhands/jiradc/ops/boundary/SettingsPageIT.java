@@ -217,7 +217,8 @@ class SettingsPageIT {
             assertEquals(200, delivered.statusCode(), delivered.body());
             chromium.until(d -> "ok".equals(runChecks(chromium).get("webhook")) ? true : null);
             assertTrue(checkText(chromium, "webhook").contains("the last delivery arrived at"));
-            // the delivery log is written in batches, after the connection's last delivery: a run of the checks may come between
+            // the delivery log is written in batches, after the connection's last delivery: a run of the checks may
+            // come between
             chromium.until(d -> {
                 if (!d.findElements(By.cssSelector("#deliveries tbody tr")).isEmpty()) {
                     return true;
@@ -229,7 +230,8 @@ class SettingsPageIT {
                     chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(2)")).getText());
             assertEquals("WEB-17",
                     chromium.driver.findElement(By.cssSelector("#deliveries tbody tr td:nth-child(3)")).getText());
-            // the connections table is refreshed with each run of the checks, which may have read it before the delivery's commit
+            // the connections table is refreshed with each run of the checks, which may have read it before the
+            // delivery's commit
             chromium.until(d -> {
                 if (!d.findElement(By.cssSelector(row + " .last-delivery")).getText().equals("None yet")) {
                     return true;

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 
 class StoredCountsTest {
 
-    /** A status with no rows is 0, not missing: an alert on {@code openhands_jira_inbox{status="FAILED"} > 0} always has a value. */
+    /**
+     * A status with no rows is 0, not missing: an alert on {@code openhands_jira_inbox{status="FAILED"} > 0} always has
+     * a value.
+     */
     @Test
     void everyStatusHasAValue() {
         assertEquals(Map.of("PENDING", 0L, "PROCESSING", 0L, "DONE", 7L, "FAILED", 0L),

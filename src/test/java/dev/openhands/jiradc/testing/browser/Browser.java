@@ -52,7 +52,10 @@ public final class Browser {
         return send(HttpRequest.newBuilder(service.apply(path)).GET());
     }
 
-    /** As the settings page sends it: without a body, so with {@code X-Requested-With}, which a cross-site form cannot send. */
+    /**
+     * As the settings page sends it: without a body, so with {@code X-Requested-With}, which a cross-site form cannot
+     * send.
+     */
     public HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(service.apply(path)).header("X-Requested-With", "fetch").DELETE());
     }

@@ -52,7 +52,10 @@ public final class IdentityProvider {
         nextSignIn(subject, email, name, groups, Map.of());
     }
 
-    /** @param claims claims the ID token has besides, or instead of, the usual ones; one mapped to {@code ""} is left out */
+    /**
+     * @param claims claims the ID token has besides, or instead of, the usual ones; one mapped to {@code ""} is left
+     * out
+     */
     public void nextSignIn(String subject, String email, String name, List<String> groups, Map<String, Object> claims) {
         Map<String, Object> all = new HashMap<>(
                 Map.of("email", email, "email_verified", true, "name", name, "groups", groups));

@@ -106,7 +106,9 @@ public final class JiraEvent {
         return with("commentId", id).with("commentBody", body);
     }
 
-    /** A comment only members of this project role see, as Jira writes it: {@code "visibility": {"type": "role", ...}}. */
+    /**
+     * A comment only members of this project role see, as Jira writes it: {@code "visibility": {"type": "role", ...}}.
+     */
     public JiraEvent restrictedTo(String role) {
         return with("commentVisibilityJson",
                 "\n    \"visibility\": {\"type\": \"role\", \"value\": \"" + role + "\"},");

@@ -36,7 +36,10 @@ final class DescribedSchemas {
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 
-    /** The errors of the value against the schema at this JSON pointer into the document, a line each; {@code whole} names the value itself. */
+    /**
+     * The errors of the value against the schema at this JSON pointer into the document, a line each; {@code whole}
+     * names the value itself.
+     */
     List<String> errors(String pointer, JsonNode value, String whole) {
         Schema schema = byPointer.computeIfAbsent(pointer,
                 at -> registry.getSchema(SchemaLocation.of(DOCUMENT + "#" + at)));
@@ -44,9 +47,9 @@ final class DescribedSchemas {
     }
 
     /**
-     * The errors that say why, without the noise of alternatives: of a {@code oneOf} or {@code anyOf}, the branches that
-     * fail already at the surface (the value is of another type, or a property pinned by {@code const} or {@code enum}
-     * differs, such as an event's {@code kind}) are dropped when another branch fails deeper, and so is the
+     * The errors that say why, without the noise of alternatives: of a {@code oneOf} or {@code anyOf}, the branches
+     * that fail already at the surface (the value is of another type, or a property pinned by {@code const} or {@code
+     * enum} differs, such as an event's {@code kind}) are dropped when another branch fails deeper, and so is the
      * alternatives' own summary then.
      */
     static List<Error> explaining(List<Error> errors) {

@@ -49,7 +49,10 @@ final class OpenApiContract implements ApiContract {
         }
     }
 
-    /** An operation of the document: where it is (a JSON pointer), what it says, and the path's values for its variables. */
+    /**
+     * An operation of the document: where it is (a JSON pointer), what it says, and the path's values for its
+     * variables.
+     */
     record Operation(String template, String pointer, JsonNode node, java.util.Map<String, String> pathValues) {
 
         boolean secured() {
@@ -214,9 +217,9 @@ final class OpenApiContract implements ApiContract {
     /**
      * The answer must be one the operation lists. Any server can also answer 401 or 403 (a key it does not take) or a
      * 5xx (it failed), whether described or not: those pass with any body, so that tests can play an OpenHands that
-     * refuses or fails. So does a status the operation's own description names as an error it raises
-     * ({@code HTTPException: 404 if user not found}, as FastAPI docstrings write it), which the generated responses omit.
-     * A connection the test broke has no answer to judge.
+     * refuses or fails. So does a status the operation's own description names as an error it raises ({@code
+     * HTTPException: 404 if user not found}, as FastAPI docstrings write it), which the generated responses omit. A
+     * connection the test broke has no answer to judge.
      */
     private void response(Operation operation, ApiExchange exchange, List<String> found) {
         int status = exchange.status();

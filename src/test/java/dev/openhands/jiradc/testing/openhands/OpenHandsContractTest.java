@@ -214,7 +214,10 @@ class OpenHandsContractTest {
         }
     }
 
-    /** The statuses this service tells apart are the description's, and only an UNKNOWN beside them stands for a newer one. */
+    /**
+     * The statuses this service tells apart are the description's, and only an UNKNOWN beside them stands for a newer
+     * one.
+     */
     @Test
     void theStatusEnumsAreTheDescriptionsWithUnknownBeside() {
         assertEquals(OpenHandsContract.enumValues("AppConversationStartTaskStatus"),

@@ -40,12 +40,17 @@ public final class OpenHandsConversations {
         this.delayMillis = (int) delay.toMillis();
     }
 
-    /** The same, except that a start and a look at a conversation are answered only after {@code delay}: a slow OpenHands. */
+    /**
+     * The same, except that a start and a look at a conversation are answered only after {@code delay}: a slow
+     * OpenHands.
+     */
     public OpenHandsConversations answeringAfter(Duration delay) {
         return new OpenHandsConversations(openHands, repository, delay);
     }
 
-    /** OpenHands' ids are UUIDs: the one a test calls by this name ({@code "task-" + person.id}), the same every time. */
+    /**
+     * OpenHands' ids are UUIDs: the one a test calls by this name ({@code "task-" + person.id}), the same every time.
+     */
     public static String id(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -92,8 +97,8 @@ public final class OpenHandsConversations {
     }
 
     /**
-     * As {@link #startTaskIs} {@code READY} with the conversation, except that the first {@code workingLooks} looks at the
-     * task find it still {@code WORKING}, as OpenHands' start tasks are while the sandbox starts.
+     * As {@link #startTaskIs} {@code READY} with the conversation, except that the first {@code workingLooks} looks at
+     * the task find it still {@code WORKING}, as OpenHands' start tasks are while the sandbox starts.
      */
     public void startTaskIsReadyAfter(int workingLooks, String apiKey, String taskId, String conversationId) {
         startTaskIs(apiKey, taskId, "READY", conversationId, null);
@@ -148,7 +153,10 @@ public final class OpenHandsConversations {
         return task.build();
     }
 
-    /** The conversation as OpenHands reports it: its execution status (null when the sandbox is not running) and pull requests. */
+    /**
+     * The conversation as OpenHands reports it: its execution status (null when the sandbox is not running) and pull
+     * requests.
+     */
     public void conversationIs(String apiKey, String conversationId, String executionStatus, String sandboxStatus,
             int... pullRequests) {
         JsonObject conversation = conversation(OpenHandsUsers.idOf(apiKey), repository, conversationId, executionStatus,

@@ -17,7 +17,10 @@ public final class OpenHandsUsers {
         return OpenHandsConversations.id("user of " + apiKey);
     }
 
-    /** The key belongs to the OpenHands user with this email; {@code null}: a user without one (signed up by Git provider only). */
+    /**
+     * The key belongs to the OpenHands user with this email; {@code null}: a user without one (signed up by Git
+     * provider only).
+     */
     public static void keyBelongsTo(WireMockServer openHands, String apiKey, String email) {
         openHands.stubFor(get("/api/v1/users/me").withHeader("Authorization", equalTo("Bearer " + apiKey))
                 .willReturn(okJson(me(idOf(apiKey), email))));

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** An OpenAPI path template ({@code /api/v1/conversation/{conversation_id}/events/search}) matched against a request path. */
+/**
+ * An OpenAPI path template ({@code /api/v1/conversation/{conversation_id}/events/search}) matched against a request
+ * path.
+ */
 record PathTemplate(String template) {
 
     long variables() {

@@ -17,10 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * OpenHands' start task search ({@code GET /api/v1/app-conversations/start-tasks/search}) as OpenHands answers it: every
- * start a person asked for is a task of theirs, created when the request came, with the request it was made for. The
- * tasks are the ones this stand-in's start stubs answered with, even where the test made the answer get lost on the way
- * (a broken connection): OpenHands made the start all the same.
+ * OpenHands' start task search ({@code GET /api/v1/app-conversations/start-tasks/search}) as OpenHands answers it:
+ * every start a person asked for is a task of theirs, created when the request came, with the request it was made for.
+ * The tasks are the ones this stand-in's start stubs answered with, even where the test made the answer get lost on the
+ * way (a broken connection): OpenHands made the start all the same.
  */
 public final class StartTaskSearch implements ResponseDefinitionTransformerV2 {
 
@@ -63,7 +63,10 @@ public final class StartTaskSearch implements ResponseDefinitionTransformerV2 {
                 .build();
     }
 
-    /** The task a start stub answered with, as OpenHands keeps it: created when asked, for the request it was asked with. */
+    /**
+     * The task a start stub answered with, as OpenHands keeps it: created when asked, for the request it was asked
+     * with.
+     */
     private static Optional<JsonObject> taskMadeBy(ServeEvent start) {
         String answer = start.getResponseDefinition().getTextBody();
         if (answer == null || !answer.startsWith("{")) {

@@ -42,7 +42,9 @@ public final class AppServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** The servers this build can start: Payara Micro unless -Psmoke, Open Liberty and WildFly when Maven prepared them. */
+    /**
+     * The servers this build can start: Payara Micro unless -Psmoke, Open Liberty and WildFly when Maven prepared them.
+     */
     public static List<Kind> available() {
         List<Kind> kinds = new ArrayList<>();
         if (Boolean.parseBoolean(System.getProperty("smoke.payara-micro", "true"))) {

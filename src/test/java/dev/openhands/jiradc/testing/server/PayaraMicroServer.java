@@ -39,7 +39,10 @@ public final class PayaraMicroServer implements AutoCloseable {
         return start(payaraMicroJar, maxHeap, port, systemProperties, wars, directory, List.of());
     }
 
-    /** @param jvmOptions more options for the server's JVM, such as a class data archive to map, or the benchmarks' server.options */
+    /**
+     * @param jvmOptions more options for the server's JVM, such as a class data archive to map, or the benchmarks'
+     * server.options
+     */
     public static PayaraMicroServer start(Path payaraMicroJar, String maxHeap, int port,
             Map<String, String> systemProperties,
             List<Path> wars, Path directory, List<String> jvmOptions) throws IOException {

@@ -59,7 +59,8 @@ class RestartIT {
 
     @Deployment(name = "app", managed = false, testable = false)
     static WebArchive app() {
-        // a check in flight when the server stops keeps its claim for the lease: short here, so the next process takes over soon
+        // a check in flight when the server stops keeps its claim for the lease: short here, so the next process takes
+        // over soon
         return ENV.deployment().with("jira-dc.jobs.poll-interval", "PT0.2S")
                 .with("jira-dc.jobs.max-poll-interval", MAX_POLL_INTERVAL.toString())
                 .with("jira-dc.processing.lease", "PT3S").war();
@@ -264,7 +265,10 @@ class RestartIT {
         }
     }
 
-    /** Attempts that ended (the row waits for its retry), as opposed to one still running, whose lease would outlive the process. */
+    /**
+     * Attempts that ended (the row waits for its retry), as opposed to one still running, whose lease would outlive the
+     * process.
+     */
     static int failedAttempts() {
         try (Connection db = ENV.database.connect();
                 ResultSet rs = db.createStatement().executeQuery(

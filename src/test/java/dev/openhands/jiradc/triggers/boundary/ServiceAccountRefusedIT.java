@@ -23,7 +23,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Jira refuses the service account's PAT: readiness says so with Jira's reason, and triggers fail at once, with the reason logged. */
+/**
+ * Jira refuses the service account's PAT: readiness says so with Jira's reason, and triggers fail at once, with the
+ * reason logged.
+ */
 @ExtendWith(ArquillianExtension.class)
 class ServiceAccountRefusedIT {
 

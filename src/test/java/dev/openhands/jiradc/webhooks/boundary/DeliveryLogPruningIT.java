@@ -70,7 +70,9 @@ class DeliveryLogPruningIT {
                 "the finished inbox entry to be pruned with the log");
     }
 
-    /** Pruned duplicate keys must not make a captured delivery new again: it is as old as the retention, and refused. */
+    /**
+     * Pruned duplicate keys must not make a captured delivery new again: it is as old as the retention, and refused.
+     */
     @Test
     void aDeliveryReplayedAfterItsDuplicateKeyWasPrunedIsRefused() {
         Browser admin = ENV.signIn(service, "admin", "admin@example.com", List.of(IdentityProvider.ADMIN_GROUP));

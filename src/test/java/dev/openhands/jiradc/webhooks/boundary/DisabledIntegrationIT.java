@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** jira-dc.enabled=false: the integration's URLs do not exist, nothing a delivery carries is stored, and the service is ready. */
+/**
+ * jira-dc.enabled=false: the integration's URLs do not exist, nothing a delivery carries is stored, and the service is
+ * ready.
+ */
 @ExtendWith(ArquillianExtension.class)
 class DisabledIntegrationIT {
 
