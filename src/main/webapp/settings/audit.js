@@ -83,20 +83,12 @@
         if (append && before !== null) {
             query.set('before', before);
         }
-        let response;
-        try {
-            response = await fetch(API + '?' + query.toString(), {
-                credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' }
-            });
-        } catch (e) {
-            say('The server did not answer. Check your connection and try again.', 'error');
+        const answer = await window.settingsApi.call('GET', '/audit?' + query.toString());
+        if (!answer.ok) {
+            say(answer.error, 'error');
             return false;
         }
-        const data = await response.json().catch(() => null);
-        if (!response.ok) {
-            say((data && data.error) || ('The server answered ' + response.status + '.'), 'error');
-            return false;
-        }
+        const data = answer.data;
         render(data.records, append);
         before = data.nextBefore === undefined ? null : data.nextBefore;
         $('audit-more').hidden = before === null;
@@ -105,10 +97,8 @@
     }
 
     async function start() {
-        const probe = await fetch(API + '?limit=1', {
-            credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' }
-        }).catch(() => null);
-        if (!probe || !probe.ok) {
+        const probe = await window.settingsApi.call('GET', '/audit?limit=1');
+        if (!probe.ok) {
             return;
         }
         $('audit').hidden = false;

@@ -4,7 +4,6 @@
 'use strict';
 
 (function () {
-    const API = '/api/integrations/jira-dc';
     const $ = (id) => document.getElementById(id);
 
     /** The redirect outcomes of the OAuth callback (?jira-dc=...), in words. */
@@ -41,34 +40,7 @@
 
     // ---------------------------------------------------------------- helpers
 
-    /** Calls the API; resolves to {ok, status, data, error} and never throws. */
-    async function call(method, path, body) {
-        const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' } };
-        if (body !== undefined) {
-            options.headers['Content-Type'] = 'application/json';
-            options.body = JSON.stringify(body);
-        }
-        let response;
-        try {
-            response = await fetch(API + path, options);
-        } catch (e) {
-            return { ok: false, status: 0, data: null, error: 'The server did not answer. Check your connection and try again.' };
-        }
-        let data = null;
-        try {
-            data = await response.json();
-        } catch (e) {
-            data = null;
-        }
-        let error = null;
-        if (!response.ok) {
-            error = (data && data.error) || ('The server answered ' + response.status + ' ' + response.statusText + '.');
-            if (response.status === 401) {
-                error = 'You are not signed in (any more). Sign in again at /sign-in.';
-            }
-        }
-        return { ok: response.ok, status: response.status, data, error };
-    }
+    const call = window.settingsApi.call;
 
     /** Shows a result next to the action that caused it. kind: ok, error or pending. */
     function say(element, text, kind) {

@@ -3,33 +3,11 @@
 'use strict';
 
 (function () {
-    const API = '/api/integrations/jira-dc/projects';
     const PROVIDERS = ['github', 'gitlab', 'bitbucket', 'bitbucket_data_center', 'forgejo', 'azure_devops'];
     const $ = (id) => document.getElementById(id);
 
-    /** Calls the API; resolves to {ok, status, data, error} and never throws. */
-    async function call(method, path, body) {
-        const options = { method, credentials: 'same-origin', headers: { 'Accept': 'application/json', 'X-Requested-With': 'fetch' } };
-        if (body !== undefined) {
-            options.headers['Content-Type'] = 'application/json';
-            options.body = JSON.stringify(body);
-        }
-        let response;
-        try {
-            response = await fetch(API + path, options);
-        } catch (e) {
-            return { ok: false, status: 0, data: null, error: 'The server did not answer. Check your connection and try again.' };
-        }
-        let data = null;
-        try {
-            data = await response.json();
-        } catch (e) {
-            data = null;
-        }
-        const error = response.ok ? null
-            : (data && data.error) || ('The server answered ' + response.status + ' ' + response.statusText + '.');
-        return { ok: response.ok, status: response.status, data, error };
-    }
+    /** Calls the projects API (path: what follows /projects). */
+    const call = (method, path, body) => window.settingsApi.call(method, '/projects' + path, body);
 
     function say(text, kind) {
         const result = $('project-result');
