@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,7 +50,14 @@ public class DeliveryLog {
 
     void schedulePruning(@Observes Startup startup, DeliveryLog self) {
         long every = Math.max(1, Math.min(PRUNE_EVERY.toSeconds(), settings.deliveryLogRetention().toSeconds()));
-        pruning = scheduler.scheduleWithFixedDelay(self::prune, every, every, TimeUnit.SECONDS);
+        pruning = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                self.prune();
+            } catch (RuntimeException e) {
+                // a task that throws is never run again by the scheduler: one failed pruning must not end them all
+                LOG.log(Level.WARNING, "Could not prune the delivery log; the next run tries again", e);
+            }
+        }, every, every, TimeUnit.SECONDS);
     }
 
     @Transactional
