@@ -2,12 +2,16 @@ package dev.openhands.jiradc.jobs.boundary;
 
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.jobs.entity.JobLimits;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.BadRequestException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,27 @@ public final class LimitsJson {
             return new Limits(values.perPerson().orElse(null), values.perProject().orElse(null),
                     values.installation().orElse(null), values.perIssuePerDay().orElse(null),
                     values.pastLimit().name().toLowerCase(Locale.ROOT), updatedAt, updatedBy);
+        }
+
+        private static final String EXAMPLE = "{\"perPerson\": 2, \"pastLimit\": \"queue\"}";
+
+        /**
+         * Parsed here rather than by the JAX-RS provider, so that a body that is not a JSON object (malformed, an
+         * array, a number, nothing) is a 400 in words rather than an error of the JSON provider.
+         *
+         * @throws BadRequestException (400) saying what to send
+         */
+        static Limits from(String body) {
+            JsonValue parsed;
+            try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+                parsed = body == null || body.isBlank() ? null : reader.readValue();
+            } catch (JsonException e) {
+                parsed = null;
+            }
+            if (!(parsed instanceof JsonObject object)) {
+                throw new BadRequestException("Send the limits as a JSON object, such as " + EXAMPLE + ".");
+            }
+            return from(object);
         }
 
         /**

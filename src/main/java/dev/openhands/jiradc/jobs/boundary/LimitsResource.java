@@ -5,8 +5,6 @@ import dev.openhands.jiradc.accounts.boundary.AdminOnly;
 import dev.openhands.jiradc.accounts.boundary.SignedInUser;
 import dev.openhands.jiradc.accounts.entity.Account;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,11 +41,7 @@ public class LimitsResource {
     @PUT
     @Path("limits")
     @Consumes(MediaType.APPLICATION_JSON)
-    public LimitsJson.Limits change(JsonObject body) {
-        if (body == null) {
-            throw new BadRequestException(
-                    "Send the limits as JSON, for example {\"perPerson\":2,\"pastLimit\":\"queue\"}.");
-        }
+    public LimitsJson.Limits change(String body) {
         admissions.change(LimitsJson.Limits.from(body).values(), user.admin().email());
         return admissions.limitsAsSet();
     }

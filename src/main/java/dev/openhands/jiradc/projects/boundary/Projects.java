@@ -1,18 +1,16 @@
 package dev.openhands.jiradc.projects.boundary;
 
-import dev.openhands.jiradc.accounts.boundary.SignedInUser;
-import dev.openhands.jiradc.audit.boundary.Audit;
-import dev.openhands.jiradc.audit.entity.AuditAction;
-import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.projects.control.MappingCheck;
+import dev.openhands.jiradc.projects.control.MappingStore;
 import dev.openhands.jiradc.projects.entity.ProjectRepositories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,14 +26,8 @@ public class Projects {
     @PersistenceContext
     EntityManager em;
 
-    /** Each change is recorded in its transaction, by the admin's login (their email). */
     @Inject
-    Audit audit;
-
-    @Inject
-    SignedInUser admin;
-
-    private final Clock clock = Clock.systemUTC();
+    MappingStore store;
 
     /** The mapping of the issue's project, if an admin made one. */
     public Optional<ProjectRepositories> ofIssue(String issueKey) {
@@ -54,26 +46,32 @@ public class Projects {
                         + "."));
     }
 
-    /** Creates the project's mapping, or replaces the one it has. */
+    /**
+     * Creates the project's mapping, or replaces the one it has. Outside a transaction, so that a write that lost the
+     * race to another admin's (the project's key inserted first, or its allowed repositories replaced first: a unique
+     * key violated at commit) is tried again in a new one, and then replaces the other's as if it came a moment later.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ProjectRepositories put(MappingCheck.Checked mapping) {
-        ProjectRepositories project = em.find(ProjectRepositories.class, mapping.projectKey());
-        if (project == null) {
-            project = new ProjectRepositories(mapping.projectKey(), mapping.defaultRepository(), mapping.allowed(),
-                    clock.instant());
-            em.persist(project);
-        } else {
-            project.replace(mapping.defaultRepository(), mapping.allowed(), clock.instant());
+        try {
+            return store.put(mapping);
+        } catch (PersistenceException | TransactionalException e) {
+            return store.put(mapping);
         }
-        audit.record(AuditEvent.of(AuditAction.PROJECT_MAPPING_SAVED, admin.account().email())
-                .project(project.projectKey()).outcome(project.described()));
-        return project;
     }
 
-    /** @throws NotFoundException (404) when the project has no mapping */
+    /**
+     * Outside a transaction, so that of two admins deleting the mapping at once, the one whose delete found no row
+     * left is tried again and told, as a 404, that there is none.
+     *
+     * @throws NotFoundException (404) when the project has no mapping
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void delete(String projectKey) {
-        ProjectRepositories project = find(projectKey);
-        em.remove(project);
-        audit.record(AuditEvent.of(AuditAction.PROJECT_MAPPING_DELETED, admin.account().email())
-                .project(project.projectKey()).outcome(project.described()));
+        try {
+            store.delete(projectKey);
+        } catch (PersistenceException | TransactionalException e) {
+            store.delete(projectKey);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.ServiceUrls;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.browser.Browser;
+import dev.openhands.jiradc.testing.browser.HeadlessChromium;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraScenario;
 import dev.openhands.jiradc.testing.jira.JiraScenario.Issue;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 /**
  * The audit trail on the real WAR: what a started and a refused trigger, a webhook's setup, a link and an unlink and an
@@ -233,6 +237,74 @@ class AuditTrailIT {
             assertEquals(403, forbidden.statusCode(), path);
             assertFalse(forbidden.body().contains("TRIGGER"), forbidden.body());
         }
+    }
+
+    /**
+     * The settings page's section, in a real browser: it lists records, a filter on the issue narrows the table to
+     * that issue's, and the export links carry the same filters.
+     */
+    @Test
+    @Order(7)
+    void anAdminReadsFiltersAndExportsTheTrailOnTheSettingsPage() {
+        Person erin = world.person().signedUp().linked().withApiKey();
+        Issue wanted = world.issue("No repository.");
+        Issue other = world.issue("No repository here either.");
+        world.deliver(erin.asks(wanted.comment(JiraScenario.nextId(), said("@openhands audit-marker-page"))));
+        world.deliver(erin.asks(other.comment(JiraScenario.nextId(), said("@openhands audit-marker-page-other"))));
+        Eventually.await(() -> Optional.of(records(world.admin, "?person=" + erin.name))
+                .filter(found -> found.size() == 5), "both triggers and their refusals, and the link");
+
+        String id = JiraScenario.nextId();
+        try (HeadlessChromium chromium = HeadlessChromium.open(service)) {
+            chromium.signIn(ENV.idp, "admin-" + id, "admin-" + id + "@example.com",
+                    List.of(IdentityProvider.ADMIN_GROUP));
+            chromium.visible("audit");
+            List<String> unfiltered = chromium.until(d -> Optional.of(issueCells(d)).filter(cells -> cells
+                    .contains(wanted.key) && cells.contains(other.key)).orElse(null));
+            assertTrue(unfiltered.size() > 5, "the newest records of every kind: " + unfiltered);
+
+            chromium.visible("audit-issue").sendKeys(wanted.key);
+            chromium.visible("audit-apply").click();
+            assertEquals(List.of(wanted.key, wanted.key), chromium.until(d -> Optional.of(issueCells(d))
+                    .filter(cells -> !cells.contains(other.key) && cells.size() == 2).orElse(null)));
+            assertEquals(List.of("TRIGGER_REFUSED (NO_REPOSITORY)", "TRIGGER_RECEIVED"), chromium.driver
+                    .findElements(By.cssSelector("#audit-records tbody tr td:nth-child(3)")).stream()
+                    .map(WebElement::getText).toList());
+            assertEquals(List.of(erin.name, erin.name), chromium.driver
+                    .findElements(By.cssSelector("#audit-records tbody tr td:nth-child(2)")).stream()
+                    .map(WebElement::getText).toList());
+            chromium.screenshot("audit", "admin-audit-trail");
+
+            for (String format : List.of("csv", "jsonl")) {
+                String href = chromium.visible("audit-export-" + format).getDomAttribute("href");
+                assertEquals(AUDIT + "/export?issue=" + wanted.key + "&format=" + format, href);
+                HttpResponse<String> exported = world.admin.get(href);
+                assertEquals(200, exported.statusCode(), exported.body());
+                assertEquals(format.equals("csv") ? 3 : 2,
+                        exported.body().split(format.equals("csv") ? "\r\n" : "\n").length,
+                        "the two records the table shows: " + exported.body());
+                assertFalse(exported.body().contains(other.key), exported.body());
+            }
+
+            chromium.visible("audit-issue").clear();
+            chromium.visible("audit-person").sendKeys(erin.name);
+            chromium.visible("audit-project").sendKeys("OTHER");
+            chromium.visible("audit-apply").click();
+            chromium.textContaining("audit-status", "No record matches.");
+            assertEquals(AUDIT + "/export?person=" + erin.name + "&project=OTHER&format=csv",
+                    chromium.visible("audit-export-csv").getDomAttribute("href"));
+        }
+        try (HeadlessChromium chromium = HeadlessChromium.open(service)) {
+            chromium.signIn(ENV.idp, "dev-" + id, "dev-" + id + "@example.com", List.of());
+            chromium.visible("api-key-form");
+            assertFalse(chromium.driver.findElement(By.id("audit")).isDisplayed(), "admins only");
+        }
+    }
+
+    /** The "Issue or object" column of the table as the page shows it now, up to the connection or job it names. */
+    static List<String> issueCells(WebDriver page) {
+        return page.findElements(By.cssSelector("#audit-records tbody tr td:nth-child(4)")).stream()
+                .map(cell -> cell.getText().split(",")[0]).toList();
     }
 
     /** Last: an export of everything the tests above recorded. */

@@ -307,6 +307,14 @@ class LimitsIT {
         assertEquals(400, words.statusCode(), words.body());
         System.out.println("A limit in words is answered: " + words.body());
         assertFalse(words.body().contains("Exception") || words.body().contains("at org."), words.body());
+        JsonObject before = Http.json(world.admin.get(LIMITS));
+        for (String notAnObject : List.of("{\"perPerson\":", "[{\"perPerson\":2}]", "2", "\"queue\"", "")) {
+            var refused = world.admin.putJson(LIMITS, notAnObject);
+            assertEquals(400, refused.statusCode(), notAnObject + " -> " + refused.body());
+            assertEquals("Send the limits as a JSON object, such as {\"perPerson\": 2, \"pastLimit\": \"queue\"}.",
+                    Http.json(refused).getString("error"), notAnObject);
+        }
+        assertEquals(before, Http.json(world.admin.get(LIMITS)), "nothing was changed");
         limits("{\"perPerson\":3,\"perProject\":10,\"installation\":50,\"perIssuePerDay\":5,\"pastLimit\":\"refuse\"}");
         JsonObject set = Http.json(world.admin.get(LIMITS));
         assertEquals(List.of(3, 10, 50, 5), List.of(set.getInt("perPerson"), set.getInt("perProject"),

@@ -20,7 +20,16 @@ import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -391,6 +400,70 @@ class ProjectsIT {
         JsonObject unchanged = Http.json(world.admin.get(PROJECTS + "/" + key));
         assertEquals("acme/app", unchanged.getString("defaultRepository"));
         assertEquals(2, unchanged.getJsonArray("allowedRepositories").size());
+    }
+
+    /**
+     * Admins saving a new project's mapping at the same moment, then deleting it at the same moment: every save is a
+     * 200 (the one whose insert lost the race is tried again and replaces the winner's), one delete is a 200 and the
+     * others a 404 in words, never a 500. A race is not deterministic: several rounds of several requests let at least
+     * some of them collide; the server log says "tried again" when one did.
+     */
+    @Test
+    void adminsSavingAndDeletingTheSameMappingAtOnceGetNoServerError() throws Exception {
+        int admins = 6;
+        ExecutorService threads = Executors.newFixedThreadPool(admins);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String key = project();
+                List<String> defaults = IntStream.range(0, admins).mapToObj(i -> "acme/app-" + i)
+                        .toList();
+                List<HttpResponse<String>> saved = atOnce(threads, defaults.stream()
+                        .<Callable<HttpResponse<String>>>map(repository -> () -> world.admin
+                                .putJson(PROJECTS + "/" + key, "{\"defaultRepository\":\"" + repository + "\"}"))
+                        .toList());
+                for (HttpResponse<String> answer : saved) {
+                    assertEquals(200, answer.statusCode(), answer.body());
+                }
+                JsonObject kept = Http.json(world.admin.get(PROJECTS + "/" + key));
+                assertTrue(defaults.contains(kept.getString("defaultRepository")), kept.toString());
+                HttpResponse<String> audit = world.admin.get("/api/integrations/jira-dc/audit?project=" + key);
+                assertEquals(admins, Http.json(audit).getJsonArray("records").size(), "each save recorded once: "
+                        + audit.body());
+
+                List<HttpResponse<String>> deleted = atOnce(threads, Collections.nCopies(admins,
+                        () -> world.admin.delete(PROJECTS + "/" + key)));
+                List<Integer> statuses = deleted.stream().map(HttpResponse::statusCode).sorted().toList();
+                assertEquals(1, statuses.stream().filter(status -> status < 300).count(), statuses.toString());
+                for (HttpResponse<String> answer : deleted) {
+                    if (answer.statusCode() >= 300) {
+                        assertEquals(404, answer.statusCode(), answer.body());
+                        assertTrue(answer.body().contains("No repositories are mapped to the Jira project " + key),
+                                answer.body());
+                    }
+                }
+                assertEquals(404, world.admin.get(PROJECTS + "/" + key).statusCode());
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Sends the requests together: each waits at the gate until all are ready. */
+    static List<HttpResponse<String>> atOnce(ExecutorService threads,
+            List<Callable<HttpResponse<String>>> requests) throws Exception {
+        CyclicBarrier gate = new CyclicBarrier(requests.size());
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (Callable<HttpResponse<String>> request : requests) {
+            answers.add(threads.submit(() -> {
+                gate.await(30, TimeUnit.SECONDS);
+                return request.call();
+            }));
+        }
+        List<HttpResponse<String>> got = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            got.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        return got;
     }
 
     // ---------------------------------------------------------------- the settings page
