@@ -43,7 +43,8 @@ public class Metrics {
             .help("Webhook deliveries received by this instance, by outcome").labelNames("outcome").withoutExemplars()
             .register(registry);
     private final Counter callsStarted = Counter.builder().name("openhands_jira_outbound_calls_started_total")
-            .help("Calls from this instance to Jira and OpenHands; minus the histogram's count: calls without an answer")
+            .help("Calls from this instance to Jira and OpenHands; minus the histogram's count: calls without an"
+                    + " answer")
             .labelNames("service").withoutExemplars().register(registry);
     private final Histogram calls = Histogram.builder().name("openhands_jira_outbound_call_seconds")
             .help("Answered calls from this instance to Jira and OpenHands").labelNames("service").classicOnly()

@@ -137,8 +137,8 @@ public final class AuditExportBenchmark {
                         + " issue_key, project_key, connection_id, job_id, link, source_address, outcome)"
                         + " select current_timestamp - (i * interval '30 seconds'), 'user' || (i % 1000),"
                         + " (array['TRIGGER_RECEIVED', 'JOB_STARTED', 'JOB_ENDED', 'TRIGGER_REFUSED'])[1 + i % 4],"
-                        + " case when i % 4 = 3 then 'NO_REPOSITORY' end, 'P' || (i % 100) || '-' || i, 'P' || (i % 100),"
-                        + " '0b0f6a4e-5a0c-4f4e-9a6f-3f1d7c2b9e10', md5(i::text)::uuid::text,"
+                        + " case when i % 4 = 3 then 'NO_REPOSITORY' end, 'P' || (i % 100) || '-' || i, 'P' || (i %"
+                        + " 100), '0b0f6a4e-5a0c-4f4e-9a6f-3f1d7c2b9e10', md5(i::text)::uuid::text,"
                         + " 'https://app.openhands.example.com/conversations/' || md5(i::text),"
                         + " '10.1.' || (i % 250) || '.' || (i % 200), 'started in acme/web-app, comment ' || i"
                         + " from generate_series(1, ?) as i")) {

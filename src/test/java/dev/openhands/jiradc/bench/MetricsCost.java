@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * ./mvnw -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -XX:+UseSerialGC -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.openhands.jiradc.bench.MetricsCost
+ * java -XX:+UseSerialGC -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     dev.openhands.jiradc.bench.MetricsCost
  * </pre>
  */
 public final class MetricsCost {

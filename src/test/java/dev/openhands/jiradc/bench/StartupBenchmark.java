@@ -77,7 +77,8 @@ public final class StartupBenchmark {
                     WebhookBenchmark.loadAverage());
             System.out.println("quick start: " + String.join(" ", QUICK_START) + " (as ./mvnw -Prun starts it)");
             System.out.println(
-                    "                               | to ready: median   min     max | CPU used | resident at ready | Payara's deploy time");
+                    "                               | to ready: median   min     max | CPU used | resident at ready |"
+                            + " Payara's deploy time");
             print("Payara Micro alone", alone);
             withWar.forEach((way, measured) -> print("the WAR, " + way, measured));
             if (archive.isPresent()) {

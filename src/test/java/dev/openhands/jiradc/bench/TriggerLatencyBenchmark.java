@@ -115,7 +115,8 @@ public final class TriggerLatencyBenchmark {
             }
             String report = String.format(
                     """
-                            Trigger to "I'm on it" comment: %d triggers at %d/s (the first %d as warm-up), WireMock Jira and OpenHands on this machine
+                            Trigger to "I'm on it" comment: %d triggers at %d/s (the first %d as warm-up), \
+                            WireMock Jira and OpenHands on this machine
                             Payara Micro -Xmx%s, %s; load average %.2f after the run
                             jobs started ("%s" comment): %d of %d%s; other comments: %d
                             latency  p50 %.0f ms   p95 %.0f ms   p99 %.0f ms   max %.0f ms
@@ -144,7 +145,8 @@ public final class TriggerLatencyBenchmark {
                                 JiraStubs.user(env.jiraUrl(), "openhands", "JIRAUSER10500", "openhands-bot@example.com",
                                         "OpenHands"))));
         env.jira.stubFor(get(urlPathMatching("/rest/api/2/issue/BENCH-\\d+")).willReturn(okJson(
-                "{\"id\":\"1\",\"key\":\"BENCH-1\",\"fields\":{\"summary\":\"Login fails\",\"description\":\"Repository: acme/web-app\"}}")));
+                "{\"id\":\"1\",\"key\":\"BENCH-1\",\"fields\":{\"summary\":\"Login fails\","
+                        + "\"description\":\"Repository: acme/web-app\"}}")));
         env.jira.stubFor(get(urlPathMatching("/rest/api/2/issue/BENCH-\\d+/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
         env.jira.stubFor(

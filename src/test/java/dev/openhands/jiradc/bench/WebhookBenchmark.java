@@ -305,14 +305,17 @@ public final class WebhookBenchmark {
                 .addAsWebInfResource(new StringAsset(
                         """
                                 <?xml version="1.0" encoding="UTF-8"?>
-                                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 Resource Definitions//EN"
+                                <!DOCTYPE resources PUBLIC "-//GlassFish.org//DTD GlassFish Application Server 3.1 \
+                                Resource Definitions//EN"
                                         "http://glassfish.org/dtds/glassfish-resources_1_5.dtd">
                                 <resources>
                                     <jdbc-connection-pool name="java:app/baseline-pool"
                                                           datasource-classname="%s"
                                                           res-type="javax.sql.DataSource"
-                                                          steady-pool-size="1" max-pool-size="20" statement-cache-size="64"/>
-                                    <jdbc-resource pool-name="java:app/baseline-pool" jndi-name="java:app/jdbc/baseline"/>
+                                                          steady-pool-size="1" max-pool-size="20"
+                                                          statement-cache-size="64"/>
+                                    <jdbc-resource pool-name="java:app/baseline-pool"
+                                                   jndi-name="java:app/jdbc/baseline"/>
                                 </resources>
                                 """
                                 .formatted(BaselineDataSource.class.getName())),
@@ -339,20 +342,21 @@ public final class WebhookBenchmark {
         int rate = knobs.integer("rate");
         StringBuilder out = new StringBuilder();
         line(out,
-                "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the run",
+                "Webhook receiver benchmark: Payara Micro -Xmx%s, %d CPUs, load average %.2f before and %.2f after the"
+                        + " run",
                 options.serverHeap(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
         line(out, "Workload: %d in %d issue updates that trigger nothing, 1 in %d new comments mentioning @openhands"
                 + " (unique ids); about %.1f KB each, signed", workload.triggerEvery() - 1, workload.triggerEvery(),
                 workload.triggerEvery(), workload.typicalBodyBytes() / 1024.0);
         line(out, "Database: %s", database.description());
         line(out,
-                "Warm-up: %d s, all endpoints in turns, until the JIT compilers used less than %.0f %% of the server's CPU"
-                        + " (at most %d s)",
+                "Warm-up: %d s, all endpoints in turns, until the JIT compilers used less than %.0f %% of the server's"
+                        + " CPU (at most %d s)",
                 warmedUp.toSeconds(), 100 * knobs.decimal("warmup.jit-quiet"),
                 knobs.seconds("warmup.max-seconds").toSeconds());
         line(out,
-                "%d turns, each endpoint in an order drawn anew each turn (seed=%d): saturated by %d clients for %d s (its server"
-                        + " CPU counted until %d s after), then %d deliveries/s for %d s",
+                "%d turns, each endpoint in an order drawn anew each turn (seed=%d): saturated by %d clients for %d s"
+                        + " (its server CPU counted until %d s after), then %d deliveries/s for %d s",
                 turns.size(), seed, knobs.integer("clients"),
                 knobs.integer("saturation.seconds"), knobs.integer("settle.seconds"), rate,
                 knobs.integer("latency.seconds"));
@@ -390,7 +394,8 @@ public final class WebhookBenchmark {
                     spread(turns, t -> t.of(service).p99Ms() / t.of(baseline).p99Ms(), "%.2f"));
         }
         line(out,
-                "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start of an");
+                "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start"
+                        + " of an");
         line(out, " endpoint's saturation until it settled, over the deliveries answered 200 in the window)");
         line(out, "Heap (-Xmx%s): live after a full GC at the end of each turn %s MB; at most %s MB used before a GC",
                 options.serverHeap(), spread(turns, Turn::liveHeapMb, "%.0f"), spread(turns, Turn::peakHeapMb, "%.0f"));

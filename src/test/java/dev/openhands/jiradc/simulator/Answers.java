@@ -45,7 +45,8 @@ final class Answers {
                 .withHeader(MARKER, "jira-dc")
                 .withHeader("Content-Type", "application/json")
                 .withBody(
-                        "{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this operation.\"],"
+                        "{\"errorMessages\":[\"You are not authenticated. Authentication required to perform this"
+                                + " operation.\"],"
                                 + "\"errors\":{}}")
                 .build();
     }

@@ -20,8 +20,8 @@ final class SimulatedIssue {
     static final String ID = "10001";
     static final String KEY = "ACME-1";
     static final String SUMMARY = "Login page crashes on an empty password";
-    static final String DESCRIPTION = "Steps: open /login and submit the form without a password.\r\nExpected: a message"
-            + " asking for the password. Actual: a stack trace.\r\n\r\nRepository: acme/web-app";
+    static final String DESCRIPTION = "Steps: open /login and submit the form without a password.\r\nExpected: a"
+            + " message asking for the password. Actual: a stack trace.\r\n\r\nRepository: acme/web-app";
 
     private final String jiraBaseUrl;
     private final JiraCommentStore comments;

@@ -123,7 +123,8 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
             return tokens
                     .map(pair -> json(200,
                             """
-                                    {"access_token":"%s","token_type":"bearer","expires_in":3600,"refresh_token":"%s","scope":"WRITE"}"""
+                                    {"access_token":"%s","token_type":"bearer","expires_in":3600,\
+                                    "refresh_token":"%s","scope":"WRITE"}"""
                                     .formatted(pair[0], pair[1])))
                     .orElse(json(400,
                             "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid authorization grant\"}"));
@@ -146,14 +147,17 @@ final class SimulatedJira implements ResponseDefinitionTransformerV2 {
         }
         return html(
                 """
-                        <!doctype html><html><head><meta charset="utf-8"><title>Jira (simulated): allow access</title>%s</head><body>
+                        <!doctype html><html><head><meta charset="utf-8">\
+                        <title>Jira (simulated): allow access</title>%s</head><body>
                         <div class="banner">Jira Data Center simulator: development only</div>
                         <main class="card" id="consent"><h1>Allow OpenHands for Jira DC to access your account?</h1>
-                        <p>Signed in to Jira as <b>Developer</b> (developer@example.com). The application asks for <b>WRITE</b>
+                        <p>Signed in to Jira as <b>Developer</b> (developer@example.com). The application asks for \
+                        <b>WRITE</b>
                         access: it will comment on issues as you.</p>
                         <form action="/rest/oauth2/latest/authorize/decision" method="get">%s
                         <button name="decision" value="allow" id="allow">Allow</button>
-                        <button name="decision" value="deny" id="deny" class="secondary">Deny</button></form></main></body></html>"""
+                        <button name="decision" value="deny" id="deny" class="secondary">Deny</button></form>\
+                        </main></body></html>"""
                         .formatted(SimulatorPage.STYLE, hidden));
     }
 

@@ -44,7 +44,8 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
     /** How the simulated agent's conversations end: the page's scenario switch. */
     enum Ending {
         PULL_REQUEST("finishes with a summary and a pull request"), FAILS("fails with an error"), STUCK(
-                "gets stuck"), ASKS("asks a follow-up question");
+                "gets stuck"),
+        ASKS("asks a follow-up question");
 
         final String words;
 
@@ -241,8 +242,10 @@ final class SimulatedOpenHands implements ResponseDefinitionTransformerV2 {
             oldestFirst.add(switch (run.ending()) {
                 case PULL_REQUEST ->
                     OpenHandsConversations.finish("e3", "Fixed the crash: the login form now checks for an empty"
-                            + " password before it hashes it, and says **Please enter your password** instead of a stack trace.\n\n"
-                            + "- `LoginForm.validate()` returns the message\n- a test for the empty password in `LoginFormTest`\n\n"
+                            + " password before it hashes it, and says **Please enter your password** instead of a"
+                            + " stack trace.\n\n"
+                            + "- `LoginForm.validate()` returns the message\n- a test for the empty password in"
+                            + " `LoginFormTest`\n\n"
                             + "I opened a pull request with the change.");
                 case FAILS ->
                     OpenHandsConversations.error("e3", "The language model refused the request three times in a row"

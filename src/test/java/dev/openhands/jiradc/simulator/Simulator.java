@@ -111,8 +111,8 @@ public final class Simulator implements AutoCloseable {
         String line = "=".repeat(100);
         System.out.println("\n" + line + "\n  The service answers. Open the simulated Jira issue: "
                 + simulator.pageUrl()
-                + "\n  and follow its Setup steps (sign in, install the webhook, link Jira, save an API key), then comment"
-                + " @openhands.\n" + line + "\n");
+                + "\n  and follow its Setup steps (sign in, install the webhook, link Jira, save an API key), then"
+                + " comment @openhands.\n" + line + "\n");
         Set<String> said = new HashSet<>();
         while (true) {
             Thread.sleep(2000);

@@ -27,12 +27,16 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
             .card{background:#fff;border-radius:4px;padding:1em;box-shadow:0 1px 2px #0002;margin:1em}
             main .card{margin:0}
             h1{font-size:1.4em;margin:.2em 0} h2{font-size:1.05em;margin:.2em 0 .6em}
-            .key{color:#5e6c84;font-size:.9em} .label{background:#dfe1e6;border-radius:3px;padding:0 .4em;margin-right:.3em}
-            .comment{border-top:1px solid #dfe1e6;padding:.6em 0} .author{font-weight:600} .when{color:#5e6c84;font-size:.85em}
+            .key{color:#5e6c84;font-size:.9em} \
+            .label{background:#dfe1e6;border-radius:3px;padding:0 .4em;margin-right:.3em}
+            .comment{border-top:1px solid #dfe1e6;padding:.6em 0} .author{font-weight:600} \
+            .when{color:#5e6c84;font-size:.85em}
             .body{white-space:pre-wrap;margin:.3em 0} .bot .author{color:#0052cc}
-            textarea{width:100%;box-sizing:border-box;font:inherit} button{background:#0052cc;color:#fff;border:0;border-radius:3px;
+            textarea{width:100%;box-sizing:border-box;font:inherit} \
+            button{background:#0052cc;color:#fff;border:0;border-radius:3px;
             padding:.4em .8em;cursor:pointer;margin:.2em .2em .2em 0} button.secondary{background:#dfe1e6;color:#172b4d}
-            code{background:#f4f5f7;padding:0 .2em} .delivery{font-size:.85em;border-top:1px solid #dfe1e6;padding:.3em 0;word-break:break-all}
+            code{background:#f4f5f7;padding:0 .2em} \
+            .delivery{font-size:.85em;border-top:1px solid #dfe1e6;padding:.3em 0;word-break:break-all}
             .todo{color:#bf2600} .done{color:#006644} form.inline{display:inline}
             </style>""";
     private static final int BURST = 20;
@@ -115,15 +119,18 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                     .append(ending.words).append("</option>");
         }
         return """
-                <!doctype html><html><head><meta charset="utf-8"><title>%s: Jira DC and OpenHands simulator</title>%s</head><body>
-                <div class="banner">Jira Data Center and OpenHands simulator: made-up answers, for development only</div>
+                <!doctype html><html><head><meta charset="utf-8">\
+                <title>%s: Jira DC and OpenHands simulator</title>%s</head><body>
+                <div class="banner">Jira Data Center and OpenHands simulator: made-up answers, \
+                for development only</div>
                 <main>
                 <section class="card" id="issue">
                   <div class="key">Acme Web / <b>%s</b></div>
                   <h1 id="summary">%s</h1>
                   <div>%s
                     <form class="inline" method="post" action="/simulator/label">
-                      <button id="label" name="action" value="%s" class="secondary">%s the label <code>openhands</code></button></form></div>
+                      <button id="label" name="action" value="%s"
+                          class="secondary">%s the label <code>openhands</code></button></form></div>
                   <h2 style="margin-top:1em">Description</h2><div class="body" id="description">%s</div>
                   <h2>Comments</h2>
                   <div id="live">%s</div>
@@ -136,9 +143,11 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
                   <section class="card"><h2>OpenHands (simulated)</h2>
                     <form method="post" action="/simulator/ending">A new conversation
                       <select name="ending" id="ending">%s</select> <button>Save</button></form>
-                    <p class="when">It works about %s seconds; its conversation links open a page of this simulator.</p></section>
+                    <p class="when">It works about %s seconds; its conversation links open a page of this simulator.</p>
+                  </section>
                   <section class="card"><h2>Webhook deliveries</h2>
-                    <form method="post" action="/simulator/burst"><button id="burst" class="secondary">Send a burst: %d label
+                    <form method="post" action="/simulator/burst">
+                      <button id="burst" class="secondary">Send a burst: %d label
                       changes (<code>triage</code> on and off)</button></form><div id="deliveries">%s</div></section>
                 </aside></main>
                 <script>
@@ -175,8 +184,10 @@ final class SimulatorPage implements ResponseDefinitionTransformerV2 {
         });
         return """
                 <!doctype html><html><head><meta charset="utf-8"><title>OpenHands (simulated)</title>%s</head><body>
-                <div class="banner">OpenHands simulator: the conversation a bot comment links, with made-up answers</div>
-                <section class="card" id="conversation">%s<p><a href="/simulator">Back to the simulated Jira issue</a></p></section>
+                <div class="banner">OpenHands simulator: the conversation a bot comment links, \
+                with made-up answers</div>
+                <section class="card" id="conversation">%s
+                <p><a href="/simulator">Back to the simulated Jira issue</a></p></section>
                 </body></html>"""
                 .formatted(STYLE, body);
     }

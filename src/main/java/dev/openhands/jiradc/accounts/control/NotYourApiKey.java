@@ -11,6 +11,7 @@ public class NotYourApiKey extends BadRequestException {
                 ? "This API key belongs to another OpenHands user, not to " + accountEmail
                         + ". Create a key while signed in to OpenHands as yourself."
                 : "OpenHands does not say that this API key is yours: its user has no email address, and is not the"
-                        + " OpenHands user you signed in here as. Create a key while signed in to OpenHands as yourself.");
+                        + " OpenHands user you signed in here as. Create a key while signed in to OpenHands as"
+                        + " yourself.");
     }
 }

@@ -20,8 +20,9 @@ public record ConnectionJson(String id, String setup, String status, String even
         String jiraWebhookId, String jiraWebhookName, String notice, String secret, List<String> events,
         String instructions) {
 
-    static final String MANUAL_INSTRUCTIONS = "In Jira, open Administration > System > WebHooks, create a webhook with this"
-            + " URL, this secret and these events, with the request body included; then click 'I created the webhook'.";
+    static final String MANUAL_INSTRUCTIONS = "In Jira, open Administration > System > WebHooks, create a webhook with"
+            + " this URL, this secret and these events, with the request body included; then click 'I created the"
+            + " webhook'.";
 
     public static ConnectionJson of(Connection connection, URI appUrl, Instant now) {
         return new ConnectionJson(connection.id(), connection.setup().code(), connection.status().code(),

@@ -22,7 +22,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "jira_connection")
 @NamedQuery(name = Connection.ALL, query = "select c from Connection c order by c.createdAt")
-@NamedQuery(name = Connection.BY_SETUP, query = "select c from Connection c where c.setup = :setup order by c.createdAt")
+@NamedQuery(name = Connection.BY_SETUP, query = "select c from Connection c where c.setup = :setup order by"
+        + " c.createdAt")
 @NamedQuery(name = Connection.DELIVERED, query = "update Connection c set c.lastDeliveryAt = :now where c.id = :id"
         + " and (c.lastDeliveryAt is null or c.lastDeliveryAt < :staleBefore)")
 public class Connection {

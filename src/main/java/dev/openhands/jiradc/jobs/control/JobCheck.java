@@ -103,8 +103,8 @@ public class JobCheck {
         } catch (EventsNotServed e) {
             LOG.warning(() -> "Cannot follow the job for " + job.issueKey() + ": " + e.getMessage());
             stop(job,
-                    "this OpenHands server does not let me read the conversation's events, which I need to report how it"
-                            + " ends; ask your administrator to update OpenHands");
+                    "this OpenHands server does not let me read the conversation's events, which I need to report how"
+                            + " it ends; ask your administrator to update OpenHands");
         } catch (OpenHandsUnavailable e) {
             LOG.warning(() -> "Could not check on the job for " + job.issueKey() + ": " + e.getMessage());
             Job.Announcement due = announcement(job, job.conversationId());

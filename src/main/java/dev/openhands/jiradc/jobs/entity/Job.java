@@ -24,30 +24,35 @@ import java.util.concurrent.ThreadLocalRandom;
 @Entity
 @Table(name = "job")
 @NamedQuery(name = Job.BY_TRIGGER, query = "select j from Job j where j.triggerId = :triggerId")
-@NamedQuery(name = Job.FOLLOWED_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.status in :followed"
-        + " order by j.createdAt desc")
-@NamedQuery(name = Job.LATEST_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.conversationId is not null"
-        + " and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED order by j.createdAt desc")
-@NamedQuery(name = Job.RENEW_CLAIM, query = "update Job j set j.nextCheckAt = :until where j.id = :id and j.followedBy = :instance"
-        + " and j.claims = :claim and j.nextCheckAt = :current")
-@NamedQuery(name = Job.REQUEST_FIRST_START, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now where j.id = :id"
-        + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt is null")
-@NamedQuery(name = Job.REQUEST_START_AGAIN, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now where j.id = :id"
-        + " and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt = :seen")
-@NamedQuery(name = Job.ANNOUNCE_FIRST, query = "update Job j set j.announcingAt = :now where j.id = :id and j.announcedAt is null"
-        + " and j.announcingAt is null")
-@NamedQuery(name = Job.ANNOUNCE_AGAIN, query = "update Job j set j.announcingAt = :now where j.id = :id and j.announcedAt is null"
-        + " and j.announcingAt < :expired")
-@NamedQuery(name = Job.COUNT_OF_ACCOUNT, query = "select count(j) from Job j where j.accountId = :account and j.status in :statuses")
-@NamedQuery(name = Job.COUNT_IN_PROJECT, query = "select count(j) from Job j where j.projectKey = :project and j.status in :statuses")
+@NamedQuery(name = Job.FOLLOWED_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.status in"
+        + " :followed order by j.createdAt desc")
+@NamedQuery(name = Job.LATEST_ON_ISSUE, query = "select j from Job j where j.issueId = :issueId and j.conversationId is"
+        + " not null and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED order by j.createdAt desc")
+@NamedQuery(name = Job.RENEW_CLAIM, query = "update Job j set j.nextCheckAt = :until where j.id = :id and j.followedBy"
+        + " = :instance and j.claims = :claim and j.nextCheckAt = :current")
+@NamedQuery(name = Job.REQUEST_FIRST_START, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now"
+        + " where j.id = :id and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt"
+        + " is null")
+@NamedQuery(name = Job.REQUEST_START_AGAIN, query = "update Job j set j.startRequestedAt = :now, j.updatedAt = :now"
+        + " where j.id = :id and j.status = dev.openhands.jiradc.jobs.entity.Job.Status.STARTING and j.startRequestedAt"
+        + " = :seen")
+@NamedQuery(name = Job.ANNOUNCE_FIRST, query = "update Job j set j.announcingAt = :now where j.id = :id and"
+        + " j.announcedAt is null and j.announcingAt is null")
+@NamedQuery(name = Job.ANNOUNCE_AGAIN, query = "update Job j set j.announcingAt = :now where j.id = :id and"
+        + " j.announcedAt is null and j.announcingAt < :expired")
+@NamedQuery(name = Job.COUNT_OF_ACCOUNT, query = "select count(j) from Job j where j.accountId = :account and j.status"
+        + " in :statuses")
+@NamedQuery(name = Job.COUNT_IN_PROJECT, query = "select count(j) from Job j where j.projectKey = :project and j.status"
+        + " in :statuses")
 @NamedQuery(name = Job.COUNT_ALL, query = "select count(j) from Job j where j.status in :statuses")
-@NamedQuery(name = Job.COUNT_ASKED_ON_ISSUE, query = "select count(j) from Job j where j.issueId = :issueId and j.createdAt > :since"
-        + " and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED")
-@NamedQuery(name = Job.RUNNING_PER_ACCOUNT, query = "select j.accountId, count(j) from Job j where j.status in :statuses"
-        + " group by j.accountId")
-@NamedQuery(name = Job.RUNNING_PER_PROJECT, query = "select j.projectKey, count(j) from Job j where j.status in :statuses"
-        + " and j.projectKey is not null group by j.projectKey")
-@NamedQuery(name = Job.IN_STATUSES, query = "select j from Job j where j.status in :statuses order by j.createdAt, j.id")
+@NamedQuery(name = Job.COUNT_ASKED_ON_ISSUE, query = "select count(j) from Job j where j.issueId = :issueId and"
+        + " j.createdAt > :since and j.status <> dev.openhands.jiradc.jobs.entity.Job.Status.FORWARDED")
+@NamedQuery(name = Job.RUNNING_PER_ACCOUNT, query = "select j.accountId, count(j) from Job j where j.status in"
+        + " :statuses group by j.accountId")
+@NamedQuery(name = Job.RUNNING_PER_PROJECT, query = "select j.projectKey, count(j) from Job j where j.status in"
+        + " :statuses and j.projectKey is not null group by j.projectKey")
+@NamedQuery(name = Job.IN_STATUSES, query = "select j from Job j where j.status in :statuses order by j.createdAt,"
+        + " j.id")
 @NamedQuery(name = Job.ANNOUNCING_FAILED, query = "update Job j set j.announcingAt = :expired where j.id = :id"
         + " and j.announcedAt is null and j.announcingAt = :claimed")
 public class Job {

@@ -111,7 +111,8 @@ public class OAuthLinking {
                 .filter(link -> !link.accountId().equals(attempt.accountId())).findFirst();
         if (taken.isPresent()) {
             return result(LinkOutcome.JIRA_ACCOUNT_TAKEN, "The Jira account " + user.name()
-                    + " is already connected to another OpenHands account; disconnect it there first, or ask an administrator.");
+                    + " is already connected to another OpenHands account; disconnect it there first, or ask an"
+                    + " administrator.");
         }
         em.createNamedQuery(JiraLink.BY_ACCOUNT, JiraLink.class).setParameter("accountId", attempt.accountId())
                 .getResultStream().forEach(em::remove);

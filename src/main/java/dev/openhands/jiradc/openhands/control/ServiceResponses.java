@@ -21,8 +21,9 @@ public class ServiceResponses implements ResponseExceptionMapper<RuntimeExceptio
     static final String FIX_SERVICE_KEY = "Set " + SettingsKeys.SERVICE_API_KEY
             + " to the service key configured on the"
             + " OpenHands server (its AUTOMATIONS_SERVICE_KEY) and redeploy this service.";
-    static final String FIX_NOT_CONFIGURED = "Configure a service key on the OpenHands server (AUTOMATIONS_SERVICE_KEY), the"
-            + " same value as " + SettingsKeys.SERVICE_API_KEY + " here, and restart OpenHands.";
+    static final String FIX_NOT_CONFIGURED = "Configure a service key on the OpenHands server"
+            + " (AUTOMATIONS_SERVICE_KEY), the same value as "
+            + SettingsKeys.SERVICE_API_KEY + " here, and restart OpenHands.";
     static final String FIX_NO_SERVICE_API = "Check that " + SettingsKeys.API_URL + " (or " + SettingsKeys.APP_URL
             + ") is the OpenHands app server, and that this OpenHands version has the service API (/api/service).";
 

@@ -15,7 +15,8 @@ public record StartTask(String id, Status status, Optional<String> appConversati
      */
     @JsonbTypeDeserializer(EnumOrUnknown.class)
     public enum Status {
-        WORKING, WAITING_FOR_SANDBOX, PREPARING_REPOSITORY, RUNNING_SETUP_SCRIPT, SETTING_UP_GIT_HOOKS, SETTING_UP_SKILLS, STARTING_CONVERSATION, READY, ERROR, UNKNOWN
+        WORKING, WAITING_FOR_SANDBOX, PREPARING_REPOSITORY, RUNNING_SETUP_SCRIPT, SETTING_UP_GIT_HOOKS,
+        SETTING_UP_SKILLS, STARTING_CONVERSATION, READY, ERROR, UNKNOWN
     }
 
     public boolean failed() {

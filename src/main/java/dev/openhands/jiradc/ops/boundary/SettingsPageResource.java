@@ -28,8 +28,8 @@ public class SettingsPageResource {
             "js", "text/javascript; charset=UTF-8");
 
     /** Only this origin's own files, no inline script, nothing framing the page. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
-            + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src"
+            + " 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Context
     ServletContext servlet;

@@ -222,7 +222,8 @@ public final class TroubleshootingChecks {
         return switch (failure.kind()) {
             case TLS -> Check.problem("jira-reachable", title, failure.getMessage(),
                     "Add the CA certificate that issued Jira's certificate to " + TRUSTED_CA
-                            + " (PEM text, or the path of a PEM file; the Admin Console's Additional Trusted CA Certificates) and redeploy.");
+                            + " (PEM text, or the path of a PEM file; the Admin Console's Additional Trusted CA"
+                            + " Certificates) and redeploy.");
             case UNREACHABLE -> Check.problem("jira-reachable", title, failure.getMessage(),
                     "Confirm that this server can reach " + settings.jiraBaseUrl().map(Object::toString).orElse("Jira")
                             + ": DNS, firewall and proxy between the OpenHands cluster and Jira.");
@@ -325,8 +326,8 @@ public final class TroubleshootingChecks {
                 + recent.stream().map(r -> r.reason() + " (" + r.count() + ", latest at " + r.lastAt() + ")")
                         .collect(Collectors.joining("; "))
                 + ".",
-                "Confirm that the webhook URL and signing secret in Jira match the values generated here: show the manual"
-                        + " details again, or rotate the secret and enter the new one in Jira.");
+                "Confirm that the webhook URL and signing secret in Jira match the values generated here: show the"
+                        + " manual details again, or rotate the secret and enter the new one in Jira.");
     }
 
     /** Deliveries that reach this service but start no job: the latest request for OpenHands, and what became of it. */
@@ -376,7 +377,8 @@ public final class TroubleshootingChecks {
         String title = "Users linked";
         String howToLink = settings.linkingMethod() == LinkingMethod.OAUTH
                 ? "Each user signs in here and clicks Connect under Jira Data Center."
-                : "Each user's OpenHands email must equal their Jira email; they click Check here, or are linked at their first request.";
+                : "Each user's OpenHands email must equal their Jira email; they click Check here, or are linked at"
+                        + " their first request.";
         if (links.isEmpty()) {
             return Check.problem("users-linked", title,
                     "No one has linked a Jira account yet, so no Jira event can start a job.",

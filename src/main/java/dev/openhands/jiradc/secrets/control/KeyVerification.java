@@ -40,8 +40,9 @@ public class KeyVerification {
         try {
             if (!self.keyMatchesDatabase()) {
                 LOG.severe(
-                        "secrets.key does not open the secrets stored in this database: it is not the key they were sealed"
-                                + " with. Nothing is overwritten; restore the previous secrets.key. Until then the service is not ready.");
+                        "secrets.key does not open the secrets stored in this database: it is not the key they were"
+                                + " sealed with. Nothing is overwritten; restore the previous secrets.key. Until then"
+                                + " the service is not ready.");
             }
         } catch (Exception e) {
             // also what a transaction manager throws undeclared at commit (Narayana's RollbackException on WildFly), as

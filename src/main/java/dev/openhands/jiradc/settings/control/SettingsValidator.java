@@ -99,18 +99,21 @@ public class SettingsValidator {
             require(email, SERVICE_ACCOUNT_EMAIL,
                     "the email address of the Jira user OpenHands acts as, for example openhands-bot@company.com");
             require(pat, SERVICE_ACCOUNT_PAT,
-                    "a personal access token of that Jira user (in Jira: Profile > Personal Access Tokens > Create token)");
+                    "a personal access token of that Jira user (in Jira: Profile > Personal Access Tokens > Create"
+                            + " token)");
             require(baseUrl, BASE_URL,
                     "the address of Jira Data Center including the scheme, for example https://jira.example.com");
             require(appUrl, APP_URL,
-                    "the address people use to reach OpenHands, for example https://app.openhands.example.com; callback and webhook URLs are built from it");
+                    "the address people use to reach OpenHands, for example https://app.openhands.example.com; callback"
+                            + " and webhook URLs are built from it");
             if (linking == LinkingMethod.OAUTH) {
-                String where = "from Jira's incoming application link (Administration > Applications > Application links),"
-                        + " or set " + LINKING_METHOD + "=email to link users by email instead";
+                String where = "from Jira's incoming application link (Administration > Applications > Application"
+                        + " links), or set " + LINKING_METHOD + "=email to link users by email instead";
                 require(clientId, OAUTH_CLIENT_ID, "the OAuth client ID " + where);
                 require(clientSecret, OAUTH_CLIENT_SECRET, "the OAuth client secret " + where);
             }
-            String client = " of this service's client in the identity provider people sign in with (the realm OpenHands uses)";
+            String client = " of this service's client in the identity provider people sign in with (the realm"
+                    + " OpenHands uses)";
             require(signIn.providerUri(), OIDC_PROVIDER_URI, "the OpenID Connect issuer URL people sign in with,"
                     + " for example https://login.example.com/realms/openhands");
             require(signIn.clientId(), OIDC_CLIENT_ID, "the client ID" + client);
@@ -127,7 +130,8 @@ public class SettingsValidator {
     private Optional<IntegrationSettings.ServiceKey> serviceKey() {
         Optional<Secret> key = secret(SERVICE_API_KEY);
         Optional<String> org = value(ORG_ID);
-        String withoutBoth = "; or set neither, and each person pastes their own OpenHands API key on the settings page.";
+        String withoutBoth = "; or set neither, and each person pastes their own OpenHands API key on the settings"
+                + " page.";
         if (key.isPresent() && org.isEmpty()) {
             problem(ORG_ID,
                     "is required when " + SERVICE_API_KEY + " is set: the id (a UUID) of the OpenHands organisation"

@@ -131,7 +131,8 @@ public class JobStart {
             Optional<StartTask> made = openHands.startMadeFor(apiKey, job.id(), asked.get());
             if (made.isPresent()) {
                 LOG.info(
-                        () -> "OpenHands had started this job's conversation when asked by an earlier attempt: start task "
+                        () -> "OpenHands had started this job's conversation when asked by an earlier attempt: start"
+                                + " task "
                                 + made.get().id());
                 return made.get();
             }
@@ -165,7 +166,8 @@ public class JobStart {
         private final transient Duration wait;
 
         StartMayBeUnderway(Duration wait) {
-            super("OpenHands was asked to start this job by another attempt, which may still be waiting for its answer");
+            super("OpenHands was asked to start this job by another attempt, which may still be waiting for its"
+                    + " answer");
             this.wait = wait;
         }
 

@@ -56,7 +56,8 @@ public final class TriggerComments {
             case NOT_IN_ORGANISATION -> "your OpenHands account is not a member of the OpenHands organisation this Jira"
                     + " integration works in. Ask an OpenHands administrator to add you to it, then try again.";
             case USER_ID_UNKNOWN -> "I don't know your OpenHands user id yet. Sign in again at " + settings()
-                    + ", then try again; if this comes back, ask an administrator to check the setting openhands.user-id-claim.";
+                    + ", then try again; if this comes back, ask an administrator to check the setting"
+                    + " openhands.user-id-claim.";
             case REFUSED -> "OpenHands does not accept the API key it issued for you. Ask an OpenHands administrator to"
                     + " check that your account is active, then try again.";
         };
@@ -86,7 +87,8 @@ public final class TriggerComments {
 
     public String severalRepositories(JiraUser user, List<String> repositories) {
         return mention(user) + " This issue names more than one repository: " + String.join(", ", repositories)
-                + ". Which one should I work on? Add a comment with just that one as {{Repository: org/repo}}, then try again.";
+                + ". Which one should I work on? Add a comment with just that one as {{Repository: org/repo}}, then try"
+                + " again.";
     }
 
     public String noAccess(JiraUser user, String repository, List<GitProvider> searched) {
@@ -116,8 +118,9 @@ public final class TriggerComments {
     public String namedByOthers(JiraUser user, String repository, String namedBy) {
         return mention(user) + " " + WikiMarkup.escape(namedBy) + " named the repository " + repository
                 + " in a comment. I"
-                + " start a job only in a repository named in the issue's description, in your request or in your own comments,"
-                + " so that nobody else decides where a job runs with your Git access. To work in " + repository
+                + " start a job only in a repository named in the issue's description, in your request or in your own"
+                + " comments, so that nobody else decides where a job runs with your Git access. To work in "
+                + repository
                 + ", ask again naming it:\n{noformat}\n" + mention + "\nRepository: " + repository + "\n{noformat}";
     }
 

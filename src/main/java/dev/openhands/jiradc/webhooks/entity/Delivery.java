@@ -14,8 +14,8 @@ import java.util.Optional;
 /** One accepted delivery and what became of it: the answer to "deliveries arrive but no job starts". */
 @Entity
 @Table(name = "delivery")
-@NamedQuery(name = Delivery.RECENT, query = "select d, i.status, i.result from Delivery d left join InboxItem i on i.id = d.inboxId"
-        + " order by d.receivedAt desc")
+@NamedQuery(name = Delivery.RECENT, query = "select d, i.status, i.result from Delivery d left join InboxItem i on i.id"
+        + " = d.inboxId order by d.receivedAt desc")
 @NamedQuery(name = Delivery.PRUNE, query = "delete from Delivery d where d.receivedAt < :before")
 public class Delivery {
 

@@ -16,11 +16,11 @@ import java.time.Instant;
 @NamedQuery(name = InboxItem.COUNT_BY_KEY, query = "select count(i) from InboxItem i where i.dedupKey = :key")
 @NamedQuery(name = InboxItem.PRUNE, query = "delete from InboxItem i where i.finishedAt < :before")
 @NamedQuery(name = InboxItem.FINISH, query = "update InboxItem i set i.status = :status, i.result = :result,"
-        + " i.finishedAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts = :attempt"
-        + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
+        + " i.finishedAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts ="
+        + " :attempt and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
 @NamedQuery(name = InboxItem.RETRY, query = "update InboxItem i set i.status = :status, i.result = :result,"
-        + " i.availableAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts = :attempt"
-        + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
+        + " i.availableAt = :at, i.leaseUntil = null where i.id = :id and i.claimedBy = :instance and i.attempts ="
+        + " :attempt and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")
 @NamedQuery(name = InboxItem.RENEW, query = "update InboxItem i set i.leaseUntil = :until where i.id = :id"
         + " and i.claimedBy = :instance and i.attempts = :attempt"
         + " and i.status = dev.openhands.jiradc.webhooks.entity.InboxItem.Status.PROCESSING")

@@ -230,7 +230,8 @@ class ConnectionsIT {
                 .withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody(
-                        "{\"errorMessages\":[\"Webhook URL must be reachable\"],\"errors\":{\"url\":\"Invalid URL\"}}")));
+                        "{\"errorMessages\":[\"Webhook URL must be reachable\"],\"errors\":{\"url\":\"Invalid"
+                                + " URL\"}}")));
         HttpResponse<String> refused = install(pat);
         assertEquals(400, refused.statusCode(), refused.body());
         String message = Http.json(refused).getString("error");

@@ -27,7 +27,8 @@ class JiraMarkupInjectionTest {
             '\\# 1 list marker in text' => \\# 1 list marker in text
             issue #12 and C# => issue #12 and C\\#
             emoticons (!) (y) :) => emoticons \\(&#33;\\) \\(y\\) :\\)
-            effects * b* -s- +u+ ^sup^ ~sub~ ??cite?? => effects \\* b\\* \\-s\\- \\+u\\+ \\^sup\\^ \\~sub\\~ \\?\\?cite\\?\\?
+            effects * b* -s- +u+ ^sup^ ~sub~ ??cite?? => effects \\* b\\* \
+            \\-s\\- \\+u\\+ \\^sup\\^ \\~sub\\~ \\?\\?cite\\?\\?
             ftp://files.example and file:///etc/passwd => ftp&#58;//files.example and file&#58;///etc/passwd
             an entity-like &amp;#91;~boss&amp;#93; => an entity\\-like &amp;#91;\\~boss&amp;#93;
             lookalikes ［~boss］ ｛html｝ => lookalikes ［\\~boss］ ｛html｝

@@ -81,8 +81,8 @@ class JiraResponsesTest {
                         new JsonbException("Unexpected char 60")));
         assertEquals(JiraCallFailed.Kind.FAILED, failure.kind());
         assertEquals(
-                "Jira answered something this service cannot read while trying to read the issue ACME-1 (JsonbException:"
-                        + " Unexpected char 60); is https://jira.example.com really Jira Data Center?",
+                "Jira answered something this service cannot read while trying to read the issue ACME-1"
+                        + " (JsonbException: Unexpected char 60); is https://jira.example.com really Jira Data Center?",
                 failure.getMessage());
     }
 
@@ -102,9 +102,11 @@ class JiraResponsesTest {
                         JiraWebhook.class));
 
         CommentPage page = JSONB.fromJson("{\"startAt\":0,\"maxResults\":50,\"total\":2,\"comments\":["
-                + "{\"id\":\"10001\",\"body\":\"hi\",\"created\":\"2026-11-29T10:00:00.000+0000\",\"author\":{\"name\":\"alice\"},"
+                + "{\"id\":\"10001\",\"body\":\"hi\",\"created\":\"2026-11-29T10:00:00.000+0000\","
+                + "\"author\":{\"name\":\"alice\"},"
                 + "\"visibility\":{\"type\":\"role\",\"value\":\"Developers\"},\"properties\":["
-                + "{\"key\":\"other.app\",\"value\":\"a string\"},{\"key\":\"dev.openhands.jira-dc\",\"value\":{\"bot\":true,"
+                + "{\"key\":\"other.app\",\"value\":\"a string\"},{\"key\":\"dev.openhands.jira-dc\","
+                + "\"value\":{\"bot\":true,"
                 + "\"job\":\"j1\",\"about\":\"end\"}}]},"
                 + "{\"id\":\"10002\",\"body\":\"there\"}]}", CommentPage.class);
         assertEquals(new JiraComment("10001", new JiraUser("alice", "alice", Optional.empty(), "alice"), "hi",
@@ -126,7 +128,8 @@ class JiraResponsesTest {
                 JSONB.toJson(new NewComment("hi",
                         List.of(new Marker("dev.openhands.jira-dc", new MarkerValue(true, null, null))), null)));
         assertEquals(
-                "{\"body\":\"hi\",\"properties\":[{\"key\":\"k\",\"value\":{\"about\":\"end\",\"bot\":true,\"job\":\"j1\"}}],"
+                "{\"body\":\"hi\",\"properties\":[{\"key\":\"k\",\"value\":{\"about\":\"end\",\"bot\":true,"
+                        + "\"job\":\"j1\"}}],"
                         + "\"visibility\":{\"type\":\"group\",\"value\":\"staff\"}}",
                 JSONB.toJson(new NewComment("hi",
                         List.of(new Marker("k", new MarkerValue(true, "j1", "end"))),
@@ -148,7 +151,8 @@ class JiraResponsesTest {
     void jiraErrorBodiesInWords() {
         assertEquals("Issue does not exist; summary: You must specify a summary.",
                 JiraResponses.describe(Json.createReader(new java.io.StringReader(
-                        "{\"errorMessages\":[\"Issue does not exist\"],\"errors\":{\"summary\":\"You must specify a summary.\"}}"))
+                        "{\"errorMessages\":[\"Issue does not exist\"],\"errors\":{\"summary\":\"You must specify a"
+                                + " summary.\"}}"))
                         .readObject()));
         assertEquals("invalid_grant (Refresh token expired)", JiraResponses.describe(Json.createObjectBuilder()
                 .add("error", "invalid_grant").add("error_description", "Refresh token expired").build()));

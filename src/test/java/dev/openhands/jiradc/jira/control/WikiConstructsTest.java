@@ -14,7 +14,8 @@ class WikiConstructsTest {
                 List.of("mention ~boss", "link https://ok.example", "image https://beacon.example/x.png", "macro html",
                         "macro html", "autolink ftp://files.example"),
                 WikiConstructs.in(
-                        "[~boss] [ok|https://ok.example] !https://beacon.example/x.png! {html}<b>{html} ftp://files.example"));
+                        "[~boss] [ok|https://ok.example] !https://beacon.example/x.png! {html}<b>{html}"
+                                + " ftp://files.example"));
     }
 
     @Test

@@ -29,8 +29,8 @@ class JobCommentsTest {
     @Test
     void aJobThatCannotBeReadIsSaidWithWhatToDoMeanwhile() {
         assertEquals(
-                "[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me. I'll"
-                        + " keep trying and report here when it ends; meanwhile, [check on the conversation|"
+                "[~alice] I have not been able to read the OpenHands job for 2 hours: OpenHands does not answer me."
+                        + " I'll keep trying and report here when it ends; meanwhile, [check on the conversation|"
                         + "https://app.openhands.example.com/conversations/c1].",
                 comments.unreadable("alice", Duration.ofMinutes(150), Optional.of("c1")));
     }
@@ -38,10 +38,11 @@ class JobCommentsTest {
     @Test
     void aFinishedJobWithoutAReportedPullRequestDoesNotClaimThereIsNone() {
         assertEquals(
-                "[~alice] OpenHands finished working in acme/web-app. OpenHands did not report a pull request; if the agent"
-                        + " opened one, the conversation shows it.\n\n"
-                        + "*Nothing* to change\n\n[The whole conversation in OpenHands|https://app.openhands.example.com/conversations/c1]."
-                        + " To ask for more, comment @openhands on this issue.",
+                "[~alice] OpenHands finished working in acme/web-app. OpenHands did not report a pull request; if the"
+                        + " agent opened one, the conversation shows it.\n\n"
+                        + "*Nothing* to change\n\n[The whole conversation in"
+                        + " OpenHands|https://app.openhands.example.com/conversations/c1]. To ask for more, comment"
+                        + " @openhands on this issue.",
                 comments.finished("alice", "acme/web-app", Optional.of("**Nothing** to change"), List.of(),
                         Optional.of("c1")));
     }

@@ -256,8 +256,8 @@ class JobsClusterIT {
                         + " not record is found in OpenHands, not asked for again");
         System.out.printf(
                 "Cluster: %d triggers in %.1f s from the first delivery to the last report; %d delivered to the"
-                        + " first instance (%d of them meant for the second after it was killed), %d to the second before it was"
-                        + " killed; conversations started: %d%n",
+                        + " first instance (%d of them meant for the second after it was killed), %d to the second"
+                        + " before it was killed; conversations started: %d%n",
                 TRIGGERS, seconds, viaFirst, redelivered,
                 toSecond - redelivered, conversations);
     }

@@ -371,8 +371,8 @@ class JobsIT {
         openHands.conversationIs(job.person.apiKey, job.conversation, "finished", "RUNNING");
         assertEquals("[~" + job.person.name
                 + "] I can no longer follow the OpenHands job: this OpenHands server does not let me"
-                + " read the conversation's events, which I need to report how it ends; ask your administrator to update"
-                + " OpenHands. [Follow it in OpenHands|" + APP + "/conversations/" + job.conversation + "].",
+                + " read the conversation's events, which I need to report how it ends; ask your administrator to"
+                + " update OpenHands. [Follow it in OpenHands|" + APP + "/conversations/" + job.conversation + "].",
                 world.commentsOn(job.issue, 2).get(1));
         assertTrue(ItLogs
                 .linesContaining("answered 404 to GET /api/v1/conversation/" + job.conversation + "/events/search")

@@ -28,9 +28,10 @@ class JobReportsTest {
 
     @Test
     void pullRequestsOfTheRepositoryNamedInTheAgentsWordsAreLinkedOnce() {
-        String words = "Opened https://github.com/Acme/Web-App/pull/31. Same as https://github.com/Acme/Web-App/pull/31, not"
-                + " https://github.com/acme/web-app-fork/pull/2 nor javascript:alert(1)/pull/3 nor https://evil.test/x/pull/4;"
-                + " GitLab: https://gitlab.example.com/acme/web-app/-/merge_requests/7)";
+        String words = "Opened https://github.com/Acme/Web-App/pull/31. Same as"
+                + " https://github.com/Acme/Web-App/pull/31, not https://github.com/acme/web-app-fork/pull/2 nor"
+                + " javascript:alert(1)/pull/3 nor https://evil.test/x/pull/4; GitLab:"
+                + " https://gitlab.example.com/acme/web-app/-/merge_requests/7)";
         assertEquals(List.of("[pull request #31|https://github.com/Acme/Web-App/pull/31]",
                 "[pull request #7|https://gitlab.example.com/acme/web-app/-/merge_requests/7]"),
                 PullRequestLinks.mentionedIn(words, "acme/web-app"));

@@ -120,13 +120,17 @@ class OpenHandsAnswersTest {
     @Test
     void eventsAreReducedToTheAgentsFinalWordsAndErrors() {
         EventPage page = JSONB.fromJson("{\"items\":["
-                + "{\"kind\":\"ActionEvent\",\"id\":\"e5\",\"source\":\"agent\",\"tool_name\":\"finish\",\"tool_call_id\":\"c5\","
+                + "{\"kind\":\"ActionEvent\",\"id\":\"e5\",\"source\":\"agent\",\"tool_name\":\"finish\","
+                + "\"tool_call_id\":\"c5\","
                 + "\"thought\":[],\"action\":{\"kind\":\"FinishAction\",\"message\":\"All done\"}},"
-                + "{\"kind\":\"MessageEvent\",\"id\":\"e4\",\"source\":\"agent\",\"llm_message\":{\"role\":\"assistant\",\"content\":["
+                + "{\"kind\":\"MessageEvent\",\"id\":\"e4\",\"source\":\"agent\","
+                + "\"llm_message\":{\"role\":\"assistant\",\"content\":["
                 + "{\"type\":\"text\",\"text\":\"Running\"},{\"type\":\"image\",\"image_urls\":[\"http://x/y.png\"]},"
                 + "{\"type\":\"text\",\"text\":\"the tests\"}]}},"
-                + "{\"kind\":\"MessageEvent\",\"id\":\"e3\",\"source\":\"user\",\"llm_message\":{\"role\":\"user\",\"content\":[]}},"
-                + "{\"kind\":\"AgentErrorEvent\",\"id\":\"e2\",\"source\":\"agent\",\"tool_name\":\"terminal\",\"error\":\"quota\"},"
+                + "{\"kind\":\"MessageEvent\",\"id\":\"e3\",\"source\":\"user\",\"llm_message\":{\"role\":\"user\","
+                + "\"content\":[]}},"
+                + "{\"kind\":\"AgentErrorEvent\",\"id\":\"e2\",\"source\":\"agent\",\"tool_name\":\"terminal\","
+                + "\"error\":\"quota\"},"
                 + "{\"kind\":\"ConversationErrorEvent\",\"id\":\"e1\",\"source\":\"environment\",\"code\":\"LLMError\","
                 + "\"detail\":\"provider down\"},"
                 + "{\"kind\":\"ActionEvent\",\"id\":\"e0\",\"source\":\"agent\",\"tool_name\":\"terminal\","
@@ -159,7 +163,8 @@ class OpenHandsAnswersTest {
                         SendMessageRequest.user("fix it")));
         assertEquals("{\"conversation_id\":\"" + CONVERSATION
                 + "\",\"git_provider\":\"github\",\"initial_message\":{\"content\":"
-                + "[{\"text\":\"fix it\",\"type\":\"text\"}],\"role\":\"user\"},\"selected_repository\":\"acme/web-app\","
+                + "[{\"text\":\"fix it\",\"type\":\"text\"}],\"role\":\"user\"},"
+                + "\"selected_repository\":\"acme/web-app\","
                 + "\"title\":\"Jira DC ACME-1\"}", json);
         assertEquals("{\"content\":[{\"text\":\"more\",\"type\":\"text\"}],\"role\":\"user\",\"run\":true}",
                 JSONB.toJson(OpenHandsApi.AppSendMessageRequest.user("more")));

@@ -26,7 +26,8 @@ class SettingsDocumentedTest {
      * service's own, not the server's ports).
      */
     static final Pattern READ_BY_NAME = Pattern.compile(
-            "get(?:Optional)?Value\\(\"([a-z.-]+)\"|<variable name=\"((?:jira-dc|openhands|oidc|ops|secrets|service|datasource)\\.[a-z.-]+)\"");
+            "get(?:Optional)?Value\\(\"([a-z.-]+)\"|<variable"
+                    + " name=\"((?:jira-dc|openhands|oidc|ops|secrets|service|datasource)\\.[a-z.-]+)\"");
 
     @Test
     void everyKeyTheServiceReadsIsDocumentedAndNothingElse() throws IOException {

@@ -40,7 +40,8 @@ class OpenHandsContractTest {
 
     @Test
     void aRepositorySearchWithoutTheRequiredProviderIsRefusedAndWithItPasses() {
-        String page = "{\"items\":[{\"id\":\"77\",\"full_name\":\"org/repo\",\"git_provider\":\"github\",\"is_public\":false}],"
+        String page = "{\"items\":[{\"id\":\"77\",\"full_name\":\"org/repo\",\"git_provider\":\"github\","
+                + "\"is_public\":false}],"
                 + "\"next_page_id\":null}";
         assertEquals(List.of("the required query parameter 'provider' is missing"), CONTRACT.violations(
                 read("/api/v1/git/repositories/search", Map.of("query", List.of("org/repo")), 200, page)));
@@ -49,7 +50,8 @@ class OpenHandsContractTest {
                 page)));
         assertEquals(
                 List.of("query parameter 'provider': the value is \"github_enterprise\", the description wants enum "
-                        + "[\"github\",\"gitlab\",\"bitbucket\",\"bitbucket_data_center\",\"forgejo\",\"azure_devops\",\"enterprise_sso\"]"),
+                        + "[\"github\",\"gitlab\",\"bitbucket\",\"bitbucket_data_center\",\"forgejo\",\"azure_devops\","
+                        + "\"enterprise_sso\"]"),
                 CONTRACT.violations(read("/api/v1/git/repositories/search",
                         Map.of("provider", List.of("github_enterprise")), 200, page)));
     }
@@ -110,7 +112,8 @@ class OpenHandsContractTest {
         }
         AssertionError failure = assertThrows(AssertionError.class, check::assertConforming);
         assertEquals("1 exchange(s) with the OpenHands stand-in depart from OpenHands's API description:\n"
-                + "  GET /api/user/search/repositories?query=org/repo -> 200: the description has no path /api/user/search/repositories",
+                + "  GET /api/user/search/repositories?query=org/repo -> 200: the description has no path"
+                + " /api/user/search/repositories",
                 failure.getMessage());
     }
 
@@ -161,8 +164,8 @@ class OpenHandsContractTest {
                         "{\"detail\":\"User not found\"}")),
                 "the operation's description names 'HTTPException: 404 if user not found'");
         assertEquals(List.of(
-                "the answer 409 is not one the description lists for POST on /api/service/users/{user_id}/orgs/{org_id}/api-keys"
-                        + " (200, 422)"),
+                "the answer 409 is not one the description lists for POST on"
+                        + " /api/service/users/{user_id}/orgs/{org_id}/api-keys (200, 422)"),
                 CONTRACT.violations(new ApiExchange("POST", path, Map.of(), Map.of("content-type", "application/json",
                         "x-service-api-key", "service-key"), "{\"name\":\"jira-dc\"}", 409, "application/json", "{}")),
                 "but no other");

@@ -102,7 +102,8 @@ class RestartIT {
                         .willReturn(okJson(JiraStubs.user(ENV.jiraUrl(), "openhands", "JIRAUSER10500",
                                 "openhands-bot@example.com", "OH"))));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900")).willReturn(okJson(
-                "{\"id\":\"10900\",\"key\":\"ACME-900\",\"fields\":{\"summary\":\"Crash\",\"description\":\"Repository: acme/web-app\"}}")));
+                "{\"id\":\"10900\",\"key\":\"ACME-900\",\"fields\":{\"summary\":\"Crash\",\"description\":\"Repository:"
+                        + " acme/web-app\"}}")));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-900/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
         ENV.jira.stubFor(
@@ -185,7 +186,8 @@ class RestartIT {
         String task = OpenHandsConversations.id("task-901");
         String conversation = OpenHandsConversations.id("conv-901");
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901")).willReturn(okJson(
-                "{\"id\":\"10911\",\"key\":\"ACME-901\",\"fields\":{\"summary\":\"Slow\",\"description\":\"Repository: acme/web-app\"}}")));
+                "{\"id\":\"10911\",\"key\":\"ACME-901\",\"fields\":{\"summary\":\"Slow\",\"description\":\"Repository:"
+                        + " acme/web-app\"}}")));
         ENV.jira.stubFor(get(urlPathEqualTo("/rest/api/2/issue/ACME-901/comment"))
                 .willReturn(okJson("{\"startAt\":0,\"maxResults\":16,\"total\":0,\"comments\":[]}")));
         ENV.jira.stubFor(

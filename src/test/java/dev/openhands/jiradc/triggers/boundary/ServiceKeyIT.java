@@ -137,8 +137,8 @@ class ServiceKeyIT {
         Issue issue = asks(dan);
         assertEquals("[~" + dan.name
                 + "] I can't start OpenHands for you: your OpenHands account is not a member of the"
-                + " OpenHands organisation this Jira integration works in. Ask an OpenHands administrator to add you to it, then"
-                + " try again.", world.commentOn(issue));
+                + " OpenHands organisation this Jira integration works in. Ask an OpenHands administrator to add you to"
+                + " it, then try again.", world.commentOn(issue));
     }
 
     @Test

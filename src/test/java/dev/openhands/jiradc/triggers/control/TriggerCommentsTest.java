@@ -41,9 +41,9 @@ class TriggerCommentsTest {
                 URI.create("https://app.openhands.example.com"), "@openhands");
         JiraUser alice = new JiraUser("JIRAUSER1", "alice", Optional.of("alice@example.com"), "Alice");
         assertEquals("[~alice] Jobs on the ACME project run only in acme/app, acme/lib. The repository mallory/tools"
-                + " (named in a comment by Mallory \\*M\\*) is not one of them, so I did not start a job. To work in one of"
-                + " them, ask again naming it:\n{noformat}\n@openhands\nRepository: acme/app\n{noformat}\nTo work in"
-                + " mallory/tools, ask an administrator of OpenHands for Jira to add it to the ACME project's"
+                + " (named in a comment by Mallory \\*M\\*) is not one of them, so I did not start a job. To work in"
+                + " one of them, ask again naming it:\n{noformat}\n@openhands\nRepository: acme/app\n{noformat}\nTo"
+                + " work in mallory/tools, ask an administrator of OpenHands for Jira to add it to the ACME project's"
                 + " repositories.",
                 say.notAllowed(alice, new RepositoryReferences.Choice.NotAllowed("mallory/tools",
                         RepositoryReferences.Source.OTHERS_COMMENT, Optional.of("Mallory *M*"), "ACME",

@@ -133,7 +133,8 @@ class TriggerRulesTest {
     @Test
     void olderServersSendCommentsWithoutTheIssue() {
         String json = "{\"timestamp\":1,\"webhookEvent\":\"comment_created\",\"comment\":{\"self\":\"" + JIRA
-                + "/rest/api/2/issue/10555/comment/10600\",\"id\":\"10600\",\"body\":\"@openhands\",\"author\":{\"name\":\"a\","
+                + "/rest/api/2/issue/10555/comment/10600\",\"id\":\"10600\",\"body\":\"@openhands\","
+                + "\"author\":{\"name\":\"a\","
                 + "\"key\":\"JIRAUSER1\",\"emailAddress\":\"a@example.com\"}}}";
         assertTrigger(rules.decide(parse(json)), "comment:10555:10600");
     }
