@@ -17,12 +17,6 @@ import org.junit.jupiter.api.Test;
 class LineLengthTest {
 
     static final int COLUMNS = 120;
-    /**
-     * Temporary: files being edited on another branch while the long lines were split; the lead splits them after
-     * merging and removes this list.
-     */
-    static final List<String> NOT_YET = List.of("LimitsIT.java", "AuditTrailIT.java", "LimitsResource.java",
-            "JobAdmissions.java", "/jiradc/projects/");
 
     @Test
     void noJavaLineIsLongerThan120Columns() throws IOException {
@@ -36,9 +30,6 @@ class LineLengthTest {
             for (Path source : sources) {
                 files++;
                 String name = source.toString().replace('\\', '/');
-                if (NOT_YET.stream().anyMatch(name::contains)) {
-                    continue;
-                }
                 List<String> lines = Files.readAllLines(source);
                 for (int i = 0; i < lines.size(); i++) {
                     int columns = lines.get(i).codePointCount(0, lines.get(i).length());

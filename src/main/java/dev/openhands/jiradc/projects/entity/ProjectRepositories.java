@@ -76,7 +76,8 @@ public class ProjectRepositories {
         this.defaultProvider = newDefault.provider().orElse(null);
         this.allowed.clear();
         this.allowed.addAll(newAllowed);
-        this.updatedAt = now.truncatedTo(ChronoUnit.MILLIS); // as stored: the answer to a change shows what a read shows
+        // as stored: the answer to a change shows what a read shows
+        this.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public String projectKey() {

@@ -282,7 +282,8 @@ class LimitsIT {
             chromium.visible("refresh-active").click();
             chromium.textContaining("active-summary", "1 running, 1 waiting.");
             assertEquals(List.of(first.issue.key, second.issue.key), chromium.script(
-                    "return Array.from(document.querySelectorAll('#active-jobs tbody tr')).map(r => r.cells[0].textContent);"));
+                    "return Array.from(document.querySelectorAll('#active-jobs tbody tr'))"
+                            + ".map(r => r.cells[0].textContent);"));
             chromium.screenshot("limits", "admin-running-jobs-and-limits");
 
             openHands.conversationCanBeDeleted(alice.apiKey, first.conversation);
