@@ -12,9 +12,13 @@ import java.util.stream.Stream;
  * use.
  */
 public enum GitProvider {
-    GITHUB("github", "GitHub"), GITLAB("gitlab", "GitLab"), BITBUCKET("bitbucket", "Bitbucket"), BITBUCKET_DATA_CENTER(
-            "bitbucket_data_center", "Bitbucket Data Center"), FORGEJO("forgejo", "Forgejo"), AZURE_DEVOPS(
-                    "azure_devops", "Azure DevOps"), ENTERPRISE_SSO("enterprise_sso", "Enterprise SSO");
+    GITHUB("github", "GitHub"),
+    GITLAB("gitlab", "GitLab"),
+    BITBUCKET("bitbucket", "Bitbucket"),
+    BITBUCKET_DATA_CENTER("bitbucket_data_center", "Bitbucket Data Center"),
+    FORGEJO("forgejo", "Forgejo"),
+    AZURE_DEVOPS("azure_devops", "Azure DevOps"),
+    ENTERPRISE_SSO("enterprise_sso", "Enterprise SSO");
 
     /**
      * The order in which a plain {@code org/repo} is looked for when OpenHands cannot say which provider the person

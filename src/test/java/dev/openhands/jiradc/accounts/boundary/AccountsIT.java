@@ -250,13 +250,13 @@ class AccountsIT {
      * refused.
      */
     enum ForgedIdToken {
-        SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"), UNSIGNED(
-                "it is not signed (alg none)"), HS256_KEYED_WITH_THE_PUBLIC_KEY(
-                        "it is signed with HS256, which this service does not accept"), FOR_ANOTHER_CLIENT(
-                                "its claims are refused: JWT aud claim rejected"), FROM_ANOTHER_ISSUER(
-                                        "its claims are refused: JWT iss claim value rejected"), EXPIRED(
-                                                "its claims are refused: Expired JWT"), FOR_ANOTHER_SIGN_IN(
-                                                        "its claims are refused: JWT nonce claim value rejected");
+        SIGNED_BY_ANOTHER_KEY("its signature does not match the provider's key"),
+        UNSIGNED("it is not signed (alg none)"),
+        HS256_KEYED_WITH_THE_PUBLIC_KEY("it is signed with HS256, which this service does not accept"),
+        FOR_ANOTHER_CLIENT("its claims are refused: JWT aud claim rejected"),
+        FROM_ANOTHER_ISSUER("its claims are refused: JWT iss claim value rejected"),
+        EXPIRED("its claims are refused: Expired JWT"),
+        FOR_ANOTHER_SIGN_IN("its claims are refused: JWT nonce claim value rejected");
 
         final String because;
 
