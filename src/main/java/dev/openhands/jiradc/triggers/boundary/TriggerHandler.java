@@ -110,7 +110,10 @@ public class TriggerHandler implements InboxHandler {
     }
 
     private Handled trigger(InboxEntry entry, WebhookEvent event) {
-        JiraUser actor = event.actor().orElseThrow();
+        if (event.actor().isEmpty()) {
+            return Handled.failed("the event names no user to act for"); // kept by a version that did not check
+        }
+        JiraUser actor = event.actor().get();
         Replies replies = new Replies(event.issueKey().orElse(entry.issueId()),
                 event.comment().flatMap(WebhookEvent.Comment::visibility));
         TriggerComments say = new TriggerComments(settings.appUrl().orElseThrow(), settings.webUrl().orElseThrow(),

@@ -60,6 +60,10 @@ public final class TriggerRules {
         if (event.issueId().isEmpty()) {
             return Decision.none("no trigger: the event names no issue");
         }
+        if (event.actor().isEmpty()) {
+            // nobody to act for: a job always runs as the person who asked
+            return Decision.none("no trigger: the event names no user");
+        }
         return decide.get();
     }
 

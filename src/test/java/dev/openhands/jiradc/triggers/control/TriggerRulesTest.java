@@ -84,6 +84,13 @@ class TriggerRulesTest {
     }
 
     @Test
+    void anEventThatNamesNoUserNeverTriggers() {
+        String json = "{\"timestamp\":1,\"webhookEvent\":\"comment_created\",\"comment\":{\"self\":\"" + JIRA
+                + "/rest/api/2/issue/10555/comment/10600\",\"id\":\"10600\",\"body\":\"@openhands\"}}";
+        assertNone(rules.decide(parse(json)), "no trigger: the event names no user");
+    }
+
+    @Test
     void theEditorOfAnUpdatedCommentIsTheActor() {
         String json = JiraEvent.commentUpdated().comment("1", "@openhands").render(JIRA)
                 .replaceFirst("(\"updateAuthor\": \\{[^}]*?\"key\": \")JIRAUSER10100", "$1JIRAUSER10500");
