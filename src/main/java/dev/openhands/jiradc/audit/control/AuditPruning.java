@@ -5,6 +5,7 @@ import dev.openhands.jiradc.audit.entity.AuditAction;
 import dev.openhands.jiradc.audit.entity.AuditEvent;
 import dev.openhands.jiradc.audit.entity.AuditRecord;
 import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.Repeating;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,14 +51,9 @@ public class AuditPruning {
     private volatile ScheduledFuture<?> pruning;
 
     void schedulePruning(@Observes Startup startup, AuditPruning self) {
-        long every = Math.max(1, Math.min(PRUNE_EVERY.toSeconds(), settings.auditRetention().toSeconds()));
-        pruning = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                self.prune();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not prune the audit trail; the next run tries again", e);
-            }
-        }, every, every, TimeUnit.SECONDS);
+        pruning = Repeating.every(scheduler, Repeating.pruningPeriod(PRUNE_EVERY, settings.auditRetention()),
+                self::prune, LOG,
+                "Could not prune the audit trail; the next run tries again");
     }
 
     @Transactional

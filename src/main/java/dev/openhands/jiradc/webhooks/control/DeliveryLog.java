@@ -1,6 +1,7 @@
 package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.Repeating;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import dev.openhands.jiradc.webhooks.entity.InboxItem;
@@ -19,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -49,15 +48,9 @@ public class DeliveryLog {
     private volatile ScheduledFuture<?> pruning;
 
     void schedulePruning(@Observes Startup startup, DeliveryLog self) {
-        long every = Math.max(1, Math.min(PRUNE_EVERY.toSeconds(), settings.deliveryLogRetention().toSeconds()));
-        pruning = scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                self.prune();
-            } catch (RuntimeException e) {
-                // a task that throws is never run again by the scheduler: one failed pruning must not end them all
-                LOG.log(Level.WARNING, "Could not prune the delivery log; the next run tries again", e);
-            }
-        }, every, every, TimeUnit.SECONDS);
+        pruning = Repeating.every(scheduler, Repeating.pruningPeriod(PRUNE_EVERY, settings.deliveryLogRetention()),
+                self::prune, LOG,
+                "Could not prune the delivery log; the next run tries again");
     }
 
     @Transactional

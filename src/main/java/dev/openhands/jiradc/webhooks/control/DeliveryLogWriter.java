@@ -2,6 +2,7 @@ package dev.openhands.jiradc.webhooks.control;
 
 import dev.openhands.jiradc.connections.boundary.Connections;
 import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.Repeating;
 import dev.openhands.jiradc.webhooks.entity.Delivery;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -55,18 +55,14 @@ public class DeliveryLogWriter {
     private volatile ScheduledFuture<?> flushing;
 
     void start(@Observes Startup startup, DeliveryLogWriter self) {
-        flushing = scheduler.scheduleWithFixedDelay(() -> flushAll(self), FLUSH_MILLIS, FLUSH_MILLIS,
-                TimeUnit.MILLISECONDS);
+        // a commit that fails after flush returns is caught and logged too
+        flushing = Repeating.every(scheduler, Duration.ofMillis(FLUSH_MILLIS), () -> flushAll(self), LOG,
+                "Could not write delivery-log lines; they are lost, no trigger is");
     }
 
     private static void flushAll(DeliveryLogWriter self) {
-        try {
-            while (self.flush() == BATCH) {
-                // more are waiting: another transaction
-            }
-        } catch (RuntimeException e) {
-            // also a failed commit, which happens after flush returns
-            LOG.log(Level.WARNING, "Could not write delivery-log lines; they are lost, no trigger is", e);
+        while (self.flush() == BATCH) {
+            // more are waiting: another transaction
         }
     }
 
