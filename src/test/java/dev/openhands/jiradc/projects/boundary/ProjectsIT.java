@@ -77,26 +77,7 @@ class ProjectsIT {
 
     @BeforeEach
     void anActiveConnection() {
-        awaitAnswering();
         world = JiraScenario.on(ENV, service);
-    }
-
-    /**
-     * On a loaded machine the first connection to a freshly deployed server can take longer than the harness's 5 s
-     * connect timeout, and a sign-in cut short leaves the identity provider's next sign-in queued for the next person.
-     */
-    void awaitAnswering() {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                Http.get(ServiceUrls.local(service, "/health/live"));
-                return;
-            } catch (java.io.UncheckedIOException e) {
-                if (System.nanoTime() > until) {
-                    throw e;
-                }
-            }
-        }
     }
 
     /** A project key of this test's own. */
