@@ -100,7 +100,6 @@ public final class PayaraMicroServer implements AutoCloseable {
 
         /** The share of the CPU used since {@code earlier} that went to compiling; NaN where /proc is missing. */
         public double compilerShareSince(CpuTicks earlier) {
-            long total = this.total - earlier.total;
             return minus(earlier).compilerShare();
         }
 
