@@ -1,6 +1,5 @@
 package dev.openhands.jiradc.platform;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +17,12 @@ import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
- * Work claimed from the database in batches and done on the managed executor: claim a batch, do it, and claim
+ * Work claimed from the database in batches and done on the application's {@link Workers}: claim a batch, do it, and claim
  * again while batches come back full. One drain at a time on this instance.
  *
  * <p>Requests for a drain are gathered: the first starts one a moment later, and those that come meanwhile, or
  * while it runs, start nothing more than one drain after it. Under load this is what keeps the cost per item low:
- * a claim, a batch's results and a task on a managed executor each cost about as much for eight items as for one.
+ * a claim, a batch's results and a task handed to a worker each cost about as much for eight items as for one.
  */
 public final class ClaimedWork<T> {
 
@@ -80,12 +79,12 @@ public final class ClaimedWork<T> {
     }
 
     /**
-     * Each item on a managed thread of its own, all at once, while this thread keeps their claims: every third of the
+     * Each item on a worker thread of its own, all at once, while this thread keeps their claims: every third of the
      * {@code lease} until all are done it hands {@code renew} the items still being worked on, so that a slow item (a
      * slow Jira or OpenHands) is not taken over by another instance while it is still being done here. A third, so that
      * a renewal can fail twice before the claim runs out.
      */
-    public <R> List<R> inParallel(List<T> items, Function<T, R> work, ManagedExecutorService workers, Duration lease,
+    public <R> List<R> inParallel(List<T> items, Function<T, R> work, Workers workers, Duration lease,
             Consumer<List<T>> renew) {
         Duration renewEvery = lease.dividedBy(3);
         List<Future<R>> running = items.stream().map(item -> workers.submit(() -> work.apply(item))).toList();

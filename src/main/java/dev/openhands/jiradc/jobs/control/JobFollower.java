@@ -4,10 +4,10 @@ import dev.openhands.jiradc.jobs.boundary.Jobs;
 import dev.openhands.jiradc.jobs.entity.Job;
 import dev.openhands.jiradc.platform.ClaimedWork;
 import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.Workers;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,8 +43,8 @@ public class JobFollower {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedExecutorService workers;
+    @Inject
+    Workers workers;
 
     @Inject
     Jobs jobs;

@@ -4,10 +4,10 @@ import dev.openhands.jiradc.jobs.boundary.JobAdmissions;
 import dev.openhands.jiradc.jobs.boundary.QueuedTriggers;
 import dev.openhands.jiradc.jobs.entity.JobEnded;
 import dev.openhands.jiradc.platform.ProcessingContext;
+import dev.openhands.jiradc.platform.Workers;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,8 +36,8 @@ public class JobQueue {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedExecutorService workers;
+    @Inject
+    Workers workers;
 
     @Inject
     JobAdmissions admissions;

@@ -3,13 +3,13 @@ package dev.openhands.jiradc.webhooks.control;
 import dev.openhands.jiradc.platform.ClaimedWork;
 import dev.openhands.jiradc.platform.ProcessingContext;
 import dev.openhands.jiradc.platform.ThisInstance;
+import dev.openhands.jiradc.platform.Workers;
 import dev.openhands.jiradc.settings.entity.IntegrationSettings;
 import dev.openhands.jiradc.webhooks.boundary.InboxHandler;
 import dev.openhands.jiradc.webhooks.entity.Handled;
 import dev.openhands.jiradc.webhooks.entity.InboxEntry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,8 +44,8 @@ public class InboxDispatcher {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedExecutorService workers;
+    @Inject
+    Workers workers;
 
     @Inject
     InboxClaims claims;
