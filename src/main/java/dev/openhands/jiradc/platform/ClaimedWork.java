@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 /**
- * Work claimed from the database in batches and done on the application's {@link Workers}: claim a batch, do it, and claim
- * again while batches come back full. One drain at a time on this instance.
+ * Work claimed from the database in batches and done on the application's {@link Workers}: claim a batch, do it, and
+ * claim again while batches come back full. One drain at a time on this instance.
  *
  * <p>Requests for a drain are gathered: the first starts one a moment later, and those that come meanwhile, or
  * while it runs, start nothing more than one drain after it. Under load this is what keeps the cost per item low:

@@ -149,9 +149,9 @@ public final class FollowerCapacityBenchmark {
     }
 
     /**
-     * Lets the follower run in rounds of 30 s until the server's JIT compilers use less than {@code warmup.jit-quiet} of
-     * its CPU in a round (or {@code warmup.max-seconds} have passed): at this rate of checks the compilers are still at
-     * work minutes after the start, and what is measured is the follower, not them.
+     * Lets the follower run in rounds of 30 s until the server's JIT compilers use less than {@code warmup.jit-quiet}
+     * of its CPU in a round (or {@code warmup.max-seconds} have passed): at this rate of checks the compilers are still
+     * at work minutes after the start, and what is measured is the follower, not them.
      */
     private void awaitJitQuiet(PayaraMicroServer server) throws InterruptedException {
         long start = System.nanoTime();
