@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -81,26 +82,29 @@ class LimitsClusterIT {
 
     /**
      * Counts the running jobs in the shared database every 20 ms while it runs, and keeps the most it saw, and which
-     * instances it saw holding triggers (an entry's last holder is not enough: a waiting trigger is taken up again by
-     * whichever instance frees a slot).
+     * instances it saw holding the askers' triggers (an entry's last holder is not enough: a waiting trigger is taken
+     * up again by whichever instance frees a slot).
      */
     static final class RunningJobsWatch implements AutoCloseable {
         final AtomicInteger most = new AtomicInteger();
         final Set<String> claimers = ConcurrentHashMap.newKeySet();
         final AtomicBoolean watching = new AtomicBoolean(true);
-        final Thread thread = new Thread(() -> {
-            while (watching.get()) {
-                try {
-                    most.accumulateAndGet(count(RUNNING), Math::max);
-                    claimers.addAll(strings("select distinct claimed_by from inbox where claimed_by is not null"));
-                    Thread.sleep(20);
-                } catch (SQLException | InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        final Thread thread;
 
-        RunningJobsWatch() {
+        RunningJobsWatch(List<Asker> askers) {
+            String holders = "select distinct claimed_by from inbox where claimed_by is not null and issue_key in ("
+                    + askers.stream().map(asker -> "'" + asker.issue.key + "'").collect(Collectors.joining(", ")) + ")";
+            thread = new Thread(() -> {
+                while (watching.get()) {
+                    try {
+                        most.accumulateAndGet(count(RUNNING), Math::max);
+                        claimers.addAll(strings(holders));
+                        Thread.sleep(20);
+                    } catch (SQLException | InterruptedException e) {
+                        return;
+                    }
+                }
+            });
             thread.start();
         }
 
@@ -205,7 +209,7 @@ class LimitsClusterIT {
         awaitEveryJobStartedAndEnded(List.of(warmUp), Duration.ofMinutes(2));
         ENV.openHands.resetRequests();
 
-        try (RunningJobsWatch watch = new RunningJobsWatch()) {
+        try (RunningJobsWatch watch = new RunningJobsWatch(askers)) {
             allAskAtOnce(world, askers, viaSecond);
             awaitEveryJobStartedAndEnded(askers, Duration.ofMinutes(2));
             watch.close();
@@ -237,7 +241,7 @@ class LimitsClusterIT {
         ActiveConnection viaSecond = new ActiveConnection(second.uri("/").toURL(), world.connection.id(),
                 world.connection.secret());
 
-        try (RunningJobsWatch watch = new RunningJobsWatch()) {
+        try (RunningJobsWatch watch = new RunningJobsWatch(askers)) {
             allAskAtOnce(world, askers, viaSecond);
             Eventually.await(() -> Optional.of(queuedComments(askers)).filter(n -> n == askers.size() - LIMIT),
                     "all but " + LIMIT + " triggers wait");
