@@ -160,9 +160,7 @@ public final class FollowerCapacityBenchmark {
             Thread.sleep(Duration.ofSeconds(30).toMillis());
             double compiling = server.cpuTicks().compilerShareSince(before);
             line("warm-up round %d (30 s): the JIT compilers used %.0f %% of the server's CPU", n, 100 * compiling);
-            if (!(compiling >= knobs.decimal("warmup.jit-quiet"))
-                    || Duration.ofNanos(System.nanoTime() - start)
-                            .compareTo(knobs.seconds("warmup.max-seconds")) >= 0) {
+            if (WebhookBenchmark.warmedUp(knobs, compiling, Duration.ofNanos(System.nanoTime() - start))) {
                 return;
             }
         }

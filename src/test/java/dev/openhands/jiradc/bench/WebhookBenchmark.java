@@ -254,11 +254,19 @@ public final class WebhookBenchmark {
                     "Warm-up round %d (%d s on each endpoint): the JIT compilers used %.0f %% of the"
                             + " server's CPU%n",
                     n, round.toSeconds(), 100 * compiling);
-            if (!(compiling >= knobs.decimal("warmup.jit-quiet"))
-                    || spent.compareTo(knobs.seconds("warmup.max-seconds")) >= 0) {
+            if (warmedUp(knobs, compiling, spent)) {
                 return spent;
             }
         }
+    }
+
+    /**
+     * Whether a warm-up is over: the JIT compilers used less than {@code warmup.jit-quiet} of the server's CPU in the
+     * last round (or that could not be read), or {@code warmup.max-seconds} have passed.
+     */
+    static boolean warmedUp(Knobs knobs, double compiling, Duration spent) {
+        return !(compiling >= knobs.decimal("warmup.jit-quiet"))
+                || spent.compareTo(knobs.seconds("warmup.max-seconds")) >= 0;
     }
 
     /** A manual connection made and activated through the admin API, as an admin would, and its secret. */
