@@ -20,15 +20,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.h2.tools.Server;
 
 /**
  * A fresh, empty database for one deployment: an H2 file database under {@code target/it-databases}
  * by default, or a new schema in the PostgreSQL named by {@code it.postgresql.url} when Maven runs
  * in the integration tests' PostgreSQL run. Either way the test can open it too, to look at what was stored.
+ *
+ * <p>The H2 databases are served by an H2 server in the test JVM, as PostgreSQL serves its schemas: the database
+ * belongs to the test, not to the application process that happened to open it first. With H2's AUTO_SERVER the
+ * first deployment's H2 served the file, and outlived its web application when that was undeployed, so that the next
+ * deployment in the same server reached the file through a server whose class loader was gone (its deployment failed
+ * at random, one time in two here).
  */
 public final class TestDatabase {
 
     private static boolean staleSchemasDropped;
+    private static Server h2;
     /** Longer than any build takes. */
     private static final Duration STALE_AFTER = Duration.ofHours(6);
     private static final Pattern RUN_START = Pattern.compile("it_(\\d{14})_.*");
@@ -52,11 +60,7 @@ public final class TestDatabase {
     public static TestDatabase fresh() {
         String name = RUN + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (!postgresql()) {
-            String file = Path.of(System.getProperty("it.directory", "target"), "it-databases", name).toAbsolutePath()
-                    .toString();
-            // AUTO_SERVER lets the test process open the file while the app server holds it
-            return new TestDatabase("org.h2.jdbcx.JdbcDataSource", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE",
-                    "openhands");
+            return new TestDatabase("org.h2.jdbcx.JdbcDataSource", h2Server() + name, "openhands");
         }
         String baseUrl = System.getProperty("it.postgresql.url");
         String user = System.getProperty("it.postgresql.user");
@@ -68,6 +72,21 @@ public final class TestDatabase {
             throw new IllegalStateException("cannot prepare a schema in " + baseUrl + ": " + e.getMessage(), e);
         }
         return new TestDatabase("org.postgresql.ds.PGSimpleDataSource", baseUrl + "?currentSchema=" + name, user);
+    }
+
+    /** The H2 server of this test JVM, started with the first H2 database: its URL, to which a name is added. */
+    private static synchronized String h2Server() {
+        if (h2 == null) {
+            Path directory = Path.of(System.getProperty("it.directory", "target"), "it-databases").toAbsolutePath();
+            try {
+                // local connections only (no -tcpAllowOthers); -ifNotExists: each deployment's database is new
+                h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", directory.toString())
+                        .start();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot start the tests' H2 server: " + e.getMessage(), e);
+            }
+        }
+        return "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/";
     }
 
     public static boolean postgresql() {
@@ -117,12 +136,12 @@ public final class TestDatabase {
                 "datasource.user", user, "datasource.password", PASSWORD);
     }
 
-    /** A JDBC connection from the test itself, to look at what the application stored. */
     /** Flyway on this database, as another version of the service would run it. */
     public FluentConfiguration flyway() {
         return Flyway.configure().dataSource(url, user, PASSWORD);
     }
 
+    /** A JDBC connection from the test itself, to look at what the application stored. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, PASSWORD);
     }

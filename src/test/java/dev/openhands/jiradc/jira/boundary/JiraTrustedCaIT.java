@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import dev.openhands.jiradc.testing.Http;
 import dev.openhands.jiradc.testing.TestCa;
-import dev.openhands.jiradc.testing.TestDatabase;
 import dev.openhands.jiradc.testing.TestEnvironment;
 import dev.openhands.jiradc.testing.browser.Browser;
 import dev.openhands.jiradc.testing.identity.IdentityProvider;
@@ -77,9 +76,7 @@ class JiraTrustedCaIT {
      * (an https app URL would make the session cookie Secure, which a client on plain http does not send back).
      */
     static TestDeployment deployment() {
-        // a database of its own for each deployment: redeployed in one server, a new deployment could otherwise reach
-        // the H2 file through the server its predecessor opened (AUTO_SERVER), whose web application is gone
-        return TestDeployment.on(TestDatabase.fresh()).with(ENV.settings.values())
+        return ENV.deployment()
                 .with("openhands.api-url", ENV.openHandsUrl())
                 .with("openhands.app-url", "http://openhands.example.com");
     }

@@ -91,6 +91,10 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
             }
         } catch (IOException e) {
             throw new DeploymentException("cannot deploy " + archive.getName() + ": " + e.getMessage(), e);
+        } catch (DeploymentException e) {
+            // what a failed deployment leaves behind is not for the next test class: it gets a new server
+            stopServer();
+            throw e;
         }
         HTTPContext context = new HTTPContext("localhost", port);
         context.add(new Servlet("default", ""));
@@ -131,6 +135,9 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
 
     /** As a server stops when its process is told to (SIGTERM): Payara undeploys the application on its way out. */
     private static void stopServer() throws DeploymentException {
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
