@@ -15,6 +15,7 @@ import dev.openhands.jiradc.testing.identity.IdentityProvider;
 import dev.openhands.jiradc.testing.jira.JiraStubs;
 import dev.openhands.jiradc.testing.server.GcLog;
 import dev.openhands.jiradc.testing.server.PayaraMicroServer;
+import dev.openhands.jiradc.testing.server.PayaraMicroServer.CpuTicks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -191,21 +192,21 @@ public final class WebhookBenchmark {
         Duration window = knobs.seconds("saturation.seconds");
         Map<Target, Outcomes> saturated = new LinkedHashMap<>();
         Map<Target, Duration> cpu = new LinkedHashMap<>();
-        Map<Target, Double> jit = new LinkedHashMap<>();
+        Map<Target, PayaraMicroServer.CpuTicks> threads = new LinkedHashMap<>();
         for (Target target : inOrder) {
             Duration cpuBefore = server.cpuTime();
             PayaraMicroServer.CpuTicks ticksBefore = server.cpuTicks();
             saturated.put(target, load.saturate(target, knobs.integer("clients"), window).outcomes());
             Thread.sleep(knobs.seconds("settle.seconds").toMillis());
             cpu.put(target, server.cpuTime().minus(cpuBefore));
-            jit.put(target, server.cpuTicks().compilerShareSince(ticksBefore));
+            threads.put(target, server.cpuTicks().minus(ticksBefore));
         }
         List<EndpointTurn> endpoints = new ArrayList<>();
         for (Target target : inOrder) {
             LoadGenerator.FixedRate fixedRate = load.fixedRate(target, knobs.integer("rate"),
                     knobs.seconds("latency.seconds"));
             Outcomes answered = saturated.get(target);
-            endpoints.add(new EndpointTurn(target, answered.ok(), window, cpu.get(target), jit.get(target),
+            endpoints.add(new EndpointTurn(target, answered.ok(), window, cpu.get(target), threads.get(target),
                     fixedRate.latencyMicros().getValueAtPercentile(99) / 1e3,
                     answered.failed() + fixedRate.outcomes().failed()));
             if (answered.failed() + fixedRate.outcomes().failed() > 0) {
@@ -221,8 +222,11 @@ public final class WebhookBenchmark {
                 fullGc.count() == 0 ? Double.NaN : fullGc.lastAfterMb());
         for (EndpointTurn e : endpoints) {
             System.out.printf(Locale.ROOT,
-                    "  %-9s %7.0f req/s, %5.0f µs server CPU per delivery, p99 at %d/s %6.2f ms%n",
-                    e.target().name(), e.perSecond(), e.serverCpuMicrosPerDelivery(), knobs.integer("rate"), e.p99Ms());
+                    "  %-9s %7.0f req/s, %5.0f µs server CPU per delivery (%.0f answering, %.0f in the background),"
+                            + " p99 at %d/s %6.2f ms%n",
+                    e.target().name(), e.perSecond(), e.serverCpuMicrosPerDelivery(),
+                    e.serverCpuMicrosPerDelivery(CpuTicks.REQUESTS), e.serverCpuMicrosPerDelivery(CpuTicks.BACKGROUND),
+                    knobs.integer("rate"), e.p99Ms());
         }
         System.out.printf(Locale.ROOT, "  heap: at most %.0f MB used before a GC, %.0f MB live after a full GC%n",
                 measured.peakHeapMb(), measured.liveHeapMb());
@@ -405,6 +409,20 @@ public final class WebhookBenchmark {
                 "(ratios taken within each turn, then spread; server CPU: the server process's CPU time from the start"
                         + " of an");
         line(out, " endpoint's saturation until it settled, over the deliveries answered 200 in the window)");
+        line(out, "Server CPU per delivery by thread, µs (answering: Payara's HTTP threads; background: the"
+                + " application's managed threads: the service's trigger processing, both delivery logs' writes):");
+        for (Target target : targets) {
+            line(out, "  %-9s answering %s, background %s, the rest (JIT, GC, Payara) %s", target.name(),
+                    spread(turns, t -> t.of(target).serverCpuMicrosPerDelivery(CpuTicks.REQUESTS), "%.0f"),
+                    spread(turns, t -> t.of(target).serverCpuMicrosPerDelivery(CpuTicks.BACKGROUND), "%.0f"),
+                    spread(turns, t -> t.of(target).serverCpuMicrosPerDelivery()
+                            - t.of(target).serverCpuMicrosPerDelivery(CpuTicks.REQUESTS)
+                            - t.of(target).serverCpuMicrosPerDelivery(CpuTicks.BACKGROUND), "%.0f"));
+        }
+        line(out, "  service/same-work, answering alone: %s", spread(turns,
+                t -> t.of(service).serverCpuMicrosPerDelivery(CpuTicks.REQUESTS)
+                        / t.of(sameWork).serverCpuMicrosPerDelivery(CpuTicks.REQUESTS),
+                "%.2f"));
         line(out, "Heap (-Xmx%s): live after a full GC at the end of each turn %s MB; at most %s MB used before a GC",
                 options.serverHeap(), spread(turns, Turn::liveHeapMb, "%.0f"), spread(turns, Turn::peakHeapMb, "%.0f"));
         line(out, "");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,8 +96,19 @@ public final class PayaraMicroServer implements AutoCloseable {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
-    /** CPU clock ticks of the whole process and of its JIT compiler threads so far. */
-    public record CpuTicks(long total, long compilers) {
+    /**
+     * CPU clock ticks so far: of the whole process, and of each thread by what it does ({@link #JIT},
+     * {@link #REQUESTS}, {@link #BACKGROUND}, other), keyed {@code kind/thread id}, so that a thread that ends or
+     * starts between two readings does not make a difference negative.
+     */
+    public record CpuTicks(long total, Map<String, Long> threads) {
+
+        /** The JIT compiler threads. */
+        public static final String JIT = "jit";
+        /** Payara's threads that answer HTTP requests. */
+        public static final String REQUESTS = "requests";
+        /** The application's own threads from the managed factories: what it does after answering, and on timers. */
+        public static final String BACKGROUND = "background";
 
         /** The share of the CPU used since {@code earlier} that went to compiling; NaN where /proc is missing. */
         public double compilerShareSince(CpuTicks earlier) {
@@ -105,31 +117,56 @@ public final class PayaraMicroServer implements AutoCloseable {
 
         /** The share of these ticks that went to compiling; NaN where /proc is missing. */
         public double compilerShare() {
-            return total <= 0 ? Double.NaN : (double) compilers / total;
+            return share(JIT);
+        }
+
+        /** The share of these ticks that threads of this kind used; NaN where /proc is missing. */
+        public double share(String kind) {
+            long part = threads.entrySet().stream().filter(e -> e.getKey().startsWith(kind + "/"))
+                    .mapToLong(Map.Entry::getValue).sum();
+            return total <= 0 ? Double.NaN : (double) part / total;
         }
 
         public CpuTicks minus(CpuTicks earlier) {
-            return new CpuTicks(total - earlier.total, compilers - earlier.compilers);
+            Map<String, Long> since = new HashMap<>();
+            threads.forEach((thread, ticks) -> since.put(thread, ticks - earlier.threads.getOrDefault(thread, 0L)));
+            return new CpuTicks(total - earlier.total, since);
         }
 
         public CpuTicks plus(CpuTicks more) {
-            return new CpuTicks(total + more.total, compilers + more.compilers);
+            Map<String, Long> sum = new HashMap<>(threads);
+            more.threads.forEach((thread, ticks) -> sum.merge(thread, ticks, Long::sum));
+            return new CpuTicks(total + more.total, sum);
         }
     }
 
     /**
-     * The process's CPU ticks, and those of its {@code C1}/{@code C2 CompilerThread}s, from Linux's /proc
-     * (zeros elsewhere): tells whether the server is still compiling its hot code, not yet in a steady state.
+     * The process's CPU ticks from Linux's /proc (empty elsewhere), and its threads' by the name the kernel keeps (15
+     * characters): {@code C1}/{@code C2 CompilerThread}s (whether the server is still compiling its hot code, not yet
+     * in a steady state), Payara's {@code http-thread-pool}, the managed factories' {@code concurrent/...}.
      */
     public CpuTicks cpuTicks() {
         Path proc = Path.of("/proc", String.valueOf(process.pid()));
         try (var tasks = Files.list(proc.resolve("task"))) {
-            long compilers = tasks.filter(task -> readOrEmpty(task.resolve("comm")).matches("(?s)C\\d CompilerThre.*"))
-                    .mapToLong(task -> ticks(readOrEmpty(task.resolve("stat")))).sum();
-            return new CpuTicks(ticks(readOrEmpty(proc.resolve("stat"))), compilers);
+            Map<String, Long> threads = new HashMap<>();
+            for (Path task : tasks.toList()) {
+                threads.put(kind(readOrEmpty(task.resolve("comm"))) + "/" + task.getFileName(),
+                        ticks(readOrEmpty(task.resolve("stat"))));
+            }
+            return new CpuTicks(ticks(readOrEmpty(proc.resolve("stat"))), threads);
         } catch (IOException | UncheckedIOException e) {
-            return new CpuTicks(0, 0);
+            return new CpuTicks(0, Map.of());
         }
+    }
+
+    private static String kind(String threadName) {
+        if (threadName.matches("(?s)C\\d CompilerThre.*")) {
+            return CpuTicks.JIT;
+        }
+        if (threadName.startsWith("http-thread-poo")) {
+            return CpuTicks.REQUESTS;
+        }
+        return threadName.startsWith("concurrent/") ? CpuTicks.BACKGROUND : "other";
     }
 
     /** utime + stime of a /proc stat line: its 14th and 15th fields, counted after the command name in parentheses. */
