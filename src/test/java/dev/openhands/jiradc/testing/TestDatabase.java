@@ -79,9 +79,10 @@ public final class TestDatabase {
         if (h2 == null) {
             Path directory = Path.of(System.getProperty("it.directory", "target"), "it-databases").toAbsolutePath();
             try {
-                // local connections only (no -tcpAllowOthers); -ifNotExists: each deployment's database is new
-                h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", directory.toString())
-                        .start();
+                // local connections only (no -tcpAllowOthers); a daemon thread, so that a benchmark's JVM still ends;
+                // -ifNotExists: each deployment's database is new
+                h2 = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifNotExists", "-baseDir",
+                        directory.toString()).start();
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot start the tests' H2 server: " + e.getMessage(), e);
             }
