@@ -192,10 +192,10 @@ public final class WebhookBenchmark {
         Duration window = knobs.seconds("saturation.seconds");
         Map<Target, Outcomes> saturated = new LinkedHashMap<>();
         Map<Target, Duration> cpu = new LinkedHashMap<>();
-        Map<Target, PayaraMicroServer.CpuTicks> threads = new LinkedHashMap<>();
+        Map<Target, CpuTicks> threads = new LinkedHashMap<>();
         for (Target target : inOrder) {
             Duration cpuBefore = server.cpuTime();
-            PayaraMicroServer.CpuTicks ticksBefore = server.cpuTicks();
+            CpuTicks ticksBefore = server.cpuTicks();
             saturated.put(target, load.saturate(target, knobs.integer("clients"), window).outcomes());
             Thread.sleep(knobs.seconds("settle.seconds").toMillis());
             cpu.put(target, server.cpuTime().minus(cpuBefore));
@@ -244,7 +244,7 @@ public final class WebhookBenchmark {
         long start = System.nanoTime();
         Duration round = knobs.seconds("warmup.seconds");
         for (int n = 1;; n++) {
-            PayaraMicroServer.CpuTicks before = server.cpuTicks();
+            CpuTicks before = server.cpuTicks();
             for (Target target : targets) {
                 LoadGenerator.Saturation warmup = load.saturate(target, knobs.integer("clients"), round);
                 if (warmup.outcomes().ok() == 0) {
