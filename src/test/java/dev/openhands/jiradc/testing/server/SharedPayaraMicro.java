@@ -91,10 +91,6 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
             }
         } catch (IOException e) {
             throw new DeploymentException("cannot deploy " + archive.getName() + ": " + e.getMessage(), e);
-        } catch (DeploymentException e) {
-            // what a failed deployment leaves behind is not for the next test class: it gets a new server
-            stopServer();
-            throw e;
         }
         HTTPContext context = new HTTPContext("localhost", port);
         context.add(new Servlet("default", ""));
@@ -194,15 +190,24 @@ public final class SharedPayaraMicro implements DeployableContainer<SharedPayara
                 return;
             }
             if (!process.isAlive()) {
-                throw new DeploymentException("Payara Micro stopped: " + tail(log));
+                throw withoutTheServer(new DeploymentException("Payara Micro stopped: " + tail(log)));
             }
             if (FAILED.matcher(log).find()) {
-                throw new DeploymentException("the deployment failed: " + tail(log));
+                throw withoutTheServer(new DeploymentException("the deployment failed: " + tail(log)));
             }
             sleep(Duration.ofMillis(100));
         }
-        throw new DeploymentException("not deployed after " + configuration.getStartupTimeoutInSeconds() + " s: "
-                + tail(consoleText().substring(consoleFrom)));
+        throw withoutTheServer(new DeploymentException("not deployed after "
+                + configuration.getStartupTimeoutInSeconds() + " s: " + tail(consoleText().substring(consoleFrom))));
+    }
+
+    /**
+     * What a failed deployment or undeployment leaves behind is not for the next test class: the server stops, and the
+     * next deployment starts a new one.
+     */
+    private static DeploymentException withoutTheServer(DeploymentException failure) throws DeploymentException {
+        stopServer();
+        return failure;
     }
 
     private String consoleText() {
